@@ -1,0 +1,71 @@
+/**
+ * The one error type of the package: what went wrong, as data (`reason`) for code to branch
+ * on, and in words (`message`) for people. Pure, no DOM.
+ */
+import type { MobileProblem } from './mobile.js';
+import { describeError, en } from './messages.js';
+
+export type OtpErrorCode = 'validation' | 'http' | 'network' | 'timeout' | 'bad-response';
+
+/** The inputs a validation error can point at (property names of the element). */
+export type OtpField = 'mobile' | 'countryCode' | 'transactionNo' | 'total' | 'environment' | 'baseUrl';
+
+/** What went wrong, before it is put into words. */
+export type ErrorReason =
+  | { code: 'validation'; field: 'mobile'; problem: MobileProblem; countryCode: string }
+  | { code: 'validation'; field: Exclude<OtpField, 'mobile'> }
+  | { code: 'http'; status: number; serverText?: string }
+  | { code: 'network' }
+  | { code: 'timeout'; timeout: number }
+  | { code: 'bad-response' };
+
+/** The `detail` of an `otp-error` event. */
+export interface OtpErrorDetail {
+  code: OtpErrorCode;
+  /** Specific and human; the same text the element shows. */
+  message: string;
+  /** The HTTP status, for `code: 'http'`. */
+  status?: number;
+  /** The input at fault, for `code: 'validation'`. */
+  field?: OtpField;
+  /** Whether trying the same thing again may work (network trouble, 5xx, timeout). */
+  retryable: boolean;
+}
+
+/** Whether repeating the same request may succeed. */
+export function isRetryable(reason: ErrorReason): boolean {
+  switch (reason.code) {
+    case 'validation':
+      return false;
+    case 'http':
+      return reason.status >= 500 || reason.status === 408 || reason.status === 429;
+    default:
+      return true;
+  }
+}
+
+export class PaylinkError extends Error implements OtpErrorDetail {
+  readonly reason: ErrorReason;
+  readonly code: OtpErrorCode;
+  readonly status?: number;
+  readonly field?: OtpField;
+  readonly retryable: boolean;
+
+  constructor(reason: ErrorReason, message = describeError(reason, en)) {
+    super(message);
+    this.name = 'PaylinkError';
+    this.reason = reason;
+    this.code = reason.code;
+    if (reason.code === 'http') this.status = reason.status;
+    if (reason.code === 'validation') this.field = reason.field;
+    this.retryable = isRetryable(reason);
+  }
+
+  /** A plain object for an event's `detail`: no stack, no prototype. */
+  toDetail(): OtpErrorDetail {
+    const detail: OtpErrorDetail = { code: this.code, message: this.message, retryable: this.retryable };
+    if (this.status !== undefined) detail.status = this.status;
+    if (this.field !== undefined) detail.field = this.field;
+    return detail;
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Mobile-number rules: turn what a customer types into the national number Paylink expects
+ * (`"551234567"`: no country code, no leading 0), or say precisely what is wrong with it.
+ * Pure functions, no DOM.
+ */
+
+/** Why a mobile number was refused; each has its own message. */
+export type MobileProblem =
+  | 'required'
+  | 'not-a-number'
+  | 'too-short'
+  | 'too-long'
+  | 'wrong-prefix'
+  | 'other-country'
+  | 'unsupported-country';
+
+export type MobileResult =
+  | { ok: true; national: string }
+  | { ok: false; problem: MobileProblem };
+
+/** What a valid national mobile number looks like in one country. */
+export interface MobileRule {
+  /** Digits in the national number, without the trunk prefix 0. */
+  length: number;
+  /** The digits a mobile (not landline) number starts with. */
+  prefixes: readonly string[];
+  /** An example shown in messages. */
+  example: string;
+}
+
+/** Countries STC Pay serves through Paylink, keyed by calling code. */
+export const MOBILE_RULES: Readonly<Record<string, MobileRule>> = {
+  '966': { length: 9, prefixes: ['5'], example: '5X XXX XXXX' },
+};
+
+/** Characters people type or paste between digits: spaces, dashes, dots, brackets, bidi marks. */
+const SEPARATORS = /[\s\-–.()\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Replaces Arabic-Indic (٠-٩) and Persian (۰-۹) digits with ASCII ones. */
+export function toAsciiDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) =>
+    String(d.charCodeAt(0) & 0xf),
+  );
+}
+
+/** `"+966"`, `"00966"`, `" 966 "` → `"966"`; anything else that is not 1-4 digits → `""`. */
+export function normaliseCountryCode(code: string): string {
+  const digits = toAsciiDigits(code.trim()).replace(/^(\+|00)/, '');
+  return /^\d{1,4}$/.test(digits) ? digits : '';
+}
+
+/**
+ * Normalises and validates a mobile number typed for the given country.
+ *
+ * Accepts ASCII, Arabic-Indic and Persian digits; spaces, dashes, dots and brackets; a leading
+ * trunk `0`; and the country code written as `+966`, `00966` or `966` (when the rest then has
+ * the national length).
+ */
+export function parseMobile(input: string, countryCode: string): MobileResult {
+  const rule = MOBILE_RULES[countryCode];
+  if (!rule) return { ok: false, problem: 'unsupported-country' };
+
+  const text = toAsciiDigits(input).replace(SEPARATORS, '');
+  if (text === '') return { ok: false, problem: 'required' };
+  if (!/^(\+|00)?\d+$/.test(text)) return { ok: false, problem: 'not-a-number' };
+
+  let digits = text;
+  const international = /^(\+|00)/.exec(digits);
+  if (international) {
+    digits = digits.slice(international[0].length);
+    if (!digits.startsWith(countryCode)) return { ok: false, problem: 'other-country' };
+    digits = digits.slice(countryCode.length);
+  } else if (digits.startsWith(countryCode) && digits.length === countryCode.length + rule.length) {
+    digits = digits.slice(countryCode.length);
+  }
+  if (digits.startsWith('0')) digits = digits.slice(1);
+
+  if (digits.length < rule.length) return { ok: false, problem: 'too-short' };
+  if (digits.length > rule.length) return { ok: false, problem: 'too-long' };
+  if (!rule.prefixes.some((prefix) => digits.startsWith(prefix)))
+    return { ok: false, problem: 'wrong-prefix' };
+  return { ok: true, national: digits };
+}
+
+/** `"551234567"` → `"55 123 4567"`, for showing a number back to the customer. */
+export function formatNational(national: string): string {
+  return national.length === 9
+    ? `${national.slice(0, 2)} ${national.slice(2, 5)} ${national.slice(5)}`
+    : national;
+}

@@ -1,0 +1,159 @@
+/**
+ * The Paylink STC Pay API client: where requests go, how they are sent (JSON, a time limit,
+ * abortable), and how every answer maps to a result or to a PaylinkError.
+ * No DOM apart from `fetch`.
+ */
+import { PaylinkError, type ErrorReason } from './errors.js';
+
+export type Environment = 'production' | 'testing';
+
+/** Paylink's STC Pay hosts. */
+export const STCPAY_ORIGINS: Readonly<Record<Environment, string>> = {
+  production: 'https://order.paylink.sa',
+  testing: 'https://orderpilot.paylink.sa',
+};
+
+export const SEND_OTP_PATH = '/rest/pay/stcpay/sendOtp';
+export const DEFAULT_TIMEOUT = 15_000;
+
+export interface RequestOptions {
+  /** Picks Paylink's production or testing host. Default `production`. */
+  environment?: Environment;
+  /** Replaces the environment's origin: the host's own proxy, or a local mock. */
+  baseUrl?: string;
+  /** Milliseconds before the request is given up (`code: 'timeout'`). Default 15000. */
+  timeout?: number;
+  /** Aborting it aborts the request; the promise then rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/** The sendOtp request body, exactly as Paylink documents it. */
+export interface SendOtpBody {
+  stcpayMobile: string;
+  stcpayMobileCountryCode: string;
+  orderNumber: string;
+  total: number;
+}
+
+/** The sendOtp success body. `stcMobile` is documented but not needed later, so optional. */
+export interface SendOtpResponse {
+  stcMobile?: string;
+  paymentSessionId: string;
+  signature: string;
+  stcpayMobile: string;
+  signedBase64Data: string;
+}
+
+/**
+ * The URL of an API path for the given environment or base URL. A relative base URL is
+ * resolved against the page. Throws a validation PaylinkError for an unknown environment or a
+ * base URL that is not an http(s) URL.
+ */
+export function endpointUrl(path: string, { environment = 'production', baseUrl }: RequestOptions, pageUrl?: string): string {
+  let base: string;
+  if (baseUrl) {
+    let url: URL;
+    try {
+      url = new URL(baseUrl, pageUrl);
+    } catch {
+      throw new PaylinkError({ code: 'validation', field: 'baseUrl' });
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+      throw new PaylinkError({ code: 'validation', field: 'baseUrl' });
+    base = url.origin + url.pathname;
+  } else {
+    if (!Object.hasOwn(STCPAY_ORIGINS, environment))
+      throw new PaylinkError({ code: 'validation', field: 'environment' });
+    base = STCPAY_ORIGINS[environment];
+  }
+  return base.replace(/\/+$/, '') + path;
+}
+
+/** POSTs Paylink's sendOtp and resolves with its (checked) success body. */
+export async function sendOtp(body: SendOtpBody, options: RequestOptions = {}): Promise<SendOtpResponse> {
+  const answer = await postJson(SEND_OTP_PATH, body, options);
+  const response = parseSendOtpResponse(answer);
+  if (!response) throw new PaylinkError({ code: 'bad-response' });
+  return response;
+}
+
+/** The sendOtp success body if `value` has every field processPayment needs, as strings. */
+export function parseSendOtpResponse(value: unknown): SendOtpResponse | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { stcMobile, paymentSessionId, signature, stcpayMobile, signedBase64Data } = value as Record<string, unknown>;
+  if (!isFilled(paymentSessionId) || !isFilled(signature) || !isFilled(signedBase64Data) || !isFilled(stcpayMobile))
+    return null;
+  const response: SendOtpResponse = { paymentSessionId, signature, stcpayMobile, signedBase64Data };
+  if (typeof stcMobile === 'string') response.stcMobile = stcMobile;
+  return response;
+}
+
+function isFilled(value: unknown): value is string {
+  return typeof value === 'string' && value !== '';
+}
+
+/**
+ * POSTs `body` as JSON to `path` and resolves with the parsed JSON of a 2xx answer.
+ * Rejects with a PaylinkError: `http` for any other status, `bad-response` for a 2xx body that
+ * is not JSON, `network` when no answer arrives, `timeout` after `options.timeout` ms. If
+ * `options.signal` aborts, rejects with its reason instead.
+ */
+export async function postJson(path: string, body: unknown, options: RequestOptions = {}): Promise<unknown> {
+  const url = endpointUrl(path, options, globalThis.document?.baseURI);
+  const timeout = options.timeout && options.timeout > 0 ? options.timeout : DEFAULT_TIMEOUT;
+  const { signal } = options;
+  signal?.throwIfAborted();
+
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeout);
+  const forwardAbort = () => controller.abort(signal?.reason);
+  signal?.addEventListener('abort', forwardAbort, { once: true });
+
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(body),
+      signal: controller.signal,
+    });
+    const text = await response.text();
+    if (!response.ok) throw new PaylinkError(httpErrorReason(response.status, text));
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw new PaylinkError({ code: 'bad-response' });
+    }
+  } catch (error) {
+    if (error instanceof PaylinkError) throw error;
+    if (timedOut) throw new PaylinkError({ code: 'timeout', timeout });
+    if (signal?.aborted) throw signal.reason;
+    throw new PaylinkError({ code: 'network' });
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', forwardAbort);
+  }
+}
+
+/**
+ * Maps a non-2xx answer to an error reason. Reads Paylink's explanation from either failure
+ * shape it uses, `{timestamp, status, error, path}` or `{title, status, detail}`; a body that is
+ * not JSON (an HTML error page, say) contributes nothing.
+ */
+export function httpErrorReason(status: number, bodyText: string): ErrorReason {
+  const reason: ErrorReason = { code: 'http', status };
+  let body: unknown;
+  try {
+    body = JSON.parse(bodyText);
+  } catch {
+    return reason;
+  }
+  if (typeof body !== 'object' || body === null) return reason;
+  const { detail, error, title, message } = body as Record<string, unknown>;
+  const text = [detail, message, error, title].find((v): v is string => typeof v === 'string' && v.trim() !== '');
+  if (text) reason.serverText = text.trim().slice(0, 200);
+  return reason;
+}

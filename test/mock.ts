@@ -1,0 +1,46 @@
+/** Test access to the local mock Paylink that the test server mounts (demo/mock-paylink.js). */
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  contentType: string | null;
+  accept: string | null;
+  /** The request body exactly as it arrived. */
+  body: string;
+  abandoned: boolean;
+}
+
+export type Scenario =
+  | 'ok'
+  | 'example'
+  | 'server-error'
+  | 'bad-request'
+  | 'bad-gateway'
+  | 'missing-field'
+  | 'truncated'
+  | 'slow'
+  | 'hang'
+  | 'reset';
+
+/** A fresh tenant of the mock: its own request log, any scenario. */
+export function mockPaylink() {
+  const tenant = crypto.randomUUID();
+  return {
+    baseUrl: (scenario: Scenario = 'ok') => `${location.origin}/mock/${tenant}/${scenario}`,
+    async requests(): Promise<RecordedRequest[]> {
+      const response = await fetch(`/mock/${tenant}/requests`);
+      return (await response.json()) as RecordedRequest[];
+    },
+  };
+}
+
+export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls until `check` returns true, or fails after `ms`. */
+export async function until(check: () => boolean | Promise<boolean>, ms = 3000): Promise<void> {
+  const end = performance.now() + ms;
+  while (!(await check())) {
+    if (performance.now() > end) throw new Error(`condition not met within ${ms} ms`);
+    await pause(20);
+  }
+}

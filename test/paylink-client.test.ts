@@ -1,0 +1,185 @@
+import { expect } from '@open-wc/testing';
+import { PaylinkError } from '../src/errors.js';
+import {
+  endpointUrl,
+  httpErrorReason,
+  parseSendOtpResponse,
+  sendOtp,
+  type SendOtpBody,
+} from '../src/paylink-client.js';
+import { mockPaylink, until } from './mock.js';
+
+const body: SendOtpBody = {
+  stcpayMobile: '551234567',
+  stcpayMobileCountryCode: '966',
+  orderNumber: '1679123751896',
+  total: 10,
+};
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the promise to reject');
+}
+
+describe('Paylink client', () => {
+  describe('endpointUrl', () => {
+    it("uses Paylink's hosts for each environment", () => {
+      expect(endpointUrl('/rest/pay/stcpay/sendOtp', {})).to.equal(
+        'https://order.paylink.sa/rest/pay/stcpay/sendOtp',
+      );
+      expect(endpointUrl('/rest/pay/stcpay/sendOtp', { environment: 'testing' })).to.equal(
+        'https://orderpilot.paylink.sa/rest/pay/stcpay/sendOtp',
+      );
+    });
+
+    it('puts a base URL, with or without a path or trailing slash, in front of the path', () => {
+      expect(endpointUrl('/x', { baseUrl: 'https://shop.example' })).to.equal('https://shop.example/x');
+      expect(endpointUrl('/x', { baseUrl: 'https://shop.example/paylink/' })).to.equal(
+        'https://shop.example/paylink/x',
+      );
+      expect(endpointUrl('/x', { baseUrl: '/paylink' }, 'https://shop.example/checkout')).to.equal(
+        'https://shop.example/paylink/x',
+      );
+    });
+
+    it('refuses an unknown environment and a base URL that is not http(s)', () => {
+      const environment = 'staging' as never;
+      expect(() => endpointUrl('/x', { environment }))
+        .to.throw(PaylinkError)
+        .with.property('field', 'environment');
+      for (const baseUrl of ['javascript:alert(1)', 'ftp://shop.example', 'http://']) {
+        expect(() => endpointUrl('/x', { baseUrl }), baseUrl)
+          .to.throw(PaylinkError)
+          .with.property('field', 'baseUrl');
+      }
+    });
+  });
+
+  describe('httpErrorReason', () => {
+    it("reads the sendOtp page's failure body {timestamp, status, error, path}", () => {
+      const text = '{"timestamp":1679566267336,"status":500,"error":"Internal Server Error","path":"/rest/pay/stcpay/sendOtp"}';
+      expect(httpErrorReason(500, text)).to.deep.equal({
+        code: 'http',
+        status: 500,
+        serverText: 'Internal Server Error',
+      });
+    });
+
+    it('prefers the detail of a {title, status, detail} body', () => {
+      const text = '{"title":"Bad Request","status":400,"detail":"Mobile not registered"}';
+      expect(httpErrorReason(400, text)).to.deep.equal({
+        code: 'http',
+        status: 400,
+        serverText: 'Mobile not registered',
+      });
+    });
+
+    it('takes nothing from a body that is not JSON, or JSON without text', () => {
+      expect(httpErrorReason(502, '<html><h1>502 Bad Gateway</h1></html>')).to.deep.equal({ code: 'http', status: 502 });
+      expect(httpErrorReason(503, '')).to.deep.equal({ code: 'http', status: 503 });
+      expect(httpErrorReason(400, '"just a string"')).to.deep.equal({ code: 'http', status: 400 });
+      expect(httpErrorReason(400, '{"status":400,"error":42}')).to.deep.equal({ code: 'http', status: 400 });
+    });
+
+    it('caps long server text', () => {
+      const reason = httpErrorReason(400, JSON.stringify({ detail: 'x'.repeat(1000) }));
+      expect(reason).to.have.property('serverText').with.length(200);
+    });
+  });
+
+  describe('parseSendOtpResponse', () => {
+    const complete = {
+      stcMobile: '551234567',
+      paymentSessionId: 'p',
+      signature: 's',
+      stcpayMobile: '551234567',
+      signedBase64Data: 'd',
+    };
+
+    it('keeps the documented fields and drops anything else', () => {
+      expect(parseSendOtpResponse({ ...complete, extra: 1 })).to.deep.equal(complete);
+    });
+
+    it('accepts a body without stcMobile, which processPayment does not need', () => {
+      const { stcMobile: _, ...rest } = complete;
+      expect(parseSendOtpResponse(rest)).to.deep.equal(rest);
+    });
+
+    for (const field of ['paymentSessionId', 'signature', 'signedBase64Data', 'stcpayMobile'] as const) {
+      it(`refuses a body whose ${field} is missing, empty or not a string`, () => {
+        const { [field]: _, ...missing } = complete;
+        expect(parseSendOtpResponse(missing)).to.equal(null);
+        expect(parseSendOtpResponse({ ...complete, [field]: '' })).to.equal(null);
+        expect(parseSendOtpResponse({ ...complete, [field]: 123 })).to.equal(null);
+      });
+    }
+
+    it('refuses what is not an object', () => {
+      expect(parseSendOtpResponse(null)).to.equal(null);
+      expect(parseSendOtpResponse('ok')).to.equal(null);
+      expect(parseSendOtpResponse([complete])).to.equal(null);
+    });
+  });
+
+  describe('sendOtp over HTTP', () => {
+    it("sends the documented body and headers and returns the page's example response", async () => {
+      const mock = mockPaylink();
+      const response = await sendOtp(body, { baseUrl: mock.baseUrl('example') });
+      expect(response).to.deep.equal({
+        stcMobile: '551234567',
+        paymentSessionId: '641c1fec04e8e7793ca21f35',
+        signature:
+          'NTkzMjU2MzFhYmIwNGY4YzZmZDRkMjUzNDUyZjU0YzUwOTlmMjRiNDYwNWVlZjNmNzMwYjhkNmQwMjZlNjc1Mw==',
+        stcpayMobile: '551234567',
+        signedBase64Data: 'NTk5OTI1NDc3NjQxYzFmZWMwNGU4ZTc3OTNjYTIxZjM1',
+      });
+      const [request] = await mock.requests();
+      expect(request.method).to.equal('POST');
+      expect(request.contentType).to.equal('application/json');
+      expect(request.accept).to.equal('application/json');
+      expect(request.body).to.equal(
+        '{"stcpayMobile":"551234567","stcpayMobileCountryCode":"966","orderNumber":"1679123751896","total":10}',
+      );
+    });
+
+    const failures: Array<[Parameters<ReturnType<typeof mockPaylink>['baseUrl']>[0], object]> = [
+      ['server-error', { code: 'http', status: 500, retryable: true }],
+      ['bad-request', { code: 'http', status: 400, retryable: false }],
+      ['bad-gateway', { code: 'http', status: 502, retryable: true }],
+      ['missing-field', { code: 'bad-response', retryable: true }],
+      ['truncated', { code: 'bad-response', retryable: true }],
+      ['reset', { code: 'network', retryable: true }],
+    ];
+    for (const [scenario, expected] of failures) {
+      it(`rejects a ${scenario} answer with ${JSON.stringify(expected)}`, async () => {
+        const mock = mockPaylink();
+        const error = await rejection(sendOtp(body, { baseUrl: mock.baseUrl(scenario) }));
+        expect(error).to.be.instanceOf(PaylinkError);
+        expect(error).to.include(expected);
+      });
+    }
+
+    it('gives up after the timeout and hangs up on the server', async () => {
+      const mock = mockPaylink();
+      const error = await rejection(sendOtp(body, { baseUrl: mock.baseUrl('hang'), timeout: 200 }));
+      expect(error).to.include({ code: 'timeout', retryable: true });
+      expect((error as Error).message).to.equal('The payment service did not answer within 0.2 seconds. Please try again.');
+      await until(async () => (await mock.requests())[0]?.abandoned === true);
+    });
+
+    it("rejects with the caller's abort reason and hangs up when the signal aborts", async () => {
+      const mock = mockPaylink();
+      const controller = new AbortController();
+      const pending = sendOtp(body, { baseUrl: mock.baseUrl('hang'), signal: controller.signal });
+      await until(async () => (await mock.requests()).length === 1);
+      const reason = new DOMException('left the page', 'AbortError');
+      controller.abort(reason);
+      expect(await rejection(pending)).to.equal(reason);
+      await until(async () => (await mock.requests())[0].abandoned);
+    });
+  });
+});
