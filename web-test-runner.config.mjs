@@ -35,7 +35,7 @@ const mock = createPaylinkMock();
 export default {
   files: 'test/**/*.test.ts',
   nodeResolve: true,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
   middleware: [
     // The local mock Paylink, answered over real HTTP on the test server's own origin.
     // Koa reads the status after the middleware settles, so settle once the mock has answered.

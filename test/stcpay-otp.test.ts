@@ -1,0 +1,375 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../src/define.js';
+import type { OtpErrorDetail, OtpSentDetail } from '../src/index.js';
+import type { StcpayOtp } from '../src/stcpay-otp.js';
+import { mockPaylink, pause, until, type Scenario } from './mock.js';
+
+const part = (el: StcpayOtp, name: string) =>
+  el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
+const mobileInput = (el: StcpayOtp) => part(el, 'mobile') as HTMLInputElement;
+const submitButton = (el: StcpayOtp) => part(el, 'submit') as HTMLButtonElement;
+const visibleError = (el: StcpayOtp) => part(el, 'error').textContent!.trim();
+const visibleStatus = (el: StcpayOtp) => part(el, 'status').textContent!.trim();
+
+/** Types into the mobile input as a customer does, key by key. */
+async function typeMobile(el: StcpayOtp, text: string) {
+  mobileInput(el).focus();
+  await sendKeys({ type: text });
+}
+
+async function checkout(mock: ReturnType<typeof mockPaylink>, scenario: Scenario = 'ok') {
+  return fixture<StcpayOtp>(html`
+    <stcpay-otp transaction-no="1679123751896" total="10" base-url=${mock.baseUrl(scenario)}></stcpay-otp>
+  `);
+}
+
+/** Clicks send and waits for whichever of the two events comes. */
+async function submitAndWait(el: StcpayOtp): Promise<{ sent?: OtpSentDetail; error?: OtpErrorDetail }> {
+  const outcome = Promise.race([
+    oneEvent(el, 'otp-sent').then((e) => ({ sent: e.detail as OtpSentDetail })),
+    oneEvent(el, 'otp-error').then((e) => ({ error: e.detail as OtpErrorDetail })),
+  ]);
+  submitButton(el).click();
+  return outcome;
+}
+
+describe('<stcpay-otp>', () => {
+  it('is accessible when idle', async () => {
+    const el = await checkout(mockPaylink());
+    await expect(el).to.be.accessible();
+  });
+
+  it('is accessible showing an error', async () => {
+    const el = await checkout(mockPaylink());
+    await typeMobile(el, '123');
+    await submitAndWait(el);
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders a labelled numeric mobile input, the country code and a send button', async () => {
+    const el = await fixture<StcpayOtp>(html`<stcpay-otp transaction-no="1" total="5" mobile="0551234567"></stcpay-otp>`);
+    const input = mobileInput(el);
+    expect(el.shadowRoot!.mode).to.equal('open');
+    expect(input.labels![0].textContent).to.equal('STC Pay mobile number');
+    expect(input.labels![0].getAttribute('part')).to.equal('label');
+    expect(input.getAttribute('inputmode')).to.equal('numeric');
+    expect(input.getAttribute('autocomplete')).to.equal('tel-national');
+    expect(input.value).to.equal('0551234567');
+    expect(part(el, 'country-code').textContent).to.equal('+966');
+    expect(part(el, 'form').tagName).to.equal('FORM');
+    expect(submitButton(el).textContent!.trim()).to.equal('Send code');
+    expect(visibleError(el)).to.equal('');
+    expect(el.getAttribute('state')).to.equal('idle');
+  });
+
+  describe("with the sendOtp page's example", () => {
+    it('puts the documented request body on the wire and hands the documented response to otp-sent', async () => {
+      const mock = mockPaylink();
+      const el = await checkout(mock, 'example');
+      await typeMobile(el, '551234567');
+      const { sent } = await submitAndWait(el);
+
+      const [request] = await mock.requests();
+      expect(request.body).to.equal(
+        JSON.stringify({ stcpayMobile: '551234567', stcpayMobileCountryCode: '966', orderNumber: '1679123751896', total: 10 }),
+      );
+      expect(request.contentType).to.equal('application/json');
+      expect(request.accept).to.equal('application/json');
+
+      expect(sent).to.deep.equal({
+        stcMobile: '551234567',
+        paymentSessionId: '641c1fec04e8e7793ca21f35',
+        signature:
+          'NTkzMjU2MzFhYmIwNGY4YzZmZDRkMjUzNDUyZjU0YzUwOTlmMjRiNDYwNWVlZjNmNzMwYjhkNmQwMjZlNjc1Mw==',
+        stcpayMobile: '551234567',
+        signedBase64Data: 'NTk5OTI1NDc3NjQxYzFmZWMwNGU4ZTc3OTNjYTIxZjM1',
+        stcpayMobileCountryCode: '966',
+        orderNumber: '1679123751896',
+        total: 10,
+      });
+      await el.updateComplete;
+      expect(el.getAttribute('state')).to.equal('sent');
+      expect(visibleStatus(el)).to.equal('We sent a verification code by SMS to +966 55 123 4567.');
+      expect(visibleError(el)).to.equal('');
+    });
+
+    it('dispatches otp-sent so that it crosses shadow roots up to the document', async () => {
+      const mock = mockPaylink();
+      const el = await checkout(mock, 'example');
+      await typeMobile(el, '551234567');
+      const heard = oneEvent(document, 'otp-sent');
+      submitButton(el).click();
+      const event = await heard;
+      expect(event.bubbles).to.equal(true);
+      expect(event.composed).to.equal(true);
+      expect(event.detail.paymentSessionId).to.equal('641c1fec04e8e7793ca21f35');
+    });
+
+    it('resolves send() with the same detail', async () => {
+      const mock = mockPaylink();
+      const el = await checkout(mock, 'example');
+      el.mobile = '0551234567';
+      const detail = await el.send();
+      expect(detail).to.include({ paymentSessionId: '641c1fec04e8e7793ca21f35', orderNumber: '1679123751896' });
+    });
+  });
+
+  describe('normalising what the customer types', () => {
+    const typed = [
+      '0551234567',
+      '+966551234567',
+      '00966551234567',
+      '055 123 4567',
+      '(055) 123-4567',
+      '٠٥٥١٢٣٤٥٦٧',
+      '۰۵۵۱۲۳۴۵۶۷',
+    ];
+    for (const text of typed) {
+      it(`sends ${JSON.stringify(text)} as 551234567`, async () => {
+        const mock = mockPaylink();
+        const el = await checkout(mock);
+        await typeMobile(el, text);
+        expect(mobileInput(el).value).to.equal(text);
+        const { sent } = await submitAndWait(el);
+        const [request] = await mock.requests();
+        expect(JSON.parse(request.body)).to.include({ stcpayMobile: '551234567', stcpayMobileCountryCode: '966' });
+        expect(sent?.stcpayMobile).to.equal('551234567');
+      });
+    }
+
+    it('sends a country code given as +966 as digits', async () => {
+      const mock = mockPaylink();
+      const el = await checkout(mock);
+      el.countryCode = '+966';
+      await typeMobile(el, '551234567');
+      await submitAndWait(el);
+      const [request] = await mock.requests();
+      expect(JSON.parse(request.body).stcpayMobileCountryCode).to.equal('966');
+    });
+  });
+
+  describe('when the mobile number is wrong', () => {
+    const cases: Array<[string, string]> = [
+      ['', 'Enter your STC Pay mobile number.'],
+      ['55123', 'This number is too short: mobile numbers for +966 have 9 digits, like 5X XXX XXXX.'],
+      ['5512345678', 'This number is too long: mobile numbers for +966 have 9 digits, like 5X XXX XXXX.'],
+      ['55abc4567', 'A mobile number can only contain digits.'],
+      ['451234567', 'Mobile numbers for +966 start with 5, like 5X XXX XXXX.'],
+      ['+971501234567', 'This number has another country code. Enter a +966 number.'],
+    ];
+    for (const [text, message] of cases) {
+      it(`sends nothing for ${JSON.stringify(text)} and says: ${message}`, async () => {
+        const mock = mockPaylink();
+        const el = await checkout(mock);
+        if (text) await typeMobile(el, text);
+        const { error } = await submitAndWait(el);
+        await el.updateComplete;
+
+        expect(error).to.deep.equal({ code: 'validation', field: 'mobile', message, retryable: false });
+        expect(visibleError(el)).to.equal(message);
+        expect(mobileInput(el).getAttribute('aria-invalid')).to.equal('true');
+        expect(mobileInput(el).getAttribute('aria-describedby')).to.contain('error');
+        expect(el.shadowRoot!.activeElement).to.equal(mobileInput(el));
+        expect(el.getAttribute('state')).to.equal('error');
+        await pause(50);
+        expect(await mock.requests()).to.have.length(0);
+      });
+    }
+
+    it('clears the error as soon as the customer edits the number, then sends the corrected one', async () => {
+      const mock = mockPaylink();
+      const el = await checkout(mock);
+      await typeMobile(el, '55123');
+      await submitAndWait(el);
+      await sendKeys({ type: '4567' });
+      await el.updateComplete;
+      expect(visibleError(el)).to.equal('');
+      expect(mobileInput(el).getAttribute('aria-invalid')).to.equal('false');
+      const { sent } = await submitAndWait(el);
+      expect(sent?.stcpayMobile).to.equal('551234567');
+    });
+  });
+
+  describe('when the store set the element up wrong', () => {
+    const setups: Array<[string, Partial<StcpayOtp>, string]> = [
+      ['no transaction-no', { transactionNo: undefined }, 'transactionNo'],
+      ['a blank transaction-no', { transactionNo: '  ' }, 'transactionNo'],
+      ['a total of 0', { total: 0 }, 'total'],
+      ['a negative total', { total: -5 }, 'total'],
+      ['a total that is not a number', { total: Number('ten') }, 'total'],
+      ['no total', { total: undefined }, 'total'],
+      ['a country code that is not a number', { countryCode: 'SA' }, 'countryCode'],
+      ['an unknown environment', { environment: 'staging' as never, baseUrl: undefined }, 'environment'],
+      ['a base-url that is not http(s)', { baseUrl: 'javascript:alert(1)' }, 'baseUrl'],
+    ];
+    for (const [what, props, field] of setups) {
+      it(`sends nothing with ${what} and reports the ${field} field`, async () => {
+        const mock = mockPaylink();
+        const el = await checkout(mock);
+        Object.assign(el, props);
+        await typeMobile(el, '551234567');
+        const { error } = await submitAndWait(el);
+        await el.updateComplete;
+        expect(error).to.include({ code: 'validation', field, retryable: false });
+        expect(error!.message).to.match(/^This checkout is not set up correctly: .+ Please contact the store\.$/);
+        expect(visibleError(el)).to.equal(error!.message);
+        expect(mobileInput(el).getAttribute('aria-invalid')).to.equal('false');
+        await pause(50);
+        expect(await mock.requests()).to.have.length(0);
+      });
+    }
+
+    it('reads a total attribute that is not a number as invalid', async () => {
+      const mock = mockPaylink();
+      const el = await fixture<StcpayOtp>(html`
+        <stcpay-otp transaction-no="1" total="ten" mobile="551234567" base-url=${mock.baseUrl()}></stcpay-otp>
+      `);
+      const { error } = await submitAndWait(el);
+      expect(error).to.include({ code: 'validation', field: 'total' });
+      expect(await mock.requests()).to.have.length(0);
+    });
+  });
+
+  describe('when Paylink or the network fails', () => {
+    const failures: Array<[Scenario, Partial<OtpErrorDetail>, string]> = [
+      ['server-error', { code: 'http', status: 500, retryable: true }, 'STC Pay is unavailable right now (error 500). Please try again in a moment.'],
+      ['bad-gateway', { code: 'http', status: 502, retryable: true }, 'STC Pay is unavailable right now (error 502). Please try again in a moment.'],
+      [
+        'bad-request',
+        { code: 'http', status: 400, retryable: false },
+        'Paylink refused the request (error 400: The mobile number is not registered with STC Pay.). Check the number and try again.',
+      ],
+      ['missing-field', { code: 'bad-response', retryable: true }, 'The payment service sent an answer that could not be read. Please try again.'],
+      ['truncated', { code: 'bad-response', retryable: true }, 'The payment service sent an answer that could not be read. Please try again.'],
+      ['hang', { code: 'timeout', retryable: true }, 'The payment service did not answer within 0.3 seconds. Please try again.'],
+      ['reset', { code: 'network', retryable: true }, 'Could not reach the payment service. Check your connection and try again.'],
+    ];
+    for (const [scenario, expected, message] of failures) {
+      it(`${scenario}: reports ${expected.code}, sends no otp-sent, and works again afterwards`, async () => {
+        const mock = mockPaylink();
+        const el = await checkout(mock, scenario);
+        el.timeout = 300;
+        let sentCount = 0;
+        el.addEventListener('otp-sent', () => sentCount++);
+        await typeMobile(el, '551234567');
+
+        const { error } = await submitAndWait(el);
+        await el.updateComplete;
+        expect(error).to.deep.equal({ ...expected, message });
+        expect(visibleError(el)).to.equal(message);
+        expect(el.getAttribute('state')).to.equal('error');
+        expect(submitButton(el).getAttribute('aria-disabled')).to.equal('false');
+        expect(mobileInput(el).readOnly).to.equal(false);
+        expect(sentCount).to.equal(0);
+
+        el.baseUrl = mock.baseUrl('ok');
+        const { sent } = await submitAndWait(el);
+        await el.updateComplete;
+        expect(sent?.stcpayMobile).to.equal('551234567');
+        expect(visibleError(el)).to.equal('');
+        expect(el.getAttribute('state')).to.equal('sent');
+      });
+    }
+
+    it('shows server text as text, never as markup', async () => {
+      const mock = mockPaylink();
+      const el = await checkout(mock, 'bad-request');
+      await typeMobile(el, '551234567');
+      await submitAndWait(el);
+      await el.updateComplete;
+      expect(part(el, 'error').children).to.have.length(0);
+    });
+  });
+
+  describe('while a send is in flight', () => {
+    it('sends exactly one request for five quick clicks and an Enter', async () => {
+      const mock = mockPaylink();
+      const el = await checkout(mock, 'slow');
+      await typeMobile(el, '551234567');
+      const sent = oneEvent(el, 'otp-sent');
+      for (let i = 0; i < 5; i++) submitButton(el).click();
+      await el.updateComplete;
+      expect(el.getAttribute('state')).to.equal('sending');
+      expect(submitButton(el).getAttribute('aria-disabled')).to.equal('true');
+      expect(submitButton(el).textContent!.trim()).to.equal('Sending code…');
+      expect(visibleStatus(el)).to.equal('Sending code…');
+      mobileInput(el).focus();
+      await sendKeys({ press: 'Enter' });
+      void el.send();
+      await sent;
+      await pause(100);
+      expect(await mock.requests()).to.have.length(1);
+    });
+
+    it('aborts the request when the element is removed', async () => {
+      const mock = mockPaylink();
+      const el = await checkout(mock, 'hang');
+      el.mobile = '551234567';
+      let errors = 0;
+      el.addEventListener('otp-error', () => errors++);
+      const pending = el.send();
+      await until(async () => (await mock.requests()).length === 1);
+      el.remove();
+      let rejected: unknown;
+      await pending.catch((e: unknown) => (rejected = e));
+      expect(rejected).to.be.instanceOf(DOMException).with.property('name', 'AbortError');
+      await until(async () => (await mock.requests())[0].abandoned);
+      expect(errors).to.equal(0);
+    });
+
+    it('reset() aborts the request and returns to idle', async () => {
+      const mock = mockPaylink();
+      const el = await checkout(mock, 'hang');
+      el.mobile = '551234567';
+      const pending = el.send().catch((e: unknown) => e);
+      await until(async () => (await mock.requests()).length === 1);
+      el.reset();
+      expect(await pending).to.have.property('name', 'AbortError');
+      await el.updateComplete;
+      expect(el.getAttribute('state')).to.equal('idle');
+      expect(visibleStatus(el)).to.equal('');
+      await until(async () => (await mock.requests())[0].abandoned);
+    });
+  });
+
+  describe('after the code was sent', () => {
+    it('does not send again on a click, but does for a changed number', async () => {
+      const mock = mockPaylink();
+      const el = await checkout(mock);
+      await typeMobile(el, '551234567');
+      await submitAndWait(el);
+      submitButton(el).click();
+      await pause(100);
+      expect(await mock.requests()).to.have.length(1);
+
+      await sendKeys({ press: 'Backspace' });
+      await sendKeys({ type: '8' });
+      await el.updateComplete;
+      expect(el.getAttribute('state')).to.equal('idle');
+      expect(visibleStatus(el)).to.equal('');
+      const { sent } = await submitAndWait(el);
+      expect(sent?.stcpayMobile).to.equal('551234568');
+      expect(await mock.requests()).to.have.length(2);
+    });
+  });
+
+  describe('when disabled', () => {
+    it('disables the input and button and sends nothing', async () => {
+      const mock = mockPaylink();
+      const el = await checkout(mock);
+      el.mobile = '551234567';
+      el.disabled = true;
+      await el.updateComplete;
+      expect(el.hasAttribute('disabled')).to.equal(true);
+      expect(mobileInput(el).disabled).to.equal(true);
+      expect(submitButton(el).disabled).to.equal(true);
+      let rejected: unknown;
+      await el.send().catch((e: unknown) => (rejected = e));
+      expect(rejected).to.have.property('name', 'InvalidStateError');
+      await pause(50);
+      expect(await mock.requests()).to.have.length(0);
+    });
+  });
+});
