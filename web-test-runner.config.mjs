@@ -1,36 +1,27 @@
-import { existsSync } from 'node:fs';
-import { chromeLauncher } from '@web/test-runner';
+import { chromeLauncher, defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { createPaylinkMock } from './demo/mock-paylink.js';
-
-const CHROME_CANDIDATES = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/snap/bin/chromium',
-  '/opt/google/chrome/chrome',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
-];
-
-function findChrome() {
-  const fromEnv = process.env.CHROME_PATH;
-  if (fromEnv) {
-    if (existsSync(fromEnv)) return fromEnv;
-    console.error(`CHROME_PATH is set to ${fromEnv}, but there is no file there.`);
-    process.exit(1);
-  }
-  const found = CHROME_CANDIDATES.find((path) => existsSync(path));
-  if (found) return found;
-  console.error(
-    'No Chrome or Chromium found: install one (on Debian or Ubuntu: `sudo apt-get install chromium`) or set CHROME_PATH to its executable.',
-  );
-  process.exit(1);
-}
+import { CHROME_ARGS, findChrome } from './scripts/find-chrome.mjs';
 
 const mock = createPaylinkMock();
+
+/** Ends the run with one plain line of counts, for logs and CI. */
+const countsReporter = {
+  stop({ sessions }) {
+    const counts = { passed: 0, failed: 0, skipped: 0 };
+    const walk = (suite) => {
+      for (const test of suite.tests) counts[test.skipped ? 'skipped' : test.passed ? 'passed' : 'failed']++;
+      suite.suites.forEach(walk);
+    };
+    for (const session of sessions) {
+      if (session.testResults) walk(session.testResults);
+      counts.failed += session.errors?.length ?? 0;
+    }
+    // The progress display redraws the terminal until the end, so write the line on exit.
+    const line = `${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`;
+    process.once('exit', () => process.stdout.write(line));
+  },
+};
 
 export default {
   files: 'test/**/*.test.ts',
@@ -51,19 +42,13 @@ export default {
       );
     },
   ],
+  reporters: [defaultReporter(), countsReporter],
   browsers: [
     chromeLauncher({
       launchOptions: {
         executablePath: findChrome(),
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
+        args: CHROME_ARGS,
       },
     }),
   ],

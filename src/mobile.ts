@@ -82,9 +82,12 @@ export function parseMobile(input: string, countryCode: string): MobileResult {
   return { ok: true, national: digits };
 }
 
-/** `"551234567"` → `"55 123 4567"`, for showing a number back to the customer. */
+/**
+ * `"551234567"` → `"55 123 4567"`, for showing a number back to the customer. The groups are
+ * joined by no-break spaces so the number never wraps across lines.
+ */
 export function formatNational(national: string): string {
   return national.length === 9
-    ? `${national.slice(0, 2)} ${national.slice(2, 5)} ${national.slice(5)}`
+    ? `${national.slice(0, 2)}\u00a0${national.slice(2, 5)}\u00a0${national.slice(5)}`
     : national;
 }

@@ -154,7 +154,7 @@ export class StcpayOtp extends LitElement {
         total: body.total,
       };
       this.status = 'sent';
-      this.sentTo = `+${body.stcpayMobileCountryCode} ${formatNational(body.stcpayMobile)}`;
+      this.sentTo = `+${body.stcpayMobileCountryCode}\u00a0${formatNational(body.stcpayMobile)}`;
       this.emit('otp-sent', detail);
       return detail;
     } catch (error) {

@@ -42,8 +42,10 @@ export const styles = css`
     outline-offset: 1px;
     border-color: var(--stcpay-otp-accent, #4f008c);
   }
-  .field.invalid {
+  .field.invalid,
+  .field.invalid:focus-within {
     border-color: var(--stcpay-otp-error-color, #b3261e);
+    outline-color: var(--stcpay-otp-error-color, #b3261e);
   }
 
   [part='country-code'] {

@@ -65,7 +65,7 @@ describe('mobile-number rules', () => {
     expect(normaliseCountryCode('96612')).to.equal('');
   });
 
-  it('groups a national number for reading', () => {
-    expect(formatNational('551234567')).to.equal('55 123 4567');
+  it('groups a national number for reading, with spaces that do not break', () => {
+    expect(formatNational('551234567')).to.equal('55\u00a0123\u00a04567');
   });
 });

@@ -91,7 +91,7 @@ describe('<stcpay-otp>', () => {
       });
       await el.updateComplete;
       expect(el.getAttribute('state')).to.equal('sent');
-      expect(visibleStatus(el)).to.equal('We sent a verification code by SMS to +966 55 123 4567.');
+      expect(visibleStatus(el)).to.equal('We sent a verification code by SMS to +966\u00a055\u00a0123\u00a04567.');
       expect(visibleError(el)).to.equal('');
     });
 
