@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { PaylinkError } from './errors.js';
 import type { OtpSentDetail } from './events.js';
 import { describeError, en, type Messages } from './messages.js';
-import { formatNational } from './mobile.js';
+import { formatNational, normaliseCountryCode } from './mobile.js';
 import { DEFAULT_TIMEOUT, sendOtp, type Environment } from './paylink-client.js';
 import { buildSendOtpBody } from './send-otp-request.js';
 import { styles } from './styles.js';
@@ -107,15 +107,18 @@ export class StcpayOtp extends LitElement {
   send(): Promise<OtpSentDetail> {
     if (this.disabled)
       return Promise.reject(new DOMException('<stcpay-otp> is disabled.', 'InvalidStateError'));
-    this.pending ??= this.runSend().finally(() => {
-      this.pending = undefined;
-    });
+    if (!this.pending) {
+      const pending = this.runSend().finally(() => {
+        if (this.pending === pending) this.pending = undefined;
+      });
+      this.pending = pending;
+    }
     return this.pending;
   }
 
   /** Aborts any request in flight and returns to `idle`, clearing the error and status. */
   reset(): void {
-    this.controller?.abort();
+    this.abortInFlight();
     this.status = 'idle';
     this.error = undefined;
     this.sentTo = undefined;
@@ -123,11 +126,20 @@ export class StcpayOtp extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.controller?.abort();
+    this.abortInFlight();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('status' as keyof StcpayOtp)) this.setAttribute('state', this.status);
+  /** Aborts the send in flight; its promise rejects with an AbortError and touches nothing. */
+  private abortInFlight(): void {
+    if (!this.controller) return;
+    this.controller.abort();
+    this.controller = undefined;
+    this.pending = undefined;
+    this.status = 'idle';
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('status')) this.setAttribute('state', this.status);
   }
 
   private async runSend(): Promise<OtpSentDetail> {
@@ -146,6 +158,8 @@ export class StcpayOtp extends LitElement {
         timeout: this.timeout,
         signal: controller.signal,
       });
+      // Aborted after the answer arrived but before this resumed: the answer is not ours to use.
+      controller.signal.throwIfAborted();
       const detail: OtpSentDetail = {
         ...session,
         ...(stcMobile === undefined ? {} : { stcMobile }),
@@ -158,10 +172,7 @@ export class StcpayOtp extends LitElement {
       this.emit('otp-sent', detail);
       return detail;
     } catch (error) {
-      if (controller.signal.aborted && !(error instanceof PaylinkError)) {
-        this.status = 'idle';
-        throw error;
-      }
+      if (controller.signal.aborted) throw controller.signal.reason;
       throw this.fail(error instanceof PaylinkError ? error.reason : { code: 'network' });
     } finally {
       if (this.controller === controller) this.controller = undefined;
@@ -208,7 +219,7 @@ export class StcpayOtp extends LitElement {
       <form part="form" novalidate aria-busy=${sending ? 'true' : 'false'} @submit=${this.handleSubmit}>
         <label part="label" for="mobile">${m.mobileLabel}</label>
         <div part="field" class="field ${mobileInvalid ? 'invalid' : ''}" dir="ltr">
-          <span part="country-code" id="country-code">+${this.countryCode.replace(/^\+/, '')}</span>
+          <span part="country-code" id="country-code">+${normaliseCountryCode(this.countryCode) || this.countryCode}</span>
           <input
             part="mobile"
             id="mobile"

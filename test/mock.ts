@@ -44,3 +44,19 @@ export async function until(check: () => boolean | Promise<boolean>, ms = 3000):
     await pause(20);
   }
 }
+
+/**
+ * The examples on Paylink's sendOtp documentation page, written out here on their own so the
+ * tests check the element and the mock against the page, not against each other.
+ */
+export const DOCS_EXAMPLE = {
+  request: { stcpayMobile: '551234567', stcpayMobileCountryCode: '966', orderNumber: '1679123751896', total: 10 },
+  response: {
+    stcMobile: '551234567',
+    paymentSessionId: '641c1fec04e8e7793ca21f35',
+    signature:
+      'NTkzMjU2MzFhYmIwNGY4YzZmZDRkMjUzNDUyZjU0YzUwOTlmMjRiNDYwNWVlZjNmNzMwYjhkNmQwMjZlNjc1Mw==',
+    stcpayMobile: '551234567',
+    signedBase64Data: 'NTk5OTI1NDc3NjQxYzFmZWMwNGU4ZTc3OTNjYTIxZjM1',
+  },
+} as const;

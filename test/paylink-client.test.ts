@@ -7,14 +7,9 @@ import {
   sendOtp,
   type SendOtpBody,
 } from '../src/paylink-client.js';
-import { mockPaylink, until } from './mock.js';
+import { DOCS_EXAMPLE, mockPaylink, until } from './mock.js';
 
-const body: SendOtpBody = {
-  stcpayMobile: '551234567',
-  stcpayMobileCountryCode: '966',
-  orderNumber: '1679123751896',
-  total: 10,
-};
+const body: SendOtpBody = { ...DOCS_EXAMPLE.request };
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -129,14 +124,7 @@ describe('Paylink client', () => {
     it("sends the documented body and headers and returns the page's example response", async () => {
       const mock = mockPaylink();
       const response = await sendOtp(body, { baseUrl: mock.baseUrl('example') });
-      expect(response).to.deep.equal({
-        stcMobile: '551234567',
-        paymentSessionId: '641c1fec04e8e7793ca21f35',
-        signature:
-          'NTkzMjU2MzFhYmIwNGY4YzZmZDRkMjUzNDUyZjU0YzUwOTlmMjRiNDYwNWVlZjNmNzMwYjhkNmQwMjZlNjc1Mw==',
-        stcpayMobile: '551234567',
-        signedBase64Data: 'NTk5OTI1NDc3NjQxYzFmZWMwNGU4ZTc3OTNjYTIxZjM1',
-      });
+      expect(response).to.deep.equal(DOCS_EXAMPLE.response);
       const [request] = await mock.requests();
       expect(request.method).to.equal('POST');
       expect(request.contentType).to.equal('application/json');

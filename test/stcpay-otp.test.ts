@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { OtpErrorDetail, OtpSentDetail } from '../src/index.js';
 import type { StcpayOtp } from '../src/stcpay-otp.js';
-import { mockPaylink, pause, until, type Scenario } from './mock.js';
+import { DOCS_EXAMPLE, mockPaylink, pause, until, type Scenario } from './mock.js';
 
 const part = (el: StcpayOtp, name: string) =>
   el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
@@ -72,23 +72,12 @@ describe('<stcpay-otp>', () => {
       const { sent } = await submitAndWait(el);
 
       const [request] = await mock.requests();
-      expect(request.body).to.equal(
-        JSON.stringify({ stcpayMobile: '551234567', stcpayMobileCountryCode: '966', orderNumber: '1679123751896', total: 10 }),
-      );
+      expect(request.body).to.equal(JSON.stringify(DOCS_EXAMPLE.request));
       expect(request.contentType).to.equal('application/json');
       expect(request.accept).to.equal('application/json');
 
-      expect(sent).to.deep.equal({
-        stcMobile: '551234567',
-        paymentSessionId: '641c1fec04e8e7793ca21f35',
-        signature:
-          'NTkzMjU2MzFhYmIwNGY4YzZmZDRkMjUzNDUyZjU0YzUwOTlmMjRiNDYwNWVlZjNmNzMwYjhkNmQwMjZlNjc1Mw==',
-        stcpayMobile: '551234567',
-        signedBase64Data: 'NTk5OTI1NDc3NjQxYzFmZWMwNGU4ZTc3OTNjYTIxZjM1',
-        stcpayMobileCountryCode: '966',
-        orderNumber: '1679123751896',
-        total: 10,
-      });
+      const { stcpayMobileCountryCode, orderNumber, total } = DOCS_EXAMPLE.request;
+      expect(sent).to.deep.equal({ ...DOCS_EXAMPLE.response, stcpayMobileCountryCode, orderNumber, total });
       await el.updateComplete;
       expect(el.getAttribute('state')).to.equal('sent');
       expect(visibleStatus(el)).to.equal('We sent a verification code by SMS to +966\u00a055\u00a0123\u00a04567.');
@@ -331,6 +320,24 @@ describe('<stcpay-otp>', () => {
       expect(el.getAttribute('state')).to.equal('idle');
       expect(visibleStatus(el)).to.equal('');
       await until(async () => (await mock.requests())[0].abandoned);
+    });
+
+    it('sends afresh right after reset(), and the aborted send does not disturb the new one', async () => {
+      const mock = mockPaylink();
+      const el = await checkout(mock, 'hang');
+      el.mobile = '551234567';
+      const first = el.send().catch((e: unknown) => e);
+      await until(async () => (await mock.requests()).length === 1);
+      el.reset();
+      el.baseUrl = mock.baseUrl('slow');
+      const second = el.send();
+      expect(await first).to.have.property('name', 'AbortError');
+      await el.updateComplete;
+      expect(el.getAttribute('state')).to.equal('sending');
+      expect((await second).stcpayMobile).to.equal('551234567');
+      await el.updateComplete;
+      expect(el.getAttribute('state')).to.equal('sent');
+      expect(await mock.requests()).to.have.length(2);
     });
   });
 
