@@ -1,22 +1,38 @@
-// A local stand-in for Paylink's STC Pay endpoint, faithful to its documentation page
-// ("Sending an OTP API"): same path, same request fields, same success and failure shapes.
+// A local stand-in for Paylink, faithful to its documentation pages: the STC Pay endpoints
+// ("Sending an OTP API", processPayment) and the server-side REST API that creates and checks
+// invoices. Same paths, same request fields, same success and failure shapes.
 // The demo server (vite.config.ts) and the test runner (web-test-runner.config.mjs) both
 // mount it, so every request the element makes travels over real HTTP.
 //
 // Routes
 //   POST /rest/pay/stcpay/sendOtp                       answers like Paylink does
+//   POST /rest/pay/stcpay/processPayment                pays with a session sendOtp opened
 //   POST /mock/<tenant>/<scenario>/rest/pay/stcpay/sendOtp
+//   POST /mock/<tenant>/<scenario>/rest/pay/stcpay/processPayment
 //        the same, but recorded under <tenant> and answered as <scenario> says (see SCENARIOS)
 //   GET  /mock/<tenant>/requests                        what <tenant> received, oldest first
+//   POST /api/auth                                      {apiId, secretKey, persistToken} → {id_token}
+//   POST /api/addInvoice                                Bearer id_token; creates an invoice
+//   GET  /api/getInvoice/<transactionNo>                Bearer id_token; the invoice as it is now
 //
 // A tenant is any id a test or demo page picks (a random UUID in the tests), so parallel
 // tests each see only their own requests.
+//
+// The flow: the merchant's server gets a token (/api/auth) and creates an invoice
+// (/api/addInvoice); the browser sends the invoice's transactionNo as orderNumber to sendOtp,
+// then processPayment with the customer's OTP (see TEST_OTPS); the server confirms with
+// /api/getInvoice that orderStatus is 'paid'.
 
 import { createHash, randomBytes } from 'node:crypto';
 
 const SEND_OTP = '/rest/pay/stcpay/sendOtp';
+const PROCESS_PAYMENT = '/rest/pay/stcpay/processPayment';
 
-/** How the mock answers, chosen by the <scenario> segment of the path. */
+/**
+ * How the mock answers, chosen by the <scenario> segment of the path. The plain scenarios
+ * apply to sendOtp only and the pay-* ones to processPayment only; the other endpoint answers
+ * as ok. The pay-* failures leave the payment session as it was.
+ */
 export const SCENARIOS = {
   ok: 'validates the request; 200 with a new payment session',
   example: "200 with the documentation page's example response, verbatim",
@@ -28,6 +44,12 @@ export const SCENARIOS = {
   slow: 'waits 1.5 s, then answers as ok',
   hang: 'never answers',
   reset: 'drops the connection without answering',
+  'pay-server-error': 'processPayment: 500 with the failure body {timestamp, status, error, path}',
+  'pay-bad-gateway': 'processPayment: 502 with an HTML body',
+  'pay-truncated': 'processPayment: 200 whose JSON body is cut off halfway',
+  'pay-slow': 'processPayment: waits 1.5 s, then answers as ok',
+  'pay-hang': 'processPayment: never answers',
+  'pay-reset': 'processPayment: drops the connection without answering',
 };
 
 /** The documentation page's example success response. */
@@ -40,13 +62,52 @@ export const EXAMPLE_RESPONSE = {
   signedBase64Data: 'NTk5OTI1NDc3NjQxYzFmZWMwNGU4ZTc3OTNjYTIxZjM1',
 };
 
+/**
+ * The OTPs processPayment takes. Real STC Pay texts the customer a random code; here the code
+ * picks the outcome. Any other code counts as wrong too.
+ */
+export const TEST_OTPS = { success: '12345', wrong: '11111', expire: '00000' };
+
+/**
+ * Fake credentials that /api/auth accepts. Real ones come from Paylink's merchant portal and
+ * belong on the merchant's server only, never in a browser.
+ */
+export const MOCK_CREDENTIALS = { apiId: 'APP_ID_MOCK', secretKey: 'mock-secret-key' };
+
+/** Paylink's smallest invoice, SAR 5.00. */
+const MIN_INVOICE_AMOUNT = 5;
+/** How long an id_token lasts: 30 minutes, or 30 hours with persistToken. */
+const TOKEN_MS = 30 * 60_000;
+const PERSISTENT_TOKEN_MS = 30 * 60 * 60_000;
+
 const SLOW_MS = 1500;
 const MAX_TENANTS = 500;
 const MAX_REQUESTS_PER_TENANT = 500;
+const MAX_SESSIONS = 5000;
+const MAX_INVOICES = 5000;
+const MAX_TOKENS = 1000;
+
+/** What processPayment must get back unchanged from the session sendOtp opened. */
+const SESSION_FIELDS = ['signature', 'signedBase64Data', 'orderNumber', 'stcpayMobile', 'stcpayMobileCountryCode', 'total'];
 
 export function createPaylinkMock() {
   /** @type {Map<string, object[]>} */
   const log = new Map();
+  /**
+   * The payment sessions sendOtp opened, by paymentSessionId, oldest first. A session's state
+   * is 'open', 'superseded' (a newer sendOtp for its order), 'expired' or 'paid'.
+   * @type {Map<string, {paymentSessionId: string, signature: string, signedBase64Data: string,
+   *   stcpayMobile: string, stcpayMobileCountryCode: string, orderNumber: string, total: number,
+   *   state: 'open' | 'superseded' | 'expired' | 'paid'}>}
+   */
+  const sessions = new Map();
+  /** @type {Map<string, string>} orderNumber → the paymentSessionId that paid it */
+  const paidOrders = new Map();
+  /** @type {Map<string, object>} the invoices /api/addInvoice created, by transactionNo */
+  const invoices = new Map();
+  /** @type {Map<string, number>} id_token → when it expires (ms since the epoch) */
+  const tokens = new Map();
+  let lastTransactionNo = Date.now() * 10; // 14 digits, like Paylink's
 
   function record(tenant, entry) {
     if (!log.has(tenant)) {
@@ -72,12 +133,18 @@ export function createPaylinkMock() {
       return true;
     }
 
-    const route = path.match(/^(?:\/mock\/([\w-]+)\/([\w-]+))?(\/rest\/pay\/stcpay\/sendOtp)$/);
+    const api = path.match(/^\/api\/(?:(auth|addInvoice)|getInvoice\/([^/]+))$/);
+    if (api) {
+      answerApi(req, res, api[1] ?? 'getInvoice', api[2] && decodeURIComponent(api[2]));
+      return true;
+    }
+
+    const route = path.match(/^(?:\/mock\/([\w-]+)\/([\w-]+))?(\/rest\/pay\/stcpay\/(?:sendOtp|processPayment))$/);
     if (!route) return false;
-    const [, tenant = 'default', scenario = 'ok'] = route;
+    const [, tenant = 'default', scenario = 'ok', endpoint] = route;
 
     if (req.method !== 'POST') {
-      sendJson(res, 405, springError(405, 'Method Not Allowed', SEND_OTP));
+      sendJson(res, 405, springError(405, 'Method Not Allowed', endpoint));
       return true;
     }
     readBody(req).then((body) => {
@@ -92,58 +159,195 @@ export function createPaylinkMock() {
       };
       record(tenant, entry);
       res.on('close', () => (entry.abandoned = !res.writableFinished));
-      answer(scenario, req, res, body);
+      if (!Object.hasOwn(SCENARIOS, scenario))
+        return sendJson(res, 404, springError(404, 'Not Found', `unknown mock scenario ${scenario}`));
+      const forPayment = scenario.startsWith('pay-');
+      if (endpoint === SEND_OTP) answerSendOtp(forPayment ? 'ok' : scenario, req, res, body);
+      else answerProcessPayment(forPayment ? scenario : 'ok', req, res, body);
     });
     return true;
   }
 
-  return { handle, log };
-}
-
-function answer(scenario, req, res, body) {
-  switch (scenario) {
-    case 'example':
-      return sendJson(res, 200, EXAMPLE_RESPONSE);
-    case 'server-error':
-      return sendJson(res, 500, springError(500, 'Internal Server Error', SEND_OTP));
-    case 'bad-request':
-      return sendJson(res, 400, {
-        title: 'Bad Request',
-        status: 400,
-        detail: 'The mobile number is not registered with STC Pay.',
-      });
-    case 'bad-gateway':
-      res.writeHead(502, { 'Content-Type': 'text/html' });
-      return res.end('<html><body><h1>502 Bad Gateway</h1></body></html>');
-    case 'missing-field': {
-      const { signature: _dropped, ...rest } = successFor(parseSendOtp(body).request ?? {});
-      return sendJson(res, 200, rest);
+  function answerSendOtp(scenario, req, res, body) {
+    switch (scenario) {
+      case 'example':
+        return sendJson(res, 200, EXAMPLE_RESPONSE);
+      case 'server-error':
+        return sendJson(res, 500, springError(500, 'Internal Server Error', SEND_OTP));
+      case 'bad-request':
+        return sendJson(res, 400, {
+          title: 'Bad Request',
+          status: 400,
+          detail: 'The mobile number is not registered with STC Pay.',
+        });
+      case 'bad-gateway':
+        return sendBadGateway(res);
+      case 'missing-field': {
+        const { signature: _dropped, ...rest } = successFor(parseSendOtp(body).request ?? {});
+        return sendJson(res, 200, rest);
+      }
+      case 'truncated':
+        return sendTruncated(res, EXAMPLE_RESPONSE);
+      case 'slow':
+        return void setTimeout(() => sendOtp(req, res, body), SLOW_MS);
+      case 'hang':
+        return; // the request stays open until the client gives up
+      case 'reset':
+        return req.socket.destroy();
+      case 'ok':
+        return sendOtp(req, res, body);
     }
-    case 'truncated': {
-      const text = JSON.stringify(EXAMPLE_RESPONSE);
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      return res.end(text.slice(0, text.length / 2));
-    }
-    case 'slow':
-      return void setTimeout(() => answerSendOtp(req, res, body), SLOW_MS);
-    case 'hang':
-      return; // the request stays open until the client gives up
-    case 'reset':
-      return req.socket.destroy();
-    case 'ok':
-      return answerSendOtp(req, res, body);
-    default:
-      return sendJson(res, 404, springError(404, 'Not Found', `unknown mock scenario ${scenario}`));
   }
-}
 
-/** Paylink's sendOtp: check the four documented fields, then open a payment session. */
-function answerSendOtp(req, res, body) {
-  if (!/^application\/json\b/.test(req.headers['content-type'] ?? ''))
-    return sendJson(res, 415, springError(415, 'Unsupported Media Type', SEND_OTP));
-  const { request, problem } = parseSendOtp(body);
-  if (problem) return sendJson(res, 400, springError(400, 'Bad Request', SEND_OTP));
-  sendJson(res, 200, successFor(request));
+  /** Paylink's sendOtp: check the four documented fields, then open a payment session. */
+  function sendOtp(req, res, body) {
+    if (!isJson(req)) return sendJson(res, 415, springError(415, 'Unsupported Media Type', SEND_OTP));
+    const { request, problem } = parseSendOtp(body);
+    if (problem) return sendJson(res, 400, springError(400, 'Bad Request', SEND_OTP));
+    const response = successFor(request);
+    openSession(request, response);
+    sendJson(res, 200, response);
+  }
+
+  /** Records the session a sendOtp answer opened; it supersedes the order's open sessions. */
+  function openSession({ stcpayMobileCountryCode, orderNumber, total }, response) {
+    for (const session of sessions.values())
+      if (session.orderNumber === orderNumber && session.state === 'open') session.state = 'superseded';
+    const { paymentSessionId, signature, signedBase64Data, stcpayMobile } = response;
+    put(sessions, paymentSessionId, {
+      paymentSessionId,
+      signature,
+      signedBase64Data,
+      stcpayMobile,
+      stcpayMobileCountryCode,
+      orderNumber,
+      total,
+      state: 'open',
+    }, MAX_SESSIONS);
+  }
+
+  function answerProcessPayment(scenario, req, res, body) {
+    switch (scenario) {
+      case 'pay-server-error':
+        return sendJson(res, 500, springError(500, 'Internal Server Error', PROCESS_PAYMENT));
+      case 'pay-bad-gateway':
+        return sendBadGateway(res);
+      case 'pay-truncated':
+        return sendTruncated(res, paymentDone('16791237111116', 10));
+      case 'pay-slow':
+        return void setTimeout(() => processPayment(req, res, body), SLOW_MS);
+      case 'pay-hang':
+        return;
+      case 'pay-reset':
+        return req.socket.destroy();
+      case 'ok':
+        return processPayment(req, res, body);
+    }
+  }
+
+  /** Paylink's processPayment: the session exactly as sendOtp issued it, plus the OTP. */
+  function processPayment(req, res, body) {
+    if (!isJson(req)) return sendJson(res, 415, springError(415, 'Unsupported Media Type', PROCESS_PAYMENT));
+    const { request, problem } = parseProcessPayment(body);
+    if (problem) return sendJson(res, 400, springError(400, 'Bad Request', PROCESS_PAYMENT));
+    sendJson(res, ...pay(request));
+  }
+
+  /** Decides a well-formed processPayment request: [status, body]. */
+  function pay(request) {
+    const session = sessions.get(request.paymentSessionId);
+    if (!session || SESSION_FIELDS.some((field) => session[field] !== request[field]))
+      return [400, problemBody(400, 'Bad Request', 'Invalid payment session')];
+    const expired = [400, problemBody(400, 'Bad Request', 'The payment session has expired')];
+    if (session.state === 'expired' || session.state === 'superseded') return expired;
+    if (session.state === 'paid' || paidOrders.has(session.orderNumber))
+      return [400, problemBody(400, 'Bad Request', 'The order is already paid')];
+    if (request.stcpayPaymentOTP === TEST_OTPS.expire) {
+      session.state = 'expired';
+      return expired;
+    }
+    if (request.stcpayPaymentOTP !== TEST_OTPS.success)
+      return [400, problemBody(400, 'Bad Request', 'Invalid OTP')];
+    session.state = 'paid';
+    put(paidOrders, session.orderNumber, session.paymentSessionId, MAX_SESSIONS);
+    const invoice = invoices.get(session.orderNumber); // orderNumber is the invoice's transactionNo
+    if (invoice) invoice.orderStatus = 'paid';
+    return [200, paymentDone(session.orderNumber, session.total)];
+  }
+
+  /** /api/auth, /api/addInvoice and /api/getInvoice/<transactionNo>. */
+  function answerApi(req, res, name, transactionNo) {
+    const method = name === 'getInvoice' ? 'GET' : 'POST';
+    if (req.method !== method)
+      return sendJson(res, 405, problemBody(405, 'Method Not Allowed', `Use ${method}`));
+    // Like Spring Security, the token is checked before the request itself.
+    if (name !== 'auth' && !hasToken(req))
+      return sendJson(res, 401, problemBody(401, 'Unauthorized', 'A valid Bearer id_token from /api/auth is required'));
+    if (name === 'getInvoice') return sendJson(res, ...getInvoice(transactionNo));
+    readBody(req).then((body) => {
+      if (!isJson(req))
+        return sendJson(res, 415, problemBody(415, 'Unsupported Media Type', 'Content-Type must be application/json'));
+      const request = parseObject(body);
+      if (!request) return sendJson(res, 400, problemBody(400, 'Bad Request', 'The body is not a JSON object'));
+      const origin = `${req.socket.encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
+      sendJson(res, ...(name === 'auth' ? auth(request) : addInvoice(request, origin)));
+    });
+  }
+
+  function auth({ apiId, secretKey, persistToken }) {
+    if (apiId !== MOCK_CREDENTIALS.apiId || secretKey !== MOCK_CREDENTIALS.secretKey)
+      return [401, problemBody(401, 'Unauthorized', 'Invalid apiId or secretKey')];
+    const idToken = randomBytes(24).toString('base64url');
+    put(tokens, idToken, Date.now() + (persistToken === true ? PERSISTENT_TOKEN_MS : TOKEN_MS), MAX_TOKENS);
+    return [200, { id_token: idToken }];
+  }
+
+  function hasToken(req) {
+    const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    return token !== undefined && (tokens.get(token) ?? 0) > Date.now();
+  }
+
+  /**
+   * Creates an invoice the way /api/addInvoice does: [status, body]. Server-side demo code may
+   * call it directly. `origin` is where the invoice's (non-working) payment pages point.
+   */
+  function addInvoice(request, origin = '') {
+    const field =
+      invalidField(request, INVOICE_FIELDS) ??
+      request.products.map((product, i) => invalidField(product, PRODUCT_FIELDS, `products[${i}].`)).find(Boolean);
+    if (field) return [400, problemBody(400, 'Bad Request', `Missing or invalid field: ${field}`)];
+    if (request.amount < MIN_INVOICE_AMOUNT)
+      return [400, problemBody(400, 'Bad Request', 'amount must be at least 5.00')];
+    const transactionNo = String(++lastTransactionNo);
+    const page = `${origin}/mock/invoice/${transactionNo}`;
+    const invoice = {
+      gatewayOrderRequest: request,
+      amount: request.amount,
+      transactionNo,
+      orderStatus: 'pending', // 'paid' once processPayment succeeds with orderNumber = transactionNo
+      paymentErrors: null,
+      url: page,
+      qrUrl: `${page}/qr`,
+      mobileUrl: `${page}/frame`,
+      checkUrl: `${origin}/api/getInvoice/${transactionNo}`,
+      success: true,
+      digitalOrder: false,
+      foreignCurrencyRate: null,
+      paymentReceipt: null,
+      metadata: null,
+    };
+    put(invoices, transactionNo, invoice, MAX_INVOICES);
+    return [200, invoice];
+  }
+
+  /** The invoice as /api/getInvoice/<transactionNo> answers it: [status, body]. */
+  function getInvoice(transactionNo) {
+    const invoice = invoices.get(transactionNo);
+    if (!invoice) return [404, problemBody(404, 'Not Found', `No invoice with transactionNo ${transactionNo}`)];
+    return [200, invoice];
+  }
+
+  return { handle, log, sessions, invoices, addInvoice, getInvoice };
 }
 
 /**
@@ -168,6 +372,55 @@ export function parseSendOtp(body) {
   return { request };
 }
 
+/** The documented processPayment request: every field required, all strings except total. */
+const PAYMENT_FIELDS = {
+  stcpayMobileCountryCode: 'text',
+  stcpayMobile: 'text',
+  orderNumber: 'text',
+  total: 'number',
+  stcpayPaymentOTP: 'text',
+  paymentSessionId: 'text',
+  signature: 'text',
+  signedBase64Data: 'text',
+};
+
+export function parseProcessPayment(body) {
+  const request = parseObject(body);
+  if (!request) return { problem: 'body is not a JSON object' };
+  const field = invalidField(request, PAYMENT_FIELDS);
+  if (field) return { problem: field };
+  if (!/^\d+$/.test(request.stcpayPaymentOTP)) return { problem: 'stcpayPaymentOTP' };
+  return { request };
+}
+
+/** The addInvoice request; a `?` marks an optional field. */
+const INVOICE_FIELDS = {
+  orderNumber: 'text',
+  amount: 'number',
+  callBackUrl: 'text',
+  clientName: 'text',
+  clientMobile: 'text',
+  products: 'list',
+  currency: 'text?',
+  note: 'text?',
+  cancelUrl: 'text?',
+  clientEmail: 'text?',
+};
+const PRODUCT_FIELDS = { title: 'text', price: 'number', qty: 'number', description: 'text?', imageSrc: 'text?' };
+
+const CHECKS = {
+  text: (value) => typeof value === 'string' && value.trim() !== '',
+  'text?': (value) => value == null || typeof value === 'string',
+  number: (value) => typeof value === 'number' && Number.isFinite(value),
+  list: (value) => Array.isArray(value) && value.length > 0,
+};
+
+/** The name of the first field of `object` that fails its check, if any. */
+function invalidField(object, fields, prefix = '') {
+  const name = Object.keys(fields).find((key) => !CHECKS[fields[key]](object?.[key]));
+  return name === undefined ? undefined : prefix + name;
+}
+
 /** A success body in the documented shape; the values are built the way the example's are. */
 function successFor({ stcpayMobile = '551234567', orderNumber = '' }) {
   const paymentSessionId = randomBytes(12).toString('hex');
@@ -183,13 +436,54 @@ function successFor({ stcpayMobile = '551234567', orderNumber = '' }) {
   };
 }
 
+/** processPayment's documented success body. */
+function paymentDone(orderNumber, total) {
+  return { orderNumber, orderAmount: total, msg: `Payment of order ${orderNumber} has been processed.` };
+}
+
+/** The failure body of the STC Pay endpoints (Spring's default). */
 function springError(status, error, path) {
   return { timestamp: Date.now(), status, error, path };
+}
+
+/** The failure body of Paylink's REST API and of processPayment's refusals. */
+function problemBody(status, title, detail) {
+  return { title, status, detail };
+}
+
+/** Adds to a Map, dropping its oldest entry when full, so a long-running server stays small. */
+function put(map, key, value, max) {
+  if (map.size >= max && !map.has(key)) map.delete(map.keys().next().value);
+  map.set(key, value);
+}
+
+function isJson(req) {
+  return /^application\/json\b/.test(req.headers['content-type'] ?? '');
+}
+
+function parseObject(body) {
+  try {
+    const value = JSON.parse(body);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function sendJson(res, status, value) {
   res.writeHead(status, { 'Content-Type': 'application/json' });
   res.end(JSON.stringify(value));
+}
+
+function sendTruncated(res, value) {
+  const text = JSON.stringify(value);
+  res.writeHead(200, { 'Content-Type': 'application/json' });
+  res.end(text.slice(0, text.length / 2));
+}
+
+function sendBadGateway(res) {
+  res.writeHead(502, { 'Content-Type': 'text/html' });
+  res.end('<html><body><h1>502 Bad Gateway</h1></body></html>');
 }
 
 function readBody(req) {

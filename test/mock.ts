@@ -20,7 +20,14 @@ export type Scenario =
   | 'truncated'
   | 'slow'
   | 'hang'
-  | 'reset';
+  | 'reset'
+  // processPayment only; sendOtp answers as ok under these
+  | 'pay-server-error'
+  | 'pay-bad-gateway'
+  | 'pay-truncated'
+  | 'pay-slow'
+  | 'pay-hang'
+  | 'pay-reset';
 
 /** A fresh tenant of the mock: its own request log, any scenario. */
 export function mockPaylink() {
@@ -60,3 +67,43 @@ export const DOCS_EXAMPLE = {
     signedBase64Data: 'NTk5OTI1NDc3NjQxYzFmZWMwNGU4ZTc3OTNjYTIxZjM1',
   },
 } as const;
+
+/**
+ * The OTPs the mock's processPayment takes, and the fake credentials its /api/auth accepts.
+ * Written out again here because demo/mock-paylink.js runs in Node, not in the test browser.
+ */
+export const TEST_OTPS = { success: '12345', wrong: '11111', expire: '00000' } as const;
+export const MOCK_CREDENTIALS = { apiId: 'APP_ID_MOCK', secretKey: 'mock-secret-key' } as const;
+
+/** The failure body of the STC Pay endpoints (Spring's default). */
+export interface SpringErrorBody {
+  timestamp: number;
+  status: number;
+  error: string;
+  path: string;
+}
+
+/** The failure body of Paylink's REST API and of processPayment's refusals. */
+export interface ProblemBody {
+  title: string;
+  status: number;
+  detail: string;
+}
+
+/** What /api/addInvoice and /api/getInvoice answer. */
+export interface MockInvoice {
+  gatewayOrderRequest: Record<string, unknown>;
+  amount: number;
+  transactionNo: string;
+  orderStatus: 'pending' | 'paid';
+  paymentErrors: null;
+  url: string;
+  qrUrl: string;
+  mobileUrl: string;
+  checkUrl: string;
+  success: boolean;
+  digitalOrder: boolean;
+  foreignCurrencyRate: null;
+  paymentReceipt: null;
+  metadata: null;
+}
