@@ -3,18 +3,28 @@
  * on, and in words (`message`) for people. Pure, no DOM.
  */
 import type { MobileProblem } from './mobile.js';
+import type { OtpProblem } from './otp.js';
 import { describeError, en } from './messages.js';
 
 export type OtpErrorCode = 'validation' | 'http' | 'network' | 'timeout' | 'bad-response';
 
 /** The inputs a validation error can point at (property names of the element). */
-export type OtpField = 'mobile' | 'countryCode' | 'transactionNo' | 'total' | 'environment' | 'baseUrl';
+export type OtpField =
+  | 'mobile'
+  | 'otp'
+  | 'countryCode'
+  | 'transactionNo'
+  | 'total'
+  | 'environment'
+  | 'baseUrl';
 
 /** What went wrong, before it is put into words. */
 export type ErrorReason =
   | { code: 'validation'; field: 'mobile'; problem: MobileProblem; countryCode: string }
-  | { code: 'validation'; field: Exclude<OtpField, 'mobile'> }
-  | { code: 'http'; status: number; serverText?: string }
+  | { code: 'validation'; field: 'otp'; problem: OtpProblem; min: number; max: number }
+  | { code: 'validation'; field: Exclude<OtpField, 'mobile' | 'otp'> }
+  /** `otp` says what a refused processPayment meant, when it could be told. */
+  | { code: 'http'; status: number; serverText?: string; otp?: 'wrong' | 'expired' }
   | { code: 'network' }
   | { code: 'timeout'; timeout: number }
   | { code: 'bad-response' };

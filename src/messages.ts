@@ -30,6 +30,31 @@ export interface Messages {
   network: string;
   timeout: (seconds: number) => string;
   badResponse: string;
+
+  // The OTP step
+  otpLabel: string;
+  /** Above the code input; `mobile` is the masked number the code went to. */
+  otpSentTo: (mobile: string) => string;
+  /** After a resend; `mobile` as in otpSentTo. */
+  otpResent: (mobile: string) => string;
+  confirm: string;
+  /** The confirm button when the element processes the payment; `amount` is formatted. */
+  pay: (amount: string) => string;
+  verifying: string;
+  resend: string;
+  /** The resend button during the countdown, e.g. "Resend code in 0:42". */
+  resendIn: (time: string) => string;
+  /** Announced to screen readers when the countdown starts. */
+  resendWait: (seconds: number) => string;
+  /** Announced to screen readers when the countdown ends. */
+  resendReady: string;
+  changeMobile: string;
+  paid: (amount: string) => string;
+  otpRequired: string;
+  otpNotANumber: string;
+  otpWrongLength: (min: number, max: number) => string;
+  otpWrong: string;
+  otpExpired: string;
 }
 
 export const en: Messages = {
@@ -65,14 +90,42 @@ export const en: Messages = {
   timeout: (seconds) =>
     `The payment service did not answer within ${seconds} seconds. Please try again.`,
   badResponse: 'The payment service sent an answer that could not be read. Please try again.',
+
+  otpLabel: 'Verification code',
+  otpSentTo: (mobile) => `Enter the code we sent by SMS to ${mobile}.`,
+  otpResent: (mobile) => `We sent a new code to ${mobile}.`,
+  confirm: 'Confirm',
+  pay: (amount) => `Pay ${amount}`,
+  verifying: 'Confirming payment…',
+  resend: 'Resend code',
+  resendIn: (time) => `Resend code in ${time}`,
+  resendWait: (seconds) => `You can ask for a new code in ${seconds} seconds.`,
+  resendReady: 'You can ask for a new code now.',
+  changeMobile: 'Change number',
+  paid: (amount) => `Payment of ${amount} complete. Thank you!`,
+  otpRequired: 'Enter the code from the SMS.',
+  otpNotANumber: 'The code can only contain digits.',
+  otpWrongLength: (min, max) =>
+    min === max ? `The code has ${min} digits.` : `The code has ${min} to ${max} digits.`,
+  otpWrong: 'That code is not right. Check the SMS and try again, or ask for a new code.',
+  otpExpired: 'This code has expired. Ask for a new code.',
 };
+
+/** An amount in SAR for people to read: `10` → `"SAR 10.00"`. */
+export function formatAmount(amount: number, lang = 'en'): string {
+  return new Intl.NumberFormat(lang, { style: 'currency', currency: 'SAR' }).format(amount);
+}
 
 /** Puts an error into words. */
 export function describeError(reason: ErrorReason, m: Messages): string {
   switch (reason.code) {
     case 'validation':
-      return reason.field === 'mobile' ? describeMobileProblem(reason, m) : m[`${reason.field}Invalid` as const];
+      if (reason.field === 'mobile') return describeMobileProblem(reason, m);
+      if (reason.field === 'otp') return describeOtpProblem(reason, m);
+      return m[`${reason.field}Invalid` as const];
     case 'http':
+      if (reason.otp === 'wrong') return m.otpWrong;
+      if (reason.otp === 'expired') return m.otpExpired;
       return reason.status >= 500
         ? m.serverUnavailable(reason.status)
         : m.serverRejected(reason.status, reason.serverText);
@@ -106,5 +159,16 @@ function describeMobileProblem(
       return m.mobileTooLong(cc, rule.length, rule.example);
     case 'wrong-prefix':
       return m.mobileWrongPrefix(cc, rule.prefixes.join(' or '), rule.example);
+  }
+}
+
+function describeOtpProblem(reason: Extract<ErrorReason, { field: 'otp' }>, m: Messages): string {
+  switch (reason.problem) {
+    case 'required':
+      return m.otpRequired;
+    case 'not-a-number':
+      return m.otpNotANumber;
+    case 'wrong-length':
+      return m.otpWrongLength(reason.min, reason.max);
   }
 }

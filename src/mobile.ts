@@ -1,3 +1,5 @@
+import { cleanDigits, toAsciiDigits } from './digits.js';
+
 /**
  * Mobile-number rules: turn what a customer types into the national number Paylink expects
  * (`"551234567"`: no country code, no leading 0), or say precisely what is wrong with it.
@@ -33,16 +35,6 @@ export const MOBILE_RULES: Readonly<Record<string, MobileRule>> = {
   '966': { length: 9, prefixes: ['5'], example: '5X XXX XXXX' },
 };
 
-/** Characters people type or paste between digits: spaces, dashes, dots, brackets, bidi marks. */
-const SEPARATORS = /[\s\-–.()\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
-/** Replaces Arabic-Indic (٠-٩) and Persian (۰-۹) digits with ASCII ones. */
-export function toAsciiDigits(text: string): string {
-  return text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) =>
-    String(d.charCodeAt(0) & 0xf),
-  );
-}
-
 /** `"+966"`, `"00966"`, `" 966 "` → `"966"`; anything else that is not 1-4 digits → `""`. */
 export function normaliseCountryCode(code: string): string {
   const digits = toAsciiDigits(code.trim()).replace(/^(\+|00)/, '');
@@ -60,7 +52,7 @@ export function parseMobile(input: string, countryCode: string): MobileResult {
   const rule = MOBILE_RULES[countryCode];
   if (!rule) return { ok: false, problem: 'unsupported-country' };
 
-  const text = toAsciiDigits(input).replace(SEPARATORS, '');
+  const text = cleanDigits(input);
   if (text === '') return { ok: false, problem: 'required' };
   if (!/^(\+|00)?\d+$/.test(text)) return { ok: false, problem: 'not-a-number' };
 
@@ -90,4 +82,14 @@ export function formatNational(national: string): string {
   return national.length === 9
     ? `${national.slice(0, 2)}\u00a0${national.slice(2, 5)}\u00a0${national.slice(5)}`
     : national;
+}
+
+/**
+ * `"551234567"` → `"55 ••• ••67"`: enough for the customer to recognise their number on a
+ * shared screen, not enough for an onlooker to take it. No-break spaces, as in formatNational.
+ */
+export function maskNational(national: string): string {
+  if (national.length < 6) return national;
+  const masked = national.slice(0, 2) + '•'.repeat(national.length - 4) + national.slice(-2);
+  return formatNational(masked);
 }

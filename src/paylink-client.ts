@@ -14,6 +14,7 @@ export const STCPAY_ORIGINS: Readonly<Record<Environment, string>> = {
 };
 
 export const SEND_OTP_PATH = '/rest/pay/stcpay/sendOtp';
+export const PROCESS_PAYMENT_PATH = '/rest/pay/stcpay/processPayment';
 export const DEFAULT_TIMEOUT = 15_000;
 
 export interface RequestOptions {
@@ -42,6 +43,28 @@ export interface SendOtpResponse {
   signature: string;
   stcpayMobile: string;
   signedBase64Data: string;
+}
+
+/**
+ * The processPayment request body, exactly as Paylink documents it: the sendOtp request and
+ * session fields, unchanged, plus the code from the SMS.
+ */
+export interface ProcessPaymentBody {
+  stcpayMobileCountryCode: string;
+  stcpayMobile: string;
+  orderNumber: string;
+  total: number;
+  stcpayPaymentOTP: string;
+  paymentSessionId: string;
+  signature: string;
+  signedBase64Data: string;
+}
+
+/** The processPayment success body. The browser's word only: the server confirms with getInvoice. */
+export interface ProcessPaymentResponse {
+  orderNumber: string;
+  orderAmount: number;
+  msg: string;
 }
 
 /**
@@ -86,6 +109,43 @@ export function parseSendOtpResponse(value: unknown): SendOtpResponse | null {
   const response: SendOtpResponse = { paymentSessionId, signature, stcpayMobile, signedBase64Data };
   if (typeof stcMobile === 'string') response.stcMobile = stcMobile;
   return response;
+}
+
+/**
+ * POSTs Paylink's processPayment and resolves with its (checked) success body. A refusal whose
+ * reason says the code or session expired is marked `otp: 'expired'`; any other 4xx refusal is
+ * taken to be a wrong code (`otp: 'wrong'`), except one that says the order is already paid.
+ */
+export async function processPayment(
+  body: ProcessPaymentBody,
+  options: RequestOptions = {},
+): Promise<ProcessPaymentResponse> {
+  let answer: unknown;
+  try {
+    answer = await postJson(PROCESS_PAYMENT_PATH, body, options);
+  } catch (error) {
+    if (error instanceof PaylinkError && error.reason.code === 'http') throw new PaylinkError(paymentRefusal(error.reason));
+    throw error;
+  }
+  const response = parseProcessPaymentResponse(answer);
+  if (!response) throw new PaylinkError({ code: 'bad-response' });
+  return response;
+}
+
+/** Reads what a refused processPayment meant from its status and Paylink's reason text. */
+export function paymentRefusal(reason: Extract<ErrorReason, { code: 'http' }>): ErrorReason {
+  if (reason.status < 400 || reason.status >= 500) return reason;
+  const text = reason.serverText ?? '';
+  if (/expire|session/i.test(text)) return { ...reason, otp: 'expired' };
+  if (/already paid|paid already/i.test(text)) return reason;
+  return { ...reason, otp: 'wrong' };
+}
+
+export function parseProcessPaymentResponse(value: unknown): ProcessPaymentResponse | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { orderNumber, orderAmount, msg } = value as Record<string, unknown>;
+  if (!isFilled(orderNumber) || typeof orderAmount !== 'number' || !Number.isFinite(orderAmount)) return null;
+  return { orderNumber, orderAmount, msg: typeof msg === 'string' ? msg : '' };
 }
 
 function isFilled(value: unknown): value is string {

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { formatNational, normaliseCountryCode, parseMobile, toAsciiDigits } from '../src/mobile.js';
+import { toAsciiDigits } from '../src/digits.js';
+import { formatNational, maskNational, normaliseCountryCode, parseMobile } from '../src/mobile.js';
 
 describe('mobile-number rules', () => {
   describe('parseMobile for +966', () => {
@@ -67,5 +68,11 @@ describe('mobile-number rules', () => {
 
   it('groups a national number for reading, with spaces that do not break', () => {
     expect(formatNational('551234567')).to.equal('55\u00a0123\u00a04567');
+  });
+});
+
+describe('maskNational', () => {
+  it('keeps the first two and last two digits', () => {
+    expect(maskNational('551234567')).to.equal('55\u00a0•••\u00a0••67');
   });
 });
