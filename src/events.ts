@@ -1,7 +1,14 @@
 /** The events `<stcpay-otp>` dispatches, and their `detail` types. */
 import type { OtpErrorDetail } from './errors.js';
+import type { ProcessPaymentBody, ProcessPaymentResponse } from './paylink-client.js';
 
 export type { OtpErrorDetail };
+
+/** The `detail` of `otp-complete`: exactly Paylink's processPayment request body. */
+export type OtpCompleteDetail = ProcessPaymentBody;
+
+/** The `detail` of `payment-processed`: Paylink's processPayment answer. Not proof of payment. */
+export type PaymentProcessedDetail = ProcessPaymentResponse;
 
 /**
  * The `detail` of `otp-sent`: named like Paylink's processPayment body, so a host page can
@@ -18,14 +25,20 @@ export interface OtpSentDetail {
   stcpayMobileCountryCode: string;
   orderNumber: string;
   total: number;
+  /** Present, and true, when this is a new code for the same number and order. */
+  resent?: true;
 }
 
 export type OtpSentEvent = CustomEvent<OtpSentDetail>;
 export type OtpErrorEvent = CustomEvent<OtpErrorDetail>;
+export type OtpCompleteEvent = CustomEvent<OtpCompleteDetail>;
+export type PaymentProcessedEvent = CustomEvent<PaymentProcessedDetail>;
 
 declare global {
   interface GlobalEventHandlersEventMap {
     'otp-sent': OtpSentEvent;
     'otp-error': OtpErrorEvent;
+    'otp-complete': OtpCompleteEvent;
+    'payment-processed': PaymentProcessedEvent;
   }
 }

@@ -1,44 +1,68 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { PaylinkError } from './errors.js';
-import type { OtpSentDetail } from './events.js';
-import { describeError, en, type Messages } from './messages.js';
-import { formatNational, normaliseCountryCode } from './mobile.js';
-import { DEFAULT_TIMEOUT, sendOtp, type Environment } from './paylink-client.js';
+import { CountdownController } from './countdown.js';
+import { PaylinkError, type ErrorReason } from './errors.js';
+import type { OtpCompleteDetail, OtpSentDetail, PaymentProcessedDetail } from './events.js';
+import { describeError, en, formatAmount, type Messages } from './messages.js';
+import { formatNational, maskNational, normaliseCountryCode } from './mobile.js';
+import { otpLengths, parseOtp } from './otp.js';
+import {
+  DEFAULT_TIMEOUT,
+  processPayment as requestProcessPayment,
+  sendOtp,
+  type Environment,
+  type RequestOptions,
+  type SendOtpBody,
+} from './paylink-client.js';
 import { buildSendOtpBody } from './send-otp-request.js';
 import { styles } from './styles.js';
+import { receiveSmsOtp } from './web-otp.js';
 
-export type StcpayOtpState = 'idle' | 'sending' | 'sent' | 'error';
+export type StcpayOtpState = 'idle' | 'sending' | 'sent' | 'verifying' | 'paid' | 'error';
 
 /**
  * Collects a customer's STC Pay mobile number and asks Paylink to text them a one-time code
- * (`sendOtp`), handing the host page what its `processPayment` call needs.
+ * (`sendOtp`), handing the host page what its `processPayment` call needs. With `collect-otp`
+ * it also takes the code; with `process-payment` it completes the payment itself.
  *
- * @summary STC Pay checkout through Paylink: mobile number → OTP sent.
+ * @summary STC Pay checkout through Paylink: mobile number → code → paid.
  *
  * @fires otp-sent - The code is on its way. `detail`: `{paymentSessionId, signature,
- *   signedBase64Data, stcpayMobile, stcMobile, stcpayMobileCountryCode, orderNumber, total}`.
- * @fires otp-error - Nothing was sent, or the send failed. `detail`: `{code, message, status?,
+ *   signedBase64Data, stcpayMobile, stcMobile, stcpayMobileCountryCode, orderNumber, total,
+ *   resent?}`.
+ * @fires otp-error - Nothing was sent, or a request failed. `detail`: `{code, message, status?,
  *   field?, retryable}` with `code` one of `validation`, `http`, `network`, `timeout`,
  *   `bad-response`.
+ * @fires otp-complete - The customer confirmed a well-formed code. `detail`: Paylink's
+ *   processPayment body, `{stcpayMobileCountryCode, stcpayMobile, orderNumber, total,
+ *   stcpayPaymentOTP, paymentSessionId, signature, signedBase64Data}`.
+ * @fires payment-processed - With `process-payment`: Paylink accepted the payment. `detail`:
+ *   `{orderNumber, orderAmount, msg}`. Not proof of payment: confirm with getInvoice server side.
  *
- * @csspart form - The form around everything.
+ * @csspart form - The mobile-number form.
  * @csspart label - The mobile number's label.
- * @csspart field - The box holding the country code and the mobile input.
+ * @csspart field - The box around an input (and the country code).
  * @csspart country-code - The country code shown before the number (`+966`).
  * @csspart mobile - The mobile number input.
  * @csspart submit - The send button.
- * @csspart spinner - The busy indicator inside the button while sending.
+ * @csspart spinner - The busy indicator inside a button while a request is in flight.
  * @csspart status - The polite status line ("We sent a verification code…").
  * @csspart error - The error text; empty when there is no error.
+ * @csspart otp-form - The code form.
+ * @csspart otp-label - The code's label.
+ * @csspart otp - The code input.
+ * @csspart confirm - The confirm (or pay) button.
+ * @csspart resend - The resend button, disabled during its countdown.
+ * @csspart change-mobile - The button back to the mobile number.
+ * @csspart paid - The confirmation shown once the payment went through.
  *
  * @cssproperty --stcpay-otp-accent - Button and focus colour. Default `#4f008c` (STC Pay purple).
  * @cssproperty --stcpay-otp-accent-text - Text on the button. Default `#fff`.
  * @cssproperty --stcpay-otp-text - Text colour.
- * @cssproperty --stcpay-otp-background - The input's background.
- * @cssproperty --stcpay-otp-border-color - The input's border.
- * @cssproperty --stcpay-otp-radius - Corner radius of the input and button.
+ * @cssproperty --stcpay-otp-background - The inputs' background.
+ * @cssproperty --stcpay-otp-border-color - The inputs' border.
+ * @cssproperty --stcpay-otp-radius - Corner radius of inputs and buttons.
  * @cssproperty --stcpay-otp-font-family - Font family.
  * @cssproperty --stcpay-otp-font-size - Base font size.
  * @cssproperty --stcpay-otp-spacing - Gap between rows.
@@ -78,20 +102,51 @@ export class StcpayOtp extends LitElement {
   /** Milliseconds to wait for Paylink before giving up. */
   @property({ type: Number }) timeout = DEFAULT_TIMEOUT;
 
-  /** Disables the input and the button. */
+  /** Disables the inputs and buttons. */
   @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /** After the code is sent, show the code step and dispatch `otp-complete` on confirm. */
+  @property({ type: Boolean, attribute: 'collect-otp' }) collectOtp = false;
+
+  /** Like `collect-otp`, and then call processPayment too (`payment-processed`). */
+  @property({ type: Boolean, attribute: 'process-payment' }) processPayment = false;
+
+  /** The code's exact length, 4-10; the code is then confirmed as soon as it is complete. Unset: 4 to 10 digits. */
+  @property({ type: Number, attribute: 'otp-length' }) otpLength?: number;
+
+  /** Seconds before the customer may ask for a new code. */
+  @property({ type: Number, attribute: 'resend-after' }) resendAfter = 60;
 
   @state() private status: StcpayOtpState = 'idle';
   @state() private error?: PaylinkError;
-  @state() private sentTo?: string;
+  /** The session of the last code sent, as `otp-sent` gave it. */
+  @state() private session?: OtpSentDetail;
+  /** What the customer typed into the code input. */
+  @state() private otp = '';
+  /** The code of the last `otp-complete` when the host page processes the payment. */
+  @state() private completedOtp?: string;
+  @state() private payment?: PaymentProcessedDetail;
+  /** What the polite live region under the resend button says. */
+  @state() private resendAnnouncement = '';
 
-  @query('input[part="mobile"]') private mobileInput!: HTMLInputElement;
+  @query('input[part~="mobile"]') private mobileInput?: HTMLInputElement;
+  @query('input[part~="otp"]') private otpInput?: HTMLInputElement;
+  @query('[part~="paid"]') private paidMessage?: HTMLElement;
+
+  private readonly countdown = new CountdownController(this, () => {
+    this.resendAnnouncement = this.messages.resendReady;
+  });
 
   /** The send in progress; a second submit joins it instead of sending again. */
   private pending?: Promise<OtpSentDetail>;
+  /** The confirmation in progress, likewise. */
+  private confirming?: Promise<PaymentProcessedDetail | null>;
+  /** Aborts the request in flight (only ever one). */
   private controller?: AbortController;
+  /** Aborts the browser's WebOTP request. */
+  private smsController?: AbortController;
 
-  /** `idle`, `sending`, `sent` or `error`; also reflected as the `state` attribute. */
+  /** `idle`, `sending`, `sent`, `verifying`, `paid` or `error`; also reflected as the `state` attribute. */
   get state(): StcpayOtpState {
     return this.status;
   }
@@ -100,13 +155,26 @@ export class StcpayOtp extends LitElement {
     return en;
   }
 
+  private get collectsOtp(): boolean {
+    return this.collectOtp || this.processPayment;
+  }
+
+  private get onOtpStep(): boolean {
+    return this.collectsOtp && this.session !== undefined;
+  }
+
+  private get requestOptions(): RequestOptions {
+    return { environment: this.environment, baseUrl: this.baseUrl, timeout: this.timeout };
+  }
+
   /**
-   * Validates the inputs and sends the OTP. Resolves with the `otp-sent` detail; rejects with a
+   * Validates the inputs and sends the code. Resolves with the `otp-sent` detail; rejects with a
    * PaylinkError (also dispatched as `otp-error`). While a send is in flight, returns that one.
+   * Once a code was sent, sends a new one (`resent: true`).
    */
   send(): Promise<OtpSentDetail> {
-    if (this.disabled)
-      return Promise.reject(new DOMException('<stcpay-otp> is disabled.', 'InvalidStateError'));
+    const refusal = this.refusal('send');
+    if (refusal) return Promise.reject(refusal);
     if (!this.pending) {
       const pending = this.runSend().finally(() => {
         if (this.pending === pending) this.pending = undefined;
@@ -116,48 +184,64 @@ export class StcpayOtp extends LitElement {
     return this.pending;
   }
 
-  /** Aborts any request in flight and returns to `idle`, clearing the error and status. */
+  /**
+   * Checks the code and dispatches `otp-complete`. With `process-payment`, then calls
+   * processPayment and resolves with its answer (also dispatched as `payment-processed`);
+   * otherwise resolves with `null`. Rejects with a PaylinkError (also `otp-error`).
+   */
+  confirm(): Promise<PaymentProcessedDetail | null> {
+    const refusal = this.refusal('confirm');
+    if (refusal) return Promise.reject(refusal);
+    if (!this.confirming) {
+      const confirming = this.runConfirm().finally(() => {
+        if (this.confirming === confirming) this.confirming = undefined;
+      });
+      this.confirming = confirming;
+    }
+    return this.confirming;
+  }
+
+  /** Aborts any request in flight and returns to the mobile number, `idle`, with nothing shown. */
   reset(): void {
     this.abortInFlight();
+    this.endOtpStep();
     this.status = 'idle';
     this.error = undefined;
-    this.sentTo = undefined;
+    this.payment = undefined;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.abortInFlight();
-  }
-
-  /** Aborts the send in flight; its promise rejects with an AbortError and touches nothing. */
-  private abortInFlight(): void {
-    if (!this.controller) return;
-    this.controller.abort();
-    this.controller = undefined;
-    this.pending = undefined;
-    this.status = 'idle';
+    this.stopSmsOtp();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('status')) this.setAttribute('state', this.status);
   }
 
+  /** Why `send()` or `confirm()` cannot run now, if it cannot. */
+  private refusal(action: 'send' | 'confirm'): DOMException | undefined {
+    const refuse = (why: string) => new DOMException(`<stcpay-otp> ${why}.`, 'InvalidStateError');
+    if (this.disabled) return refuse('is disabled');
+    if (this.status === 'paid') return refuse('has completed its payment');
+    if (action === 'send' && this.status === 'verifying') return refuse('is confirming a payment');
+    if (action === 'confirm' && !this.session) return refuse('has sent no code yet');
+    if (action === 'confirm' && this.status === 'sending') return refuse('is sending a new code');
+    return undefined;
+  }
+
   private async runSend(): Promise<OtpSentDetail> {
     const check = buildSendOtpBody(this);
     if (!check.ok) throw this.fail(check.reason);
     const { body } = check;
+    const resent = this.session !== undefined && sameRequest(this.session, body);
 
     const controller = (this.controller = new AbortController());
     this.status = 'sending';
     this.error = undefined;
-    this.sentTo = undefined;
     try {
-      const { stcMobile, ...session } = await sendOtp(body, {
-        environment: this.environment,
-        baseUrl: this.baseUrl,
-        timeout: this.timeout,
-        signal: controller.signal,
-      });
+      const { stcMobile, ...session } = await sendOtp(body, { ...this.requestOptions, signal: controller.signal });
       // Aborted after the answer arrived but before this resumed: the answer is not ours to use.
       controller.signal.throwIfAborted();
       const detail: OtpSentDetail = {
@@ -166,9 +250,11 @@ export class StcpayOtp extends LitElement {
         stcpayMobileCountryCode: body.stcpayMobileCountryCode,
         orderNumber: body.orderNumber,
         total: body.total,
+        ...(resent ? { resent: true as const } : {}),
       };
+      this.session = detail;
       this.status = 'sent';
-      this.sentTo = `+${body.stcpayMobileCountryCode}\u00a0${formatNational(body.stcpayMobile)}`;
+      if (this.collectsOtp) this.startOtpStep();
       this.emit('otp-sent', detail);
       return detail;
     } catch (error) {
@@ -179,13 +265,105 @@ export class StcpayOtp extends LitElement {
     }
   }
 
+  private async runConfirm(): Promise<PaymentProcessedDetail | null> {
+    const session = this.session!;
+    const check = parseOtp(this.otp, this.otpLength);
+    if (!check.ok)
+      throw this.fail({ code: 'validation', field: 'otp', problem: check.problem, ...otpLengths(this.otpLength) });
+
+    const body: OtpCompleteDetail = {
+      stcpayMobileCountryCode: session.stcpayMobileCountryCode,
+      stcpayMobile: session.stcpayMobile,
+      orderNumber: session.orderNumber,
+      total: session.total,
+      stcpayPaymentOTP: check.otp,
+      paymentSessionId: session.paymentSessionId,
+      signature: session.signature,
+      signedBase64Data: session.signedBase64Data,
+    };
+    this.error = undefined;
+    if (!this.processPayment) {
+      this.completedOtp = check.otp;
+      this.status = 'sent';
+      this.emit('otp-complete', body);
+      return null;
+    }
+
+    const controller = (this.controller = new AbortController());
+    this.status = 'verifying';
+    this.emit('otp-complete', body);
+    try {
+      const payment = await requestProcessPayment(body, { ...this.requestOptions, signal: controller.signal });
+      controller.signal.throwIfAborted();
+      this.payment = payment;
+      this.status = 'paid';
+      this.endOtpStep();
+      this.emit('payment-processed', payment);
+      void this.updateComplete.then(() => this.paidMessage?.focus());
+      return payment;
+    } catch (error) {
+      if (controller.signal.aborted) throw controller.signal.reason;
+      throw this.fail(error instanceof PaylinkError ? error.reason : { code: 'network' });
+    } finally {
+      if (this.controller === controller) this.controller = undefined;
+    }
+  }
+
+  /** After a code was sent: an empty code input with focus, the resend countdown, WebOTP. */
+  private startOtpStep(): void {
+    this.otp = '';
+    this.completedOtp = undefined;
+    this.countdown.start(this.resendAfter);
+    this.resendAnnouncement = this.countdown.remaining > 0 ? this.messages.resendWait(this.countdown.remaining) : '';
+    void this.updateComplete.then(() => this.otpInput?.focus());
+    this.startSmsOtp();
+  }
+
+  private endOtpStep(): void {
+    this.session = undefined;
+    this.otp = '';
+    this.completedOtp = undefined;
+    this.resendAnnouncement = '';
+    this.countdown.stop();
+    this.stopSmsOtp();
+  }
+
+  /** Offers the code from the SMS where the browser can read it (WebOTP), and confirms it. */
+  private startSmsOtp(): void {
+    if (this.smsController) return;
+    const controller = (this.smsController = new AbortController());
+    void receiveSmsOtp(controller.signal).then((code) => {
+      if (this.smsController === controller) this.smsController = undefined;
+      if (!code || controller.signal.aborted || !this.onOtpStep) return;
+      this.otp = code;
+      this.confirm().catch(() => {});
+    });
+  }
+
+  private stopSmsOtp(): void {
+    this.smsController?.abort();
+    this.smsController = undefined;
+  }
+
+  /** Aborts the request in flight; its promise rejects with an AbortError and touches nothing. */
+  private abortInFlight(): void {
+    if (!this.controller) return;
+    this.controller.abort();
+    this.controller = undefined;
+    this.pending = undefined;
+    this.confirming = undefined;
+    this.status = this.session ? 'sent' : 'idle';
+  }
+
   /** Shows the error, announces it, tells the host page, and returns it for the promise. */
-  private fail(reason: PaylinkError['reason']): PaylinkError {
+  private fail(reason: ErrorReason): PaylinkError {
     const error = new PaylinkError(reason, describeError(reason, this.messages));
     this.error = error;
     this.status = 'error';
     this.emit('otp-error', error.toDetail());
-    if (error.field === 'mobile') void this.updateComplete.then(() => this.mobileInput.focus());
+    const codeAtFault = error.field === 'otp' || (reason.code === 'http' && reason.otp !== undefined);
+    if (error.field === 'mobile') void this.updateComplete.then(() => this.mobileInput?.focus());
+    if (codeAtFault && this.onOtpStep) void this.updateComplete.then(() => this.otpInput?.select());
     return error;
   }
 
@@ -193,25 +371,74 @@ export class StcpayOtp extends LitElement {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
+  private get busy(): boolean {
+    return this.status === 'sending' || this.status === 'verifying';
+  }
+
   private handleSubmit(event: SubmitEvent): void {
     event.preventDefault();
-    if (this.disabled || this.status === 'sending' || this.status === 'sent') return;
+    if (this.disabled || this.busy || this.status === 'sent') return;
     this.send().catch(() => {
       // Already shown and dispatched as otp-error.
     });
   }
 
-  private handleInput(event: InputEvent): void {
+  private handleMobileInput(event: InputEvent): void {
     this.mobile = (event.target as HTMLInputElement).value;
     if (this.status === 'sent' || this.error?.field === 'mobile') this.reset();
   }
 
+  private handleConfirm(event: SubmitEvent): void {
+    event.preventDefault();
+    if (this.disabled || this.busy || this.sameAsCompleted()) return;
+    this.confirm().catch(() => {});
+  }
+
+  private handleOtpInput(event: InputEvent): void {
+    this.otp = (event.target as HTMLInputElement).value;
+    if (this.status === 'error') {
+      this.error = undefined;
+      this.status = 'sent';
+    }
+    // With a known length, a complete code confirms itself (typed or pasted).
+    const { min, max } = otpLengths(this.otpLength);
+    if (this.otpLength === min && min === max && parseOtp(this.otp, this.otpLength).ok && !this.sameAsCompleted())
+      this.confirm().catch(() => {});
+  }
+
+  private sameAsCompleted(): boolean {
+    const check = parseOtp(this.otp, this.otpLength);
+    return this.completedOtp !== undefined && check.ok && check.otp === this.completedOtp;
+  }
+
+  private handleResend(): void {
+    if (this.disabled || this.busy || this.countdown.remaining > 0) return;
+    this.send().catch(() => {});
+  }
+
+  private handleChangeMobile(): void {
+    if (this.status === 'verifying') return;
+    this.reset();
+    void this.updateComplete.then(() => this.mobileInput?.focus());
+  }
+
   private statusText(m: Messages): string {
     if (this.status === 'sending') return m.sending;
-    return this.sentTo ? m.sent(this.sentTo) : '';
+    if (this.status === 'verifying') return m.verifying;
+    const session = this.session;
+    if (!session) return '';
+    const cc = `+${session.stcpayMobileCountryCode}\u00a0`;
+    if (!this.collectsOtp) return m.sent(cc + formatNational(session.stcpayMobile));
+    const masked = cc + maskNational(session.stcpayMobile);
+    return session.resent ? m.otpResent(masked) : m.otpSentTo(masked);
   }
 
   override render() {
+    if (this.status === 'paid' && this.payment) return this.renderPaid();
+    return this.onOtpStep ? this.renderOtpStep() : this.renderMobileStep();
+  }
+
+  private renderMobileStep() {
     const m = this.messages;
     const sending = this.status === 'sending';
     const mobileInvalid = this.error?.field === 'mobile';
@@ -233,15 +460,10 @@ export class StcpayOtp extends LitElement {
             ?disabled=${this.disabled}
             aria-invalid=${mobileInvalid ? 'true' : 'false'}
             aria-describedby=${this.error ? 'country-code error' : 'country-code'}
-            @input=${this.handleInput}
+            @input=${this.handleMobileInput}
           />
         </div>
-        <button
-          part="submit"
-          type="submit"
-          ?disabled=${this.disabled}
-          aria-disabled=${sending || this.status === 'sent' ? 'true' : 'false'}
-        >
+        <button part="submit" type="submit" ?disabled=${this.disabled} aria-disabled=${sending || this.status === 'sent' ? 'true' : 'false'}>
           <span part="spinner" aria-hidden="true" ?hidden=${!sending}></span>
           <span>${sending ? m.sending : m.submit}</span>
         </button>
@@ -250,6 +472,71 @@ export class StcpayOtp extends LitElement {
       </form>
     `;
   }
+
+  private renderOtpStep() {
+    const m = this.messages;
+    const verifying = this.status === 'verifying';
+    const otpInvalid =
+      this.error?.field === 'otp' || (this.error?.reason.code === 'http' && this.error.reason.otp !== undefined);
+    const waiting = this.countdown.remaining > 0;
+    const confirmLabel = this.processPayment ? m.pay(formatAmount(this.session!.total)) : m.confirm;
+    return html`
+      <form part="otp-form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.handleConfirm}>
+        <p part="status" id="status" role="status">${this.statusText(m)}</p>
+        <label part="otp-label" for="otp">${m.otpLabel}</label>
+        <div part="field" class="field ${otpInvalid ? 'invalid' : ''}" dir="ltr">
+          <input
+            part="otp"
+            id="otp"
+            name="otp"
+            type="text"
+            inputmode="numeric"
+            autocomplete="one-time-code"
+            dir="ltr"
+            .value=${live(this.otp)}
+            ?readonly=${this.busy}
+            ?disabled=${this.disabled}
+            aria-invalid=${otpInvalid ? 'true' : 'false'}
+            aria-describedby=${this.error ? 'status error' : 'status'}
+            @input=${this.handleOtpInput}
+          />
+        </div>
+        <button
+          part="confirm"
+          type="submit"
+          ?disabled=${this.disabled}
+          aria-disabled=${this.busy || this.sameAsCompleted() ? 'true' : 'false'}
+        >
+          <span part="spinner" aria-hidden="true" ?hidden=${!verifying}></span>
+          <span>${verifying ? m.verifying : confirmLabel}</span>
+        </button>
+        <p part="error" id="error" role="alert">${this.error?.message ?? ''}</p>
+        <div class="actions">
+          <button part="resend" type="button" class="link" ?disabled=${this.disabled || waiting || this.busy} @click=${this.handleResend}>
+            ${waiting ? m.resendIn(this.countdown.clock) : m.resend}
+          </button>
+          <button part="change-mobile" type="button" class="link" ?disabled=${this.disabled || verifying} @click=${this.handleChangeMobile}>
+            ${m.changeMobile}
+          </button>
+        </div>
+        <p class="visually-hidden" role="status">${this.resendAnnouncement}</p>
+      </form>
+    `;
+  }
+
+  private renderPaid() {
+    return html`<p part="paid" role="status" tabindex="-1">${this.messages.paid(formatAmount(this.payment!.orderAmount))}</p>`;
+  }
+}
+
+/** Whether a send is for the same number and order as an earlier session, i.e. a resend. */
+function sameRequest(session: OtpSentDetail, body: SendOtpBody): boolean {
+  return (
+    session.stcpayMobileCountryCode === body.stcpayMobileCountryCode &&
+    session.stcpayMobile === body.stcpayMobile &&
+    session.orderNumber === body.orderNumber &&
+    session.total === body.total
+  );
 }
 
 declare global {

@@ -3,6 +3,7 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
+    position: relative;
     box-sizing: border-box;
     max-width: 24rem;
     color: var(--stcpay-otp-text, #1f1f24);
@@ -125,6 +126,51 @@ export const styles = css`
   }
   [part='error'] {
     color: var(--stcpay-otp-error-color, #b3261e);
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: var(--stcpay-otp-spacing, 0.5rem);
+  }
+  button.link {
+    min-height: 2.75em;
+    padding: 0.25em 0;
+    background: none;
+    color: var(--stcpay-otp-accent, #4f008c);
+    font-weight: 500;
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
+  }
+  button.link:disabled {
+    color: inherit;
+    text-decoration: none;
+    opacity: 0.75;
+    font-variant-numeric: tabular-nums;
+  }
+
+  [part='paid'] {
+    margin: 0;
+    padding: 1em;
+    border-radius: var(--stcpay-otp-radius, 0.5rem);
+    background: color-mix(in srgb, var(--stcpay-otp-accent, #4f008c) 10%, transparent);
+    font-weight: 600;
+  }
+  [part='paid']:focus {
+    outline: none;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
   }
 
   :host([disabled]) {
