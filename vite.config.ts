@@ -1,21 +1,21 @@
 import { defineConfig, type Connect, type Plugin } from 'vite';
-import { createPaylinkMock } from './demo/mock-paylink.js';
+import { createDemoServer } from './demo/demo-server.js';
 
-/** Serves the local mock Paylink next to the demo pages, on the same origin. */
-function mockPaylink(): Plugin {
-  const mock = createPaylinkMock();
+/** Serves the local mock Paylink and the demo store's server side next to the demo pages. */
+function demoServer(): Plugin {
+  const handle = createDemoServer();
   const middleware: Connect.NextHandleFunction = (req, res, next) => {
-    if (!mock.handle(req, res)) next();
+    if (!handle(req, res)) next();
   };
   return {
-    name: 'mock-paylink',
+    name: 'demo-server',
     configureServer: (server) => void server.middlewares.use(middleware),
     configurePreviewServer: (server) => void server.middlewares.use(middleware),
   };
 }
 
 export default defineConfig({
-  plugins: [mockPaylink()],
+  plugins: [demoServer()],
   server: { port: 5173 },
   build: {
     target: 'es2022',

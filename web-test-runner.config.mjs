@@ -1,9 +1,9 @@
 import { chromeLauncher, defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { createPaylinkMock } from './demo/mock-paylink.js';
+import { createDemoServer } from './demo/demo-server.js';
 import { CHROME_ARGS, findChrome } from './scripts/find-chrome.mjs';
 
-const mock = createPaylinkMock();
+const handleDemoRequest = createDemoServer();
 
 /** Ends the run with one plain line of counts, for logs and CI. */
 const countsReporter = {
@@ -28,10 +28,11 @@ export default {
   nodeResolve: true,
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
   middleware: [
-    // The local mock Paylink, answered over real HTTP on the test server's own origin.
-    // Koa reads the status after the middleware settles, so settle once the mock has answered.
+    // The local mock Paylink and the demo store's server side, over real HTTP on the test
+    // server's own origin.
+    // Koa reads the status after the middleware settles, so settle once the answer is out.
     (ctx, next) => {
-      if (!mock.handle(ctx.req, ctx.res)) return next();
+      if (!handleDemoRequest(ctx.req, ctx.res)) return next();
       ctx.respond = false;
       return new Promise((resolve) =>
         ctx.res.once('close', () => {

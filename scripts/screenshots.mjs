@@ -1,5 +1,5 @@
-// Renders the demo page in headless Chromium and saves PNGs of the element's states to
-// demo/screenshots/: idle, error (bad input) and sent.
+// Renders the demo pages in headless Chromium and saves PNGs to demo/screenshots/: the
+// element's idle, error (bad input) and sent states, then the store's checkout step by step.
 import { mkdir } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
@@ -37,7 +37,27 @@ try {
   await checkout.screenshot({ path: `${OUT}/sent.png` });
   await page.screenshot({ path: `${OUT}/page.png`, fullPage: true });
 
-  console.log(`Saved idle, error, sent and page screenshots to ${OUT}/`);
+  // The store: number → code → wrong code → paid, with the invoice status from getInvoice.
+  await page.goto(new URL('/demo/store.html', url).href);
+  await page.waitForFunction(() => customElements.get('stcpay-otp'));
+  await page.locator('#cart-items li').first().waitFor();
+  await page.screenshot({ path: `${OUT}/store-cart.png`, fullPage: true });
+  await page.locator('#checkout').click();
+  const payment = page.locator('section.payment');
+  await page.locator('stcpay-otp [part="mobile"]').fill('055 123 4567');
+  await page.locator('stcpay-otp [part="submit"]').click();
+  await page.locator('stcpay-otp [part="otp"]').waitFor();
+  await payment.screenshot({ path: `${OUT}/store-code.png` });
+  await page.locator('stcpay-otp [part="otp"]').fill('11111');
+  await page.locator('stcpay-otp [part="confirm"]').click();
+  await page.locator('stcpay-otp[state="error"]').waitFor();
+  await payment.screenshot({ path: `${OUT}/store-wrong-code.png` });
+  await page.locator('stcpay-otp [part="otp"]').fill('12345');
+  await page.locator('stcpay-otp [part="confirm"]').click();
+  await page.locator('#order-status', { hasText: 'paid' }).waitFor();
+  await page.screenshot({ path: `${OUT}/store-paid.png`, fullPage: true });
+
+  console.log(`Saved the element's and the store's screenshots to ${OUT}/`);
 } finally {
   await browser.close();
   await server.close();

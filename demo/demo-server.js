@@ -1,0 +1,11 @@
+// Everything the demo pages and the tests talk to over HTTP, as one Node request handler:
+// the local mock of Paylink and the demo store's server side. Mounted by vite.config.ts
+// (npm start) and web-test-runner.config.mjs (npm test).
+import { createPaylinkMock } from './mock-paylink.js';
+import { createStoreServer } from './store-server.js';
+
+export function createDemoServer() {
+  const handlers = [createPaylinkMock(), createStoreServer()];
+  /** Answers the request (true) if it is one of ours; false passes it on. */
+  return (req, res) => handlers.some((handler) => handler.handle(req, res));
+}

@@ -1,0 +1,50 @@
+// The demo store's page: the cart, the checkout that asks the store's server for an
+// invoice, the element that takes the payment, and the order status read back from the
+// store's server. Everything is written with textContent or DOM methods.
+const sar = new Intl.NumberFormat('en', { style: 'currency', currency: 'SAR' });
+
+const $ = (selector) => document.querySelector(selector);
+
+async function showCart() {
+  const { items, total } = await (await fetch('/store/api/cart')).json();
+  for (const item of items) {
+    const li = document.createElement('li');
+    li.textContent = `${item.qty} × ${item.title}: ${sar.format(item.price)}`;
+    $('#cart-items').append(li);
+  }
+  $('#cart-total').textContent = sar.format(total);
+}
+showCart();
+
+async function showOrderStatus(transactionNo) {
+  const response = await fetch(`/store/api/orders/${encodeURIComponent(transactionNo)}`);
+  const order = await response.json();
+  $('#order-status').textContent = response.ok ? order.orderStatus : `unknown (${order.error})`;
+}
+
+$('#checkout').addEventListener('click', async () => {
+  $('#checkout').disabled = true;
+  $('#checkout-error').textContent = '';
+  try {
+    const response = await fetch('/store/api/checkout', { method: 'POST' });
+    if (!response.ok) throw new Error((await response.json()).error);
+    const { transactionNo, amount } = await response.json();
+
+    $('#order-transaction').textContent = transactionNo;
+    await showOrderStatus(transactionNo);
+
+    const checkout = document.createElement('stcpay-otp');
+    checkout.setAttribute('transaction-no', transactionNo);
+    checkout.setAttribute('total', String(amount));
+    checkout.setAttribute('process-payment', '');
+    checkout.setAttribute('base-url', location.origin);
+    checkout.setAttribute('resend-after', '30');
+    checkout.addEventListener('payment-processed', () => showOrderStatus(transactionNo));
+    $('#payment-hint').textContent = `Invoice ${transactionNo} is ready.`;
+    $('#payment').replaceChildren(checkout);
+    checkout.shadowRoot?.querySelector('input')?.focus();
+  } catch (error) {
+    $('#checkout-error').textContent = `Checkout failed: ${error.message}`;
+    $('#checkout').disabled = false;
+  }
+});
