@@ -1,13 +1,41 @@
 /**
- * Every string the element shows. A message that depends on values is a function of them.
- * Pure, no DOM.
+ * Every string the element shows, by language. A message that depends on values is a function
+ * of them. Pure, no DOM.
  */
 import type { ErrorReason } from './errors.js';
+import { ar } from './lang/ar.js';
+import { en } from './lang/en.js';
 import { MOBILE_RULES } from './mobile.js';
+
+export { ar, en };
+
+/** The built-in languages, by primary language subtag. */
+export const CATALOGS: Readonly<Record<string, Messages>> = { en, ar };
+
+/** Languages written right to left. */
+const RTL = new Set(['ar', 'fa', 'he', 'ur']);
+
+/** `"ar-SA"` → `"ar"`; a language without a catalog → `"en"`. */
+export function catalogLang(lang: string): string {
+  const primary = lang.trim().toLowerCase().split(/[-_]/)[0];
+  return Object.hasOwn(CATALOGS, primary) ? primary : 'en';
+}
+
+export function isRtl(lang: string): boolean {
+  return RTL.has(lang.trim().toLowerCase().split(/[-_]/)[0]);
+}
+
+/** The language's messages with `overrides` on top. */
+export function messagesFor(lang: string, overrides: Partial<Messages> = {}): Messages {
+  return { ...CATALOGS[catalogLang(lang)], ...overrides };
+}
 
 export interface Messages {
   mobileLabel: string;
+  /** The send button when the total is not known. */
   submit: string;
+  /** The send button with the amount, formatted for the language. */
+  pay: (amount: string) => string;
   sending: string;
   /** Shown once the code is on its way; `mobile` is the number as the customer reads it. */
   sent: (mobile: string) => string;
@@ -15,7 +43,7 @@ export interface Messages {
   mobileNotANumber: string;
   mobileTooShort: (countryCode: string, length: number, example: string) => string;
   mobileTooLong: (countryCode: string, length: number, example: string) => string;
-  mobileWrongPrefix: (countryCode: string, prefixes: string, example: string) => string;
+  mobileWrongPrefix: (countryCode: string, prefixes: readonly string[], example: string) => string;
   mobileOtherCountry: (countryCode: string) => string;
   unsupportedCountry: (countryCode: string) => string;
   countryCodeInvalid: string;
@@ -38,8 +66,8 @@ export interface Messages {
   /** After a resend; `mobile` as in otpSentTo. */
   otpResent: (mobile: string) => string;
   confirm: string;
-  /** The confirm button when the element processes the payment; `amount` is formatted. */
-  pay: (amount: string) => string;
+  /** The confirm button when the element processes the payment. */
+  confirmPayment: string;
   verifying: string;
   resend: string;
   /** The resend button during the countdown, e.g. "Resend code in 0:42". */
@@ -57,63 +85,10 @@ export interface Messages {
   otpExpired: string;
 }
 
-export const en: Messages = {
-  mobileLabel: 'STC Pay mobile number',
-  submit: 'Send code',
-  sending: 'Sending code…',
-  sent: (mobile) => `We sent a verification code by SMS to ${mobile}.`,
-  mobileRequired: 'Enter your STC Pay mobile number.',
-  mobileNotANumber: 'A mobile number can only contain digits.',
-  mobileTooShort: (cc, length, example) =>
-    `This number is too short: mobile numbers for +${cc} have ${length} digits, like ${example}.`,
-  mobileTooLong: (cc, length, example) =>
-    `This number is too long: mobile numbers for +${cc} have ${length} digits, like ${example}.`,
-  mobileWrongPrefix: (cc, prefixes, example) =>
-    `Mobile numbers for +${cc} start with ${prefixes}, like ${example}.`,
-  mobileOtherCountry: (cc) => `This number has another country code. Enter a +${cc} number.`,
-  unsupportedCountry: (cc) => `STC Pay payments are not available for +${cc} numbers.`,
-  countryCodeInvalid:
-    'This checkout is not set up correctly: its country code is not a number. Please contact the store.',
-  transactionNoInvalid:
-    'This checkout is not set up correctly: its transaction number is missing. Please contact the store.',
-  totalInvalid:
-    'This checkout is not set up correctly: the amount to pay is missing or not above zero. Please contact the store.',
-  environmentInvalid:
-    'This checkout is not set up correctly: its environment must be "production" or "testing". Please contact the store.',
-  baseUrlInvalid:
-    'This checkout is not set up correctly: its payment server address is not a valid URL. Please contact the store.',
-  serverRejected: (status, serverText) =>
-    `Paylink refused the request (error ${status}${serverText ? `: ${serverText}` : ''}). Check the number and try again.`,
-  serverUnavailable: (status) =>
-    `STC Pay is unavailable right now (error ${status}). Please try again in a moment.`,
-  network: 'Could not reach the payment service. Check your connection and try again.',
-  timeout: (seconds) =>
-    `The payment service did not answer within ${seconds} seconds. Please try again.`,
-  badResponse: 'The payment service sent an answer that could not be read. Please try again.',
 
-  otpLabel: 'Verification code',
-  otpSentTo: (mobile) => `Enter the code we sent by SMS to ${mobile}.`,
-  otpResent: (mobile) => `We sent a new code to ${mobile}.`,
-  confirm: 'Confirm',
-  pay: (amount) => `Pay ${amount}`,
-  verifying: 'Confirming payment…',
-  resend: 'Resend code',
-  resendIn: (time) => `Resend code in ${time}`,
-  resendWait: (seconds) => `You can ask for a new code in ${seconds} seconds.`,
-  resendReady: 'You can ask for a new code now.',
-  changeMobile: 'Change number',
-  paid: (amount) => `Payment of ${amount} complete. Thank you!`,
-  otpRequired: 'Enter the code from the SMS.',
-  otpNotANumber: 'The code can only contain digits.',
-  otpWrongLength: (min, max) =>
-    min === max ? `The code has ${min} digits.` : `The code has ${min} to ${max} digits.`,
-  otpWrong: 'That code is not right. Check the SMS and try again, or ask for a new code.',
-  otpExpired: 'This code has expired. Ask for a new code.',
-};
-
-/** An amount in SAR for people to read: `10` → `"SAR 10.00"`. */
+/** An amount in SAR for people to read, as the language writes it: `10` → `"SAR 10.00"` in English. */
 export function formatAmount(amount: number, lang = 'en'): string {
-  return new Intl.NumberFormat(lang, { style: 'currency', currency: 'SAR' }).format(amount);
+  return new Intl.NumberFormat(catalogLang(lang), { style: 'currency', currency: 'SAR' }).format(amount);
 }
 
 /** Puts an error into words. */
@@ -158,7 +133,7 @@ function describeMobileProblem(
     case 'too-long':
       return m.mobileTooLong(cc, rule.length, rule.example);
     case 'wrong-prefix':
-      return m.mobileWrongPrefix(cc, rule.prefixes.join(' or '), rule.example);
+      return m.mobileWrongPrefix(cc, rule.prefixes, rule.example);
   }
 }
 

@@ -4,7 +4,8 @@ import { live } from 'lit/directives/live.js';
 import { CountdownController } from './countdown.js';
 import { PaylinkError, type ErrorReason } from './errors.js';
 import type { OtpCompleteDetail, OtpSentDetail, PaymentProcessedDetail } from './events.js';
-import { describeError, en, formatAmount, type Messages } from './messages.js';
+import { LocalizeController } from './localize.js';
+import { describeError, type Messages } from './messages.js';
 import { formatNational, maskNational, normaliseCountryCode } from './mobile.js';
 import { otpLengths, parseOtp } from './otp.js';
 import {
@@ -49,10 +50,12 @@ export type StcpayOtpState = 'idle' | 'sending' | 'sent' | 'verifying' | 'paid' 
  * @csspart spinner - The busy indicator inside a button while a request is in flight.
  * @csspart status - The polite status line ("We sent a verification code…").
  * @csspart error - The error text; empty when there is no error.
+ * @csspart messages - The room status and error share on the number step (two lines, kept even when empty).
  * @csspart otp-form - The code form.
  * @csspart otp-label - The code's label.
  * @csspart otp - The code input.
  * @csspart confirm - The confirm (or pay) button.
+ * @csspart actions - The row holding resend and change-mobile.
  * @csspart resend - The resend button, disabled during its countdown.
  * @csspart change-mobile - The button back to the mobile number.
  * @csspart paid - The confirmation shown once the payment went through.
@@ -61,6 +64,9 @@ export type StcpayOtpState = 'idle' | 'sending' | 'sent' | 'verifying' | 'paid' 
  * @cssproperty --stcpay-otp-accent-text - Text on the button. Default `#fff`.
  * @cssproperty --stcpay-otp-text - Text colour.
  * @cssproperty --stcpay-otp-background - The inputs' background.
+ * @cssproperty --stcpay-otp-surface - The element's own background. Default transparent (dark: `#1c1b22`).
+ * @cssproperty --stcpay-otp-padding - The element's padding. Default 0 (dark: `1rem`).
+ * @cssproperty --stcpay-otp-link-color - Resend and change-number links. Default the accent (dark: a light tint of it).
  * @cssproperty --stcpay-otp-border-color - The inputs' border.
  * @cssproperty --stcpay-otp-radius - Corner radius of inputs and buttons.
  * @cssproperty --stcpay-otp-font-family - Font family.
@@ -68,6 +74,9 @@ export type StcpayOtpState = 'idle' | 'sending' | 'sent' | 'verifying' | 'paid' 
  * @cssproperty --stcpay-otp-spacing - Gap between rows.
  * @cssproperty --stcpay-otp-focus-ring - The focus outline (a full `outline` value).
  * @cssproperty --stcpay-otp-error-color - Error text and invalid border.
+ *
+ * Every default follows the system's dark preference unless `theme` says otherwise. The state is
+ * also a CSS custom state: `stcpay-otp:state(sending)`, `:state(paid)` and so on.
  */
 export class StcpayOtp extends LitElement {
   static override styles = styles;
@@ -117,6 +126,15 @@ export class StcpayOtp extends LitElement {
   /** Seconds before the customer may ask for a new code. */
   @property({ type: Number, attribute: 'resend-after' }) resendAfter = 60;
 
+  /** `auto` follows the system's light or dark preference; `light` and `dark` fix it. */
+  @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
+
+  /**
+   * Replaces any of the built-in strings (English or Arabic, chosen by `lang`); the strings not
+   * given keep the language's defaults. A property only.
+   */
+  @property({ attribute: false }) messages?: Partial<Messages>;
+
   @state() private status: StcpayOtpState = 'idle';
   @state() private error?: PaylinkError;
   /** The session of the last code sent, as `otp-sent` gave it. */
@@ -133,9 +151,12 @@ export class StcpayOtp extends LitElement {
   @query('input[part~="otp"]') private otpInput?: HTMLInputElement;
   @query('[part~="paid"]') private paidMessage?: HTMLElement;
 
+  private readonly localize = new LocalizeController(this);
   private readonly countdown = new CountdownController(this, () => {
-    this.resendAnnouncement = this.messages.resendReady;
+    this.resendAnnouncement = this.text.resendReady;
   });
+  /** Exposes the state to CSS as `:state(sending)` and so on, where the browser can. */
+  private readonly internals?: ElementInternals = this.attachInternals?.();
 
   /** The send in progress; a second submit joins it instead of sending again. */
   private pending?: Promise<OtpSentDetail>;
@@ -151,8 +172,9 @@ export class StcpayOtp extends LitElement {
     return this.status;
   }
 
-  private get messages(): Messages {
-    return en;
+  /** The strings in the element's language, with the host page's overrides. */
+  private get text(): Messages {
+    return this.localize.messages(this.messages);
   }
 
   private get collectsOtp(): boolean {
@@ -210,6 +232,16 @@ export class StcpayOtp extends LitElement {
     this.payment = undefined;
   }
 
+  /** Its own `lang` re-renders at once; ancestors' are watched by the localize controller. */
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.requestUpdate();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.abortInFlight();
@@ -217,7 +249,16 @@ export class StcpayOtp extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('status')) this.setAttribute('state', this.status);
+    if (!changed.has('status')) return;
+    this.setAttribute('state', this.status);
+    const states = this.internals?.states;
+    if (!states) return;
+    states.clear();
+    try {
+      states.add(this.status);
+    } catch {
+      states.add(`--${this.status}`); // the older dashed form, before :state() was standard
+    }
   }
 
   /** Why `send()` or `confirm()` cannot run now, if it cannot. */
@@ -314,7 +355,7 @@ export class StcpayOtp extends LitElement {
     this.otp = '';
     this.completedOtp = undefined;
     this.countdown.start(this.resendAfter);
-    this.resendAnnouncement = this.countdown.remaining > 0 ? this.messages.resendWait(this.countdown.remaining) : '';
+    this.resendAnnouncement = this.countdown.remaining > 0 ? this.text.resendWait(this.countdown.remaining) : '';
     void this.updateComplete.then(() => this.otpInput?.focus());
     this.startSmsOtp();
   }
@@ -357,7 +398,7 @@ export class StcpayOtp extends LitElement {
 
   /** Shows the error, announces it, tells the host page, and returns it for the promise. */
   private fail(reason: ErrorReason): PaylinkError {
-    const error = new PaylinkError(reason, describeError(reason, this.messages));
+    const error = new PaylinkError(reason, describeError(reason, this.text));
     this.error = error;
     this.status = 'error';
     this.emit('otp-error', error.toDetail());
@@ -424,6 +465,7 @@ export class StcpayOtp extends LitElement {
 
   private statusText(m: Messages): string {
     if (this.status === 'sending') return m.sending;
+    if (this.status === 'error' && !this.onOtpStep) return ''; // the error speaks instead
     if (this.status === 'verifying') return m.verifying;
     const session = this.session;
     if (!session) return '';
@@ -439,11 +481,20 @@ export class StcpayOtp extends LitElement {
   }
 
   private renderMobileStep() {
-    const m = this.messages;
+    const m = this.text;
     const sending = this.status === 'sending';
     const mobileInvalid = this.error?.field === 'mobile';
+    const total = this.total;
+    const submitLabel = typeof total === 'number' && total > 0 ? m.pay(this.localize.amount(total)) : m.submit;
     return html`
-      <form part="form" novalidate aria-busy=${sending ? 'true' : 'false'} @submit=${this.handleSubmit}>
+      <form
+        part="form"
+        novalidate
+        lang=${this.localize.lang}
+        dir=${this.localize.dir}
+        aria-busy=${sending ? 'true' : 'false'}
+        @submit=${this.handleSubmit}
+      >
         <label part="label" for="mobile">${m.mobileLabel}</label>
         <div part="field" class="field ${mobileInvalid ? 'invalid' : ''}" dir="ltr">
           <span part="country-code" id="country-code">+${normaliseCountryCode(this.countryCode) || this.countryCode}</span>
@@ -465,23 +516,32 @@ export class StcpayOtp extends LitElement {
         </div>
         <button part="submit" type="submit" ?disabled=${this.disabled} aria-disabled=${sending || this.status === 'sent' ? 'true' : 'false'}>
           <span part="spinner" aria-hidden="true" ?hidden=${!sending}></span>
-          <span>${sending ? m.sending : m.submit}</span>
+          ${sending ? m.sending : submitLabel}
         </button>
-        <p part="status" id="status" role="status">${this.statusText(m)}</p>
-        <p part="error" id="error" role="alert">${this.error?.message ?? ''}</p>
+        <div part="messages" class="messages">
+          <p part="status" id="status" role="status">${this.statusText(m)}</p>
+          <p part="error" id="error" role="alert">${this.error?.message ?? ''}</p>
+        </div>
       </form>
     `;
   }
 
   private renderOtpStep() {
-    const m = this.messages;
+    const m = this.text;
     const verifying = this.status === 'verifying';
     const otpInvalid =
       this.error?.field === 'otp' || (this.error?.reason.code === 'http' && this.error.reason.otp !== undefined);
     const waiting = this.countdown.remaining > 0;
-    const confirmLabel = this.processPayment ? m.pay(formatAmount(this.session!.total)) : m.confirm;
+    const confirmLabel = this.processPayment ? m.confirmPayment : m.confirm;
     return html`
-      <form part="otp-form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.handleConfirm}>
+      <form
+        part="otp-form"
+        novalidate
+        lang=${this.localize.lang}
+        dir=${this.localize.dir}
+        aria-busy=${this.busy ? 'true' : 'false'}
+        @submit=${this.handleConfirm}
+      >
         <p part="status" id="status" role="status">${this.statusText(m)}</p>
         <label part="otp-label" for="otp">${m.otpLabel}</label>
         <div part="field" class="field ${otpInvalid ? 'invalid' : ''}" dir="ltr">
@@ -508,10 +568,10 @@ export class StcpayOtp extends LitElement {
           aria-disabled=${this.busy || this.sameAsCompleted() ? 'true' : 'false'}
         >
           <span part="spinner" aria-hidden="true" ?hidden=${!verifying}></span>
-          <span>${verifying ? m.verifying : confirmLabel}</span>
+          ${verifying ? m.verifying : confirmLabel}
         </button>
         <p part="error" id="error" role="alert">${this.error?.message ?? ''}</p>
-        <div class="actions">
+        <div part="actions" class="actions">
           <button part="resend" type="button" class="link" ?disabled=${this.disabled || waiting || this.busy} @click=${this.handleResend}>
             ${waiting ? m.resendIn(this.countdown.clock) : m.resend}
           </button>
@@ -525,7 +585,11 @@ export class StcpayOtp extends LitElement {
   }
 
   private renderPaid() {
-    return html`<p part="paid" role="status" tabindex="-1">${this.messages.paid(formatAmount(this.payment!.orderAmount))}</p>`;
+    return html`
+      <p part="paid" role="status" tabindex="-1" lang=${this.localize.lang} dir=${this.localize.dir}>
+        ${this.text.paid(this.localize.amount(this.payment!.orderAmount))}
+      </p>
+    `;
   }
 }
 

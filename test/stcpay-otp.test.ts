@@ -59,7 +59,7 @@ describe('<stcpay-otp>', () => {
     expect(input.value).to.equal('0551234567');
     expect(part(el, 'country-code').textContent).to.equal('+966');
     expect(part(el, 'form').tagName).to.equal('FORM');
-    expect(submitButton(el).textContent!.trim()).to.equal('Send code');
+    expect(submitButton(el).textContent!.trim()).to.equal('Pay SAR\u00a05.00');
     expect(visibleError(el)).to.equal('');
     expect(el.getAttribute('state')).to.equal('idle');
   });
