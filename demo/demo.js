@@ -1,24 +1,59 @@
-// Wires the demo page's controls to the element. Everything is written with textContent.
+// Wires the gallery: shows the markup under each example, puts the "error", "sent" and code
+// examples into their state, and runs the playground. Everything is written as text.
+const examples = document.querySelectorAll('.example:not(.playground)');
+
+for (const example of examples) {
+  const element = example.querySelector('stcpay-otp');
+  const markup = document.createElement('pre');
+  const code = document.createElement('code');
+  code.textContent = markupOf(element);
+  markup.append(code);
+  example.querySelector('.live').after(markup);
+}
+
+// The themed example's CSS, shown as the page runs it.
+for (const code of document.querySelectorAll('[data-css]')) {
+  const css = document.getElementById(code.dataset.css).textContent;
+  code.textContent = css.replace(/^\n/, '').replace(/^ {10}/gm, '').trimEnd();
+}
+
+/** The element's markup as the author wrote it, without the demo's own data- attributes. */
+function markupOf(element) {
+  const attributes = [...element.attributes]
+    .filter((attribute) => !attribute.name.startsWith('data-') && attribute.name !== 'state')
+    .map((attribute) => (attribute.value === '' ? attribute.name : `${attribute.name}="${attribute.value}"`));
+  return `<stcpay-otp\n  ${attributes.join('\n  ')}\n></stcpay-otp>`;
+}
+
+for (const element of document.querySelectorAll('stcpay-otp[data-send]')) {
+  element.resendAfter = 45;
+  element
+    .send()
+    .then(async () => {
+      if (!element.dataset.otp) return;
+      await element.updateComplete;
+      const input = element.shadowRoot.querySelector('[part~="otp"]');
+      input.value = element.dataset.otp;
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      await element.confirm();
+    })
+    .catch(() => {});
+}
+
+// The playground.
 const checkout = document.querySelector('#checkout');
 const scenario = document.querySelector('#scenario');
 const events = document.querySelector('#events');
-const markup = document.querySelector('#markup');
-
-function showMarkup() {
-  markup.textContent = checkout.outerHTML.replace(/ state="[^"]*"/, '').replace('></stcpay-otp>', '>\n</stcpay-otp>');
-}
 
 scenario.addEventListener('change', () => {
   checkout.setAttribute('base-url', `/mock/demo/${scenario.value}`);
   checkout.timeout = scenario.value === 'hang' ? 5000 : 15000;
   checkout.reset();
-  showMarkup();
 });
-
 document.querySelector('#reset').addEventListener('click', () => checkout.reset());
 
-for (const type of ['otp-sent', 'otp-error']) {
-  document.addEventListener(type, (event) => {
+for (const type of ['otp-sent', 'otp-error', 'otp-complete', 'payment-processed']) {
+  checkout.addEventListener(type, (event) => {
     const item = document.createElement('li');
     const name = document.createElement('strong');
     name.textContent = type;
@@ -28,5 +63,3 @@ for (const type of ['otp-sent', 'otp-error']) {
     events.prepend(item);
   });
 }
-
-showMarkup();

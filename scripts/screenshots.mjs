@@ -1,5 +1,6 @@
-// Renders the demo pages in headless Chromium and saves PNGs to demo/screenshots/: the
-// element's idle, error (bad input) and sent states, then the store's checkout step by step.
+// Renders the demo pages in headless Chromium and saves PNGs to demo/screenshots/: each card
+// of the gallery (index.html), the default one again under a dark system preference, and the
+// store's checkout step by step.
 import { mkdir } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
@@ -20,22 +21,18 @@ try {
   });
   await page.goto(url);
   await page.waitForFunction(() => customElements.get('stcpay-otp'));
-  const checkout = page.locator('section.checkout');
-  const input = page.locator('stcpay-otp [part="mobile"]');
-  const submit = page.locator('stcpay-otp [part="submit"]');
 
-  await checkout.screenshot({ path: `${OUT}/idle.png` });
-
-  await input.fill('12345');
-  await submit.click();
-  await page.locator('stcpay-otp[state="error"]').waitFor();
-  await checkout.screenshot({ path: `${OUT}/error.png` });
-
-  await input.fill('055 123 4567');
-  await submit.click();
-  await page.locator('stcpay-otp[state="sent"]').waitFor();
-  await checkout.screenshot({ path: `${OUT}/sent.png` });
-  await page.screenshot({ path: `${OUT}/page.png`, fullPage: true });
+  // The gallery, card by card, once each example has reached its state.
+  await page.locator('section#error stcpay-otp[state="error"]').waitFor();
+  await page.locator('#sent stcpay-otp[state="sent"]').waitFor();
+  await page.locator('#code stcpay-otp [part~="otp"]').waitFor();
+  await page.locator('#code-arabic stcpay-otp[state="error"]').waitFor();
+  const cards = ['default', 'dark', 'themed', 'arabic', 'disabled', 'error', 'sent', 'code', 'code-arabic'];
+  for (const id of cards) await page.locator(`section#${id}`).screenshot({ path: `${OUT}/gallery-${id}.png` });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.locator("section#default").screenshot({ path: `${OUT}/gallery-default-system-dark.png` });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.screenshot({ path: `${OUT}/gallery.png`, fullPage: true });
 
   // The store: number → code → wrong code → paid, with the invoice status from getInvoice.
   await page.goto(new URL('/demo/store.html', url).href);

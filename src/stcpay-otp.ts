@@ -126,8 +126,8 @@ export class StcpayOtp extends LitElement {
   /** Seconds before the customer may ask for a new code. */
   @property({ type: Number, attribute: 'resend-after' }) resendAfter = 60;
 
-  /** `auto` follows the system's light or dark preference; `light` and `dark` fix it. */
-  @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
+  /** Unset or `auto` follows the system's light or dark preference; `light` and `dark` fix it. */
+  @property({ reflect: true }) theme?: 'auto' | 'light' | 'dark';
 
   /**
    * Replaces any of the built-in strings (English or Arabic, chosen by `lang`); the strings not
