@@ -23,3 +23,9 @@ export function parseOtp(input: string, length?: number): OtpResult {
   if (otp.length < min || otp.length > max) return { ok: false, problem: 'wrong-length' };
   return { ok: true, otp };
 }
+
+/** Whether `input` is a whole code of the exact `length` set, so it may confirm itself. */
+export function isCompleteOtp(input: string, length?: number): boolean {
+  const { min, max } = otpLengths(length);
+  return length === min && min === max && parseOtp(input, length).ok;
+}

@@ -13,6 +13,14 @@ export const STCPAY_ORIGINS: Readonly<Record<Environment, string>> = {
   testing: 'https://orderpilot.paylink.sa',
 };
 
+/** How one of Paylink's APIs is reached: its hosts, and headers beyond the JSON ones. */
+export interface Endpoint {
+  origins: Readonly<Record<Environment, string>>;
+  headers?: Readonly<Record<string, string>>;
+}
+
+const STCPAY: Endpoint = { origins: STCPAY_ORIGINS };
+
 export const SEND_OTP_PATH = '/rest/pay/stcpay/sendOtp';
 export const PROCESS_PAYMENT_PATH = '/rest/pay/stcpay/processPayment';
 export const DEFAULT_TIMEOUT = 15_000;
@@ -72,7 +80,12 @@ export interface ProcessPaymentResponse {
  * resolved against the page. Throws a validation PaylinkError for an unknown environment or a
  * base URL that is not an http(s) URL.
  */
-export function endpointUrl(path: string, { environment = 'production', baseUrl }: RequestOptions, pageUrl?: string): string {
+export function endpointUrl(
+  path: string,
+  { environment = 'production', baseUrl }: RequestOptions,
+  pageUrl?: string,
+  origins: Endpoint['origins'] = STCPAY_ORIGINS,
+): string {
   let base: string;
   if (baseUrl) {
     let url: URL;
@@ -85,9 +98,9 @@ export function endpointUrl(path: string, { environment = 'production', baseUrl 
       throw new PaylinkError({ code: 'validation', field: 'baseUrl' });
     base = url.origin + url.pathname;
   } else {
-    if (!Object.hasOwn(STCPAY_ORIGINS, environment))
+    if (!Object.hasOwn(origins, environment))
       throw new PaylinkError({ code: 'validation', field: 'environment' });
-    base = STCPAY_ORIGINS[environment];
+    base = origins[environment];
   }
   return base.replace(/\/+$/, '') + path;
 }
@@ -158,8 +171,13 @@ function isFilled(value: unknown): value is string {
  * is not JSON, `network` when no answer arrives, `timeout` after `options.timeout` ms. If
  * `options.signal` aborts, rejects with its reason instead.
  */
-export async function postJson(path: string, body: unknown, options: RequestOptions = {}): Promise<unknown> {
-  const url = endpointUrl(path, options, globalThis.document?.baseURI);
+export async function postJson(
+  path: string,
+  body: unknown,
+  options: RequestOptions = {},
+  endpoint: Endpoint = STCPAY,
+): Promise<unknown> {
+  const url = endpointUrl(path, options, globalThis.document?.baseURI, endpoint.origins);
   const timeout = options.timeout && options.timeout > 0 ? options.timeout : DEFAULT_TIMEOUT;
   const { signal } = options;
   signal?.throwIfAborted();
@@ -176,7 +194,7 @@ export async function postJson(path: string, body: unknown, options: RequestOpti
   try {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers: { ...endpoint.headers, 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify(body),
       signal: controller.signal,
     });

@@ -1,23 +1,16 @@
-import { LitElement, html, type PropertyValues } from 'lit';
+import { html } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { CountdownController } from './countdown.js';
 import { PaylinkError, type ErrorReason } from './errors.js';
 import type { OtpCompleteDetail, OtpSentDetail, PaymentProcessedDetail } from './events.js';
-import { LocalizeController } from './localize.js';
 import { describeError, type Messages } from './messages.js';
 import { formatNational, maskNational, normaliseCountryCode } from './mobile.js';
-import { otpLengths, parseOtp } from './otp.js';
-import {
-  DEFAULT_TIMEOUT,
-  processPayment as requestProcessPayment,
-  sendOtp,
-  type Environment,
-  type RequestOptions,
-  type SendOtpBody,
-} from './paylink-client.js';
+import { otpField } from './otp-field.js';
+import { isCompleteOtp, otpLengths, parseOtp } from './otp.js';
+import { processPayment as requestProcessPayment, sendOtp, type SendOtpBody } from './paylink-client.js';
+import { PaylinkElement } from './paylink-element.js';
 import { buildSendOtpBody } from './send-otp-request.js';
-import { styles } from './styles.js';
 import { receiveSmsOtp } from './web-otp.js';
 
 export type StcpayOtpState = 'idle' | 'sending' | 'sent' | 'verifying' | 'paid' | 'error';
@@ -78,17 +71,8 @@ export type StcpayOtpState = 'idle' | 'sending' | 'sent' | 'verifying' | 'paid' 
  * Every default follows the system's dark preference unless `theme` says otherwise. The state is
  * also a CSS custom state: `stcpay-otp:state(sending)`, `:state(paid)` and so on.
  */
-export class StcpayOtp extends LitElement {
-  static override styles = styles;
-
-  /**
-   * Registers the element under `tag` unless that tag is taken, so loading the script twice
-   * does no harm.
-   */
-  static define(tag = 'stcpay-otp', registry: CustomElementRegistry = customElements): void {
-    if (registry.get(tag)) return;
-    registry.define(tag, tag === 'stcpay-otp' ? this : class extends this {});
-  }
+export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
+  static override defaultTag = 'stcpay-otp';
 
   /** Paylink's `transactionNo` from addInvoice; sent as `orderNumber`. Required. */
   @property({ attribute: 'transaction-no' }) transactionNo?: string;
@@ -102,40 +86,16 @@ export class StcpayOtp extends LitElement {
   /** The mobile number in the input; the attribute only prefills it. */
   @property() mobile = '';
 
-  /** Which Paylink host to talk to. */
-  @property() environment: Environment = 'production';
-
-  /** Replaces the environment's origin, e.g. the store's own proxy route or a local mock. */
-  @property({ attribute: 'base-url' }) baseUrl?: string;
-
-  /** Milliseconds to wait for Paylink before giving up. */
-  @property({ type: Number }) timeout = DEFAULT_TIMEOUT;
-
-  /** Disables the inputs and buttons. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
-
   /** After the code is sent, show the code step and dispatch `otp-complete` on confirm. */
   @property({ type: Boolean, attribute: 'collect-otp' }) collectOtp = false;
 
   /** Like `collect-otp`, and then call processPayment too (`payment-processed`). */
   @property({ type: Boolean, attribute: 'process-payment' }) processPayment = false;
 
-  /** The code's exact length, 4-10; the code is then confirmed as soon as it is complete. Unset: 4 to 10 digits. */
-  @property({ type: Number, attribute: 'otp-length' }) otpLength?: number;
-
   /** Seconds before the customer may ask for a new code. */
   @property({ type: Number, attribute: 'resend-after' }) resendAfter = 60;
 
-  /** Unset or `auto` follows the system's light or dark preference; `light` and `dark` fix it. */
-  @property({ reflect: true }) theme?: 'auto' | 'light' | 'dark';
 
-  /**
-   * Replaces any of the built-in strings (English or Arabic, chosen by `lang`); the strings not
-   * given keep the language's defaults. A property only.
-   */
-  @property({ attribute: false }) messages?: Partial<Messages>;
-
-  @state() private status: StcpayOtpState = 'idle';
   @state() private error?: PaylinkError;
   /** The session of the last code sent, as `otp-sent` gave it. */
   @state() private session?: OtpSentDetail;
@@ -151,12 +111,10 @@ export class StcpayOtp extends LitElement {
   @query('input[part~="otp"]') private otpInput?: HTMLInputElement;
   @query('[part~="paid"]') private paidMessage?: HTMLElement;
 
-  private readonly localize = new LocalizeController(this);
   private readonly countdown = new CountdownController(this, () => {
     this.resendAnnouncement = this.text.resendReady;
   });
-  /** Exposes the state to CSS as `:state(sending)` and so on, where the browser can. */
-  private readonly internals?: ElementInternals = this.attachInternals?.();
+
 
   /** The send in progress; a second submit joins it instead of sending again. */
   private pending?: Promise<OtpSentDetail>;
@@ -167,26 +125,12 @@ export class StcpayOtp extends LitElement {
   /** Aborts the browser's WebOTP request. */
   private smsController?: AbortController;
 
-  /** `idle`, `sending`, `sent`, `verifying`, `paid` or `error`; also reflected as the `state` attribute. */
-  get state(): StcpayOtpState {
-    return this.status;
-  }
-
-  /** The strings in the element's language, with the host page's overrides. */
-  private get text(): Messages {
-    return this.localize.messages(this.messages);
-  }
-
   private get collectsOtp(): boolean {
     return this.collectOtp || this.processPayment;
   }
 
   private get onOtpStep(): boolean {
     return this.collectsOtp && this.session !== undefined;
-  }
-
-  private get requestOptions(): RequestOptions {
-    return { environment: this.environment, baseUrl: this.baseUrl, timeout: this.timeout };
   }
 
   /**
@@ -232,33 +176,10 @@ export class StcpayOtp extends LitElement {
     this.payment = undefined;
   }
 
-  /** Its own `lang` re-renders at once; ancestors' are watched by the localize controller. */
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang') this.requestUpdate();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.abortInFlight();
     this.stopSmsOtp();
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    if (!changed.has('status')) return;
-    this.setAttribute('state', this.status);
-    const states = this.internals?.states;
-    if (!states) return;
-    states.clear();
-    try {
-      states.add(this.status);
-    } catch {
-      states.add(`--${this.status}`); // the older dashed form, before :state() was standard
-    }
   }
 
   /** Why `send()` or `confirm()` cannot run now, if it cannot. */
@@ -408,10 +329,6 @@ export class StcpayOtp extends LitElement {
     return error;
   }
 
-  private emit<T>(type: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-  }
-
   private get busy(): boolean {
     return this.status === 'sending' || this.status === 'verifying';
   }
@@ -442,9 +359,7 @@ export class StcpayOtp extends LitElement {
       this.status = 'sent';
     }
     // With a known length, a complete code confirms itself (typed or pasted).
-    const { min, max } = otpLengths(this.otpLength);
-    if (this.otpLength === min && min === max && parseOtp(this.otp, this.otpLength).ok && !this.sameAsCompleted())
-      this.confirm().catch(() => {});
+    if (isCompleteOtp(this.otp, this.otpLength) && !this.sameAsCompleted()) this.confirm().catch(() => {});
   }
 
   private sameAsCompleted(): boolean {
@@ -543,24 +458,15 @@ export class StcpayOtp extends LitElement {
         @submit=${this.handleConfirm}
       >
         <p part="status" id="status" role="status">${this.statusText(m)}</p>
-        <label part="otp-label" for="otp">${m.otpLabel}</label>
-        <div part="field" class="field ${otpInvalid ? 'invalid' : ''}" dir="ltr">
-          <input
-            part="otp"
-            id="otp"
-            name="otp"
-            type="text"
-            inputmode="numeric"
-            autocomplete="one-time-code"
-            dir="ltr"
-            .value=${live(this.otp)}
-            ?readonly=${this.busy}
-            ?disabled=${this.disabled}
-            aria-invalid=${otpInvalid ? 'true' : 'false'}
-            aria-describedby=${this.error ? 'status error' : 'status'}
-            @input=${this.handleOtpInput}
-          />
-        </div>
+        ${otpField({
+          label: m.otpLabel,
+          value: this.otp,
+          invalid: otpInvalid,
+          busy: this.busy,
+          disabled: this.disabled,
+          describedBy: this.error ? 'status error' : 'status',
+          onInput: this.handleOtpInput,
+        })}
         <button
           part="confirm"
           type="submit"

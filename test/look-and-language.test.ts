@@ -230,6 +230,7 @@ describe('<stcpay-otp> look and language', () => {
       for (const key of Object.keys(en) as Array<keyof typeof en>) {
         const sample = (messages: typeof en) => {
           const value = messages[key] as unknown;
+          if (typeof value === 'object') return JSON.stringify(value);
           if (typeof value !== 'function') return value;
           const args = key === 'mobileWrongPrefix' ? ['966', ['5'], '5X'] : ['966', 9, '5X'];
           return String((value as (...a: unknown[]) => string)(...args));

@@ -1,0 +1,100 @@
+import { LitElement, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { LocalizeController } from './localize.js';
+import type { Messages } from './messages.js';
+import { DEFAULT_TIMEOUT, type Environment, type RequestOptions } from './paylink-client.js';
+import { styles } from './styles.js';
+
+/**
+ * What both elements share: the common attributes, language and direction, the theme, the
+ * `state` attribute and CSS custom state, registration, and how events are dispatched.
+ * `S` is the element's set of states; every element starts `idle`.
+ */
+export abstract class PaylinkElement<S extends string> extends LitElement {
+  static override styles = styles;
+
+  /** The tag `define()` uses by default. */
+  static defaultTag: string;
+
+  /**
+   * Registers the element under `tag` unless that tag is taken, so loading the script twice
+   * does no harm.
+   */
+  static define(tag = this.defaultTag, registry: CustomElementRegistry = customElements): void {
+    if (registry.get(tag)) return;
+    const Element = this as unknown as CustomElementConstructor;
+    registry.define(tag, tag === this.defaultTag ? Element : class extends Element {});
+  }
+
+  /** Which Paylink host to talk to. */
+  @property() environment: Environment = 'production';
+
+  /** Replaces the environment's origin, e.g. the site's own proxy route or a local mock. */
+  @property({ attribute: 'base-url' }) baseUrl?: string;
+
+  /** Milliseconds to wait for Paylink before giving up. */
+  @property({ type: Number }) timeout = DEFAULT_TIMEOUT;
+
+  /** Disables the inputs and buttons. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /** The code's exact length, 4-10; the code is then confirmed as soon as it is complete. Unset: 4 to 10 digits. */
+  @property({ type: Number, attribute: 'otp-length' }) otpLength?: number;
+
+  /** Unset or `auto` follows the system's light or dark preference; `light` and `dark` fix it. */
+  @property({ reflect: true }) theme?: 'auto' | 'light' | 'dark';
+
+  /**
+   * Replaces any of the built-in strings (English or Arabic, chosen by `lang`); the strings not
+   * given keep the language's defaults. A property only.
+   */
+  @property({ attribute: false }) messages?: Partial<Messages>;
+
+  @state() protected status = 'idle' as S;
+
+  protected readonly localize = new LocalizeController(this);
+
+  /** Exposes the state to CSS as `:state(idle)` and so on, where the browser can. */
+  private readonly internals?: ElementInternals = this.attachInternals?.();
+
+  /** The element's state; also reflected as the `state` attribute. */
+  get state(): S {
+    return this.status;
+  }
+
+  /** The strings in the element's language, with the host page's overrides. */
+  protected get text(): Messages {
+    return this.localize.messages(this.messages);
+  }
+
+  protected get requestOptions(): RequestOptions {
+    return { environment: this.environment, baseUrl: this.baseUrl, timeout: this.timeout };
+  }
+
+  /** Its own `lang` re-renders at once; ancestors' are watched by the localize controller. */
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.requestUpdate();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (!changed.has('status')) return;
+    this.setAttribute('state', this.status);
+    const states = this.internals?.states;
+    if (!states) return;
+    states.clear();
+    try {
+      states.add(this.status);
+    } catch {
+      states.add(`--${this.status}`); // the older dashed form, before :state() was standard
+    }
+  }
+
+  protected emit<T>(type: string, detail: T): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}
