@@ -1,11 +1,15 @@
 // Everything the demo pages and the tests talk to over HTTP, as one Node request handler:
-// the local mock of Paylink and the demo store's server side. Mounted by vite.config.ts
-// (npm start) and web-test-runner.config.mjs (npm test).
+// the local mocks of Paylink (STC Pay, REST, partner API) and the server sides of the demo
+// store and the demo partner. Mounted by vite.config.ts (npm start) and
+// web-test-runner.config.mjs (npm test).
 import { createPaylinkMock } from './mock-paylink.js';
+import { createPartnerMock } from './mock-partner.js';
+import { createPartnerServer } from './partner-server.js';
 import { createStoreServer } from './store-server.js';
 
 export function createDemoServer() {
-  const handlers = [createPaylinkMock(), createStoreServer()];
+  const paylink = createPaylinkMock();
+  const handlers = [paylink, createPartnerMock(paylink), createStoreServer(), createPartnerServer()];
   /** Answers the request (true) if it is one of ours; false passes it on. */
   return (req, res) => handlers.some((handler) => handler.handle(req, res));
 }

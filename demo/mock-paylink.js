@@ -347,7 +347,7 @@ export function createPaylinkMock() {
     return [200, invoice];
   }
 
-  return { handle, log, sessions, invoices, addInvoice, getInvoice };
+  return { handle, log, record, sessions, invoices, addInvoice, getInvoice };
 }
 
 /**
@@ -447,21 +447,21 @@ function springError(status, error, path) {
 }
 
 /** The failure body of Paylink's REST API and of processPayment's refusals. */
-function problemBody(status, title, detail) {
+export function problemBody(status, title, detail) {
   return { title, status, detail };
 }
 
 /** Adds to a Map, dropping its oldest entry when full, so a long-running server stays small. */
-function put(map, key, value, max) {
+export function put(map, key, value, max) {
   if (map.size >= max && !map.has(key)) map.delete(map.keys().next().value);
   map.set(key, value);
 }
 
-function isJson(req) {
+export function isJson(req) {
   return /^application\/json\b/.test(req.headers['content-type'] ?? '');
 }
 
-function parseObject(body) {
+export function parseObject(body) {
   try {
     const value = JSON.parse(body);
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
@@ -470,12 +470,12 @@ function parseObject(body) {
   }
 }
 
-function sendJson(res, status, value) {
+export function sendJson(res, status, value) {
   res.writeHead(status, { 'Content-Type': 'application/json' });
   res.end(JSON.stringify(value));
 }
 
-function sendTruncated(res, value) {
+export function sendTruncated(res, value) {
   const text = JSON.stringify(value);
   res.writeHead(200, { 'Content-Type': 'application/json' });
   res.end(text.slice(0, text.length / 2));
@@ -486,7 +486,7 @@ function sendBadGateway(res) {
   res.end('<html><body><h1>502 Bad Gateway</h1></body></html>');
 }
 
-function readBody(req) {
+export function readBody(req) {
   return new Promise((resolve) => {
     let body = '';
     req.setEncoding('utf8');

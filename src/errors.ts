@@ -16,15 +16,26 @@ export type OtpField =
   | 'transactionNo'
   | 'total'
   | 'environment'
-  | 'baseUrl';
+  | 'baseUrl'
+  | 'signature'
+  | 'sessionUuid'
+  | 'partnerProfileNo'
+  | 'token';
+
+/** The inputs the partner registration step takes from step 1 (and the token). */
+export type RegistrationField = 'signature' | 'sessionUuid' | 'mobile' | 'partnerProfileNo' | 'token';
 
 /** What went wrong, before it is put into words. */
 export type ErrorReason =
   | { code: 'validation'; field: 'mobile'; problem: MobileProblem; countryCode: string }
   | { code: 'validation'; field: 'otp'; problem: OtpProblem; min: number; max: number }
-  | { code: 'validation'; field: Exclude<OtpField, 'mobile' | 'otp'> }
-  /** `otp` says what a refused processPayment meant, when it could be told. */
-  | { code: 'http'; status: number; serverText?: string; otp?: 'wrong' | 'expired' }
+  | { code: 'validation'; field: 'countryCode' | 'transactionNo' | 'total' | 'environment' | 'baseUrl' }
+  | { code: 'validation'; field: RegistrationField; missing: true }
+  /**
+   * `otp` says what a refused code meant, when it could be told: a wrong code, an expired
+   * payment code, or a registration session that is no longer valid.
+   */
+  | { code: 'http'; status: number; serverText?: string; otp?: 'wrong' | 'expired' | 'session' }
   | { code: 'network' }
   | { code: 'timeout'; timeout: number }
   | { code: 'bad-response' };

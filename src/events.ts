@@ -1,5 +1,6 @@
 /** The events `<stcpay-otp>` dispatches, and their `detail` types. */
 import type { OtpErrorDetail } from './errors.js';
+import type { ValidateOtpResponse } from './partner-client.js';
 import type { ProcessPaymentBody, ProcessPaymentResponse } from './paylink-client.js';
 
 export type { OtpErrorDetail };
@@ -34,11 +35,16 @@ export type OtpErrorEvent = CustomEvent<OtpErrorDetail>;
 export type OtpCompleteEvent = CustomEvent<OtpCompleteDetail>;
 export type PaymentProcessedEvent = CustomEvent<PaymentProcessedDetail>;
 
+/** The `detail` of `mobile-validated` (`<paylink-validate-mobile>`): Paylink's validate-otp answer. */
+export type MobileValidatedDetail = ValidateOtpResponse;
+export type MobileValidatedEvent = CustomEvent<MobileValidatedDetail>;
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'otp-sent': OtpSentEvent;
     'otp-error': OtpErrorEvent;
     'otp-complete': OtpCompleteEvent;
     'payment-processed': PaymentProcessedEvent;
+    'mobile-validated': MobileValidatedEvent;
   }
 }

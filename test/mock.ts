@@ -107,3 +107,37 @@ export interface MockInvoice {
   paymentReceipt: null;
   metadata: null;
 }
+
+/** The partner mock's fake credentials and codes (demo/mock-partner.js). */
+export const MOCK_PARTNER = { profileNo: '19039481', apiKey: 'mock-partner-api-key' };
+export const PARTNER_OTPS = { success: '7615', wrong: '1111', expire: '0000' };
+
+export type PartnerScenario = 'ok' | 'server-error' | 'missing-field' | 'truncated' | 'unauthorized' | 'hang' | 'reset';
+
+/** Signs in to the partner API as a partner's backend does, and returns the id_token. */
+export async function partnerToken(): Promise<string> {
+  const response = await fetch('/api/partner/auth', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ ...MOCK_PARTNER, persistToken: false }),
+  });
+  return ((await response.json()) as { id_token: string }).id_token;
+}
+
+/** Step 1 of registration: a fresh session {signature, mobile, sessionUuid} for the mobile. */
+export async function checkLicense(token: string, mobileNumber = '0551234567') {
+  const response = await fetch('/api/partner/register/check-license', {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({
+      registrationType: 'cr',
+      licenseNumber: '1010101010',
+      mobileNumber,
+      hijriYear: '1446',
+      hijriMonth: '05',
+      hijriDay: '12',
+      partnerProfileNo: MOCK_PARTNER.profileNo,
+    }),
+  });
+  return (await response.json()) as { signature: string; mobile: string; sessionUuid: string };
+}

@@ -54,4 +54,15 @@ export const ar: Messages = {
     min === max ? `يتكوّن الرمز من ${ltr(min)} أرقام.` : `يتكوّن الرمز من ${ltr(min)} إلى ${ltr(max)} أرقام.`,
   otpWrong: 'الرمز غير صحيح. تحقّق من الرسالة النصية وحاول مرة أخرى، أو اطلب رمزًا جديدًا.',
   otpExpired: 'انتهت صلاحية الرمز. اطلب رمزًا جديدًا.',
+
+  validate: 'تحقّق من الرقم',
+  validating: 'جارٍ التحقق…',
+  validated: (licenseName, licenseType) => `تم التحقق من الرقم لـ ${isolate(licenseName)} (${licenseType}).`,
+  licenseTypes: { cr: 'سجل تجاري', freelancer: 'وثيقة عمل حر' },
+  registrationInputMissing: (field) =>
+    `إعداد هذه الخطوة غير صحيح: القيمة ${ltr(field)} من الخطوة الأولى مفقودة. ابدأ التسجيل من جديد.`,
+  tokenMissing: 'إعداد هذه الخطوة غير صحيح: لا يوجد تسجيل دخول إلى Paylink (رمز الوصول). سجّل الدخول ثم أعد المحاولة.',
+  unauthorized: 'تسجيل دخولك إلى Paylink مفقود أو انتهت صلاحيته. سجّل الدخول من جديد ثم أعد المحاولة.',
+  registrationSessionInvalid:
+    'جلسة التسجيل هذه لم تعد صالحة: انتهت صلاحيتها أو تغيّر توقيعها أو معرّفها. ابدأ التسجيل من جديد.',
 };

@@ -1,0 +1,187 @@
+// A local stand-in for Paylink's partner API, the part of merchant registration a browser
+// component touches: the partner's sign-in, step 1 (check-license, which "texts" the merchant a
+// code) and step 2 (validate-otp, the page "2. Validate Mobile"). Same paths, fields and shapes
+// as Paylink's documentation; every call needs the partner's Bearer id_token.
+//
+// Routes
+//   POST /api/partner/auth                       {profileNo, apiKey, persistToken} → {id_token}
+//   POST [/mock/<tenant>/<scenario>]/api/partner/register/check-license
+//   POST [/mock/<tenant>/<scenario>]/api/partner/register/validate-otp
+// With the prefix, the request is recorded under <tenant> (GET /mock/<tenant>/requests, shared
+// with the STC Pay mock) and validate-otp answers as <scenario> says (PARTNER_SCENARIOS).
+
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { isJson, parseObject, problemBody, put, readBody, sendJson, sendTruncated } from './mock-paylink.js';
+
+/** Fake partner credentials that /api/partner/auth accepts. Real ones stay on the partner's server. */
+export const MOCK_PARTNER = { profileNo: '19039481', apiKey: 'mock-partner-api-key' };
+
+/** The codes validate-otp takes: the documentation's example code succeeds. Any other is wrong. */
+export const PARTNER_OTPS = { success: '7615', wrong: '1111', expire: '0000' };
+
+/** How validate-otp answers, chosen by the <scenario> segment of the path. */
+export const PARTNER_SCENARIOS = {
+  ok: 'checks the token, the session and the code',
+  'server-error': '500 with {title, status, detail}',
+  'missing-field': '200 whose body lacks licenseName',
+  truncated: '200 whose JSON body is cut off halfway',
+  unauthorized: '401, as for an expired token',
+  hang: 'never answers',
+  reset: 'drops the connection without answering',
+};
+
+/** The page's example request, and the response the page shows for it. */
+export const PARTNER_EXAMPLE = {
+  request: {
+    signature: 'ae135f2506dc3c********',
+    mobile: '0599925477',
+    sessionUuid: '96ea8e22-edef-414b-9724-3bd2d494b710',
+    otp: '7615',
+    partnerProfileNo: '19039481',
+  },
+  response: {
+    signature: 'example_signature',
+    mobile: '1234567890',
+    sessionUuid: 'example_session_uuid',
+    licenseNumber: '123456789',
+    licenseType: 'cr',
+    licenseName: 'Example Company',
+    nationalIds: ['1234567890', '0987654321'],
+    bankNames: ['Bank A', 'Bank B', 'Bank C'],
+    monthlySalesVolumes: salesVolumes(),
+  },
+};
+
+/** The four sales volumes, in English and Arabic, as the page lists them. */
+function salesVolumes() {
+  return [
+    { salesVolumeValue: 'below_10000', salesVolumeName: 'Below 10,000 SAR', salesVolumeNameAr: 'أقل من 10000 ريال سعودي' },
+    { salesVolumeValue: '10000_50000', salesVolumeName: '10,000 - 50,000 SAR', salesVolumeNameAr: '10,000 - 50,000 ريال سعودي' },
+    { salesVolumeValue: '50000_100000', salesVolumeName: '50,000 - 100,000 SAR', salesVolumeNameAr: '50,000 - 100,000 ريال سعودي' },
+    { salesVolumeValue: 'more_than_100000', salesVolumeName: 'More than 100,000 SAR', salesVolumeNameAr: 'أكثر من 100,000 ريال سعودي' },
+  ];
+}
+
+const TOKEN_MS = 30 * 60_000;
+const MAX = 2000;
+const VALIDATE_FIELDS = ['signature', 'sessionUuid', 'mobile', 'otp', 'partnerProfileNo'];
+
+/** @param {{record: (tenant: string, entry: object) => void}} log where requests are recorded */
+export function createPartnerMock({ record }) {
+  /** @type {Map<string, number>} id_token → when it expires */
+  const tokens = new Map();
+  /**
+   * Registration sessions by sessionUuid. 'open' until validated, or 'invalid' once a request
+   * changed its signature (as the page warns) or its code expired.
+   */
+  const sessions = new Map([
+    [PARTNER_EXAMPLE.request.sessionUuid, { ...PARTNER_EXAMPLE.request, example: true, state: 'open' }],
+  ]);
+
+  function handle(req, res) {
+    const path = new URL(req.url ?? '/', 'http://mock').pathname;
+    if (path === '/api/partner/auth') return answer(req, res, auth, false);
+    const route = path.match(/^(?:\/mock\/([\w-]+)\/([\w-]+))?\/api\/partner\/register\/(check-license|validate-otp)$/);
+    if (!route) return false;
+    const [, tenant, scenario = 'ok', step] = route;
+    return answer(req, res, (request) => (step === 'check-license' ? checkLicense(request) : validateOtp(request)), true, {
+      tenant,
+      scenario,
+      path,
+    });
+  }
+
+  /** Reads the JSON body, checks the token, records the request, and answers with `step`. */
+  function answer(req, res, step, needsToken, { tenant, scenario = 'ok', path } = {}) {
+    if (req.method !== 'POST') {
+      sendJson(res, 405, problemBody(405, 'Method Not Allowed', 'Use POST'));
+      return true;
+    }
+    readBody(req).then((body) => {
+      if (tenant) {
+        const entry = { method: req.method, path, contentType: req.headers['content-type'] ?? null, accept: req.headers.accept ?? null, authorization: req.headers.authorization ?? null, body, abandoned: false };
+        record(tenant, entry);
+        res.on('close', () => (entry.abandoned = !res.writableFinished));
+      }
+      if (!Object.hasOwn(PARTNER_SCENARIOS, scenario)) return sendJson(res, 404, problemBody(404, 'Not Found', `unknown mock scenario ${scenario}`));
+      if (scenario === 'hang') return;
+      if (scenario === 'reset') return req.socket.destroy();
+      if (scenario === 'server-error') return sendJson(res, 500, problemBody(500, 'Internal Server Error', 'Unexpected error'));
+      if (scenario === 'unauthorized' || (needsToken && !hasToken(req)))
+        return sendJson(res, 401, problemBody(401, 'Unauthorized', 'A valid Bearer id_token from /api/partner/auth is required'));
+      if (!isJson(req)) return sendJson(res, 415, problemBody(415, 'Unsupported Media Type', 'Content-Type must be application/json'));
+      const request = parseObject(body);
+      if (!request) return sendJson(res, 400, problemBody(400, 'Bad Request', 'The body is not a JSON object'));
+      const [status, answerBody] = step(request);
+      if (status === 200 && scenario === 'truncated') return sendTruncated(res, answerBody);
+      if (status === 200 && scenario === 'missing-field') {
+        const { licenseName: _dropped, ...rest } = answerBody;
+        return sendJson(res, 200, rest);
+      }
+      sendJson(res, status, answerBody);
+    });
+    return true;
+  }
+
+  function auth({ profileNo, apiKey, persistToken }) {
+    if (profileNo !== MOCK_PARTNER.profileNo || apiKey !== MOCK_PARTNER.apiKey)
+      return [401, problemBody(401, 'Unauthorized', 'Invalid profileNo or apiKey')];
+    const idToken = randomBytes(24).toString('base64url');
+    put(tokens, idToken, Date.now() + (persistToken === true ? 30 * TOKEN_MS : TOKEN_MS), MAX);
+    return [200, { id_token: idToken }];
+  }
+
+  function hasToken(req) {
+    const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    return token !== undefined && (tokens.get(token) ?? 0) > Date.now();
+  }
+
+  /** Step 1: checks the license and "sends" the merchant a code (PARTNER_OTPS.success). */
+  function checkLicense(request) {
+    const { registrationType, licenseNumber, mobileNumber, hijriYear, hijriMonth, hijriDay, partnerProfileNo } = request;
+    const text = { licenseNumber, mobileNumber, hijriYear, hijriMonth, hijriDay, partnerProfileNo };
+    const missing = Object.entries(text).find(([, value]) => typeof value !== 'string' || value.trim() === '')?.[0];
+    if (registrationType !== 'freelancer' && registrationType !== 'cr')
+      return [400, problemBody(400, 'Bad Request', 'registrationType must be "freelancer" or "cr"')];
+    if (missing) return [400, problemBody(400, 'Bad Request', `Missing or invalid field: ${missing}`)];
+    const sessionUuid = randomUUID();
+    const signature = createHash('sha256').update(`${sessionUuid}:${licenseNumber}:${mobileNumber}`).digest('hex');
+    put(sessions, sessionUuid, { signature, sessionUuid, mobile: mobileNumber, partnerProfileNo, licenseNumber, registrationType, state: 'open' }, MAX);
+    return [200, { signature, mobile: mobileNumber, sessionUuid }];
+  }
+
+  /** Step 2: the session must be exactly as step 1 issued it, and the code right. */
+  function validateOtp(request) {
+    const missing = VALIDATE_FIELDS.find((field) => typeof request[field] !== 'string' || request[field] === '');
+    if (missing) return [400, problemBody(400, 'Bad Request', `Missing or invalid field: ${missing}`)];
+    const session = sessions.get(request.sessionUuid);
+    const invalid = [400, problemBody(400, 'Bad Request', 'The registration session is invalid or has expired')];
+    if (!session || session.state === 'invalid') return invalid;
+    if (['signature', 'mobile', 'partnerProfileNo'].some((field) => request[field] !== session[field])) {
+      if (!session.example) session.state = 'invalid'; // "Modifying the signature will invalidate the registration session."
+      return invalid;
+    }
+    if (request.otp === PARTNER_OTPS.expire && !session.example) {
+      session.state = 'invalid';
+      return invalid;
+    }
+    if (request.otp !== PARTNER_OTPS.success) return [400, problemBody(400, 'Bad Request', 'Invalid OTP')];
+    if (session.example) return [200, PARTNER_EXAMPLE.response];
+    return [
+      200,
+      {
+        signature: createHash('sha256').update(`${session.signature}:validated`).digest('hex'),
+        mobile: session.mobile,
+        sessionUuid: session.sessionUuid,
+        licenseNumber: session.licenseNumber,
+        licenseType: session.registrationType,
+        licenseName: session.registrationType === 'cr' ? 'Qahwa & Tamr Trading Co.' : 'Noura Al-Harbi',
+        nationalIds: ['1012345678'],
+        bankNames: ['Al Rajhi Bank', 'Saudi National Bank', 'Riyad Bank', 'Alinma Bank'],
+        monthlySalesVolumes: salesVolumes(),
+      },
+    ];
+  }
+
+  return { handle };
+}

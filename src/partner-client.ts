@@ -1,0 +1,117 @@
+/**
+ * Paylink's partner API, step 2 of merchant registration ("Validate Mobile"): the request, the
+ * checked response, and what a refusal means. Built on the same HTTP client as the STC Pay
+ * calls, so statuses, bodies and time limits map to errors the same way.
+ */
+import { PaylinkError, type ErrorReason } from './errors.js';
+import { postJson, type Endpoint, type Environment, type RequestOptions } from './paylink-client.js';
+
+/** Paylink's REST hosts, where the partner API lives. */
+export const REST_ORIGINS: Readonly<Record<Environment, string>> = {
+  production: 'https://restapi.paylink.sa',
+  testing: 'https://restpilot.paylink.sa',
+};
+
+export const VALIDATE_OTP_PATH = '/api/partner/register/validate-otp';
+
+/** The validate-otp request body, exactly as Paylink documents it. */
+export interface ValidateOtpBody {
+  signature: string;
+  sessionUuid: string;
+  mobile: string;
+  otp: string;
+  partnerProfileNo: string;
+}
+
+export interface SalesVolume {
+  salesVolumeValue: string;
+  salesVolumeName: string;
+  salesVolumeNameAr: string;
+}
+
+/** The validate-otp success body: what the partner's next step (add-info) needs. */
+export interface ValidateOtpResponse {
+  signature: string;
+  mobile: string;
+  sessionUuid: string;
+  licenseNumber: string;
+  licenseType: string;
+  licenseName: string;
+  nationalIds: string[];
+  bankNames: string[];
+  monthlySalesVolumes: SalesVolume[];
+}
+
+export interface PartnerRequestOptions extends RequestOptions {
+  /** The partner's id_token, sent as `Authorization: Bearer`. Omit when a backend adds it. */
+  token?: string;
+}
+
+/** POSTs validate-otp and resolves with its checked answer. */
+export async function validateOtp(body: ValidateOtpBody, options: PartnerRequestOptions = {}): Promise<ValidateOtpResponse> {
+  const { token, ...requestOptions } = options;
+  const endpoint: Endpoint = { origins: REST_ORIGINS, headers: token ? { Authorization: `Bearer ${token}` } : {} };
+  let answer: unknown;
+  try {
+    answer = await postJson(VALIDATE_OTP_PATH, body, requestOptions, endpoint);
+  } catch (error) {
+    if (error instanceof PaylinkError && error.reason.code === 'http') throw new PaylinkError(registrationRefusal(error.reason));
+    throw error;
+  }
+  const response = parseValidateOtpResponse(answer);
+  if (!response) throw new PaylinkError({ code: 'bad-response' });
+  return response;
+}
+
+/**
+ * Reads what a refused validate-otp meant. 401 stays as it is (the token); a reason about the
+ * session, its signature or expiry means the registration session is gone; any other 4xx is
+ * taken to be a wrong code.
+ */
+export function registrationRefusal(reason: Extract<ErrorReason, { code: 'http' }>): ErrorReason {
+  if (reason.status < 400 || reason.status >= 500 || reason.status === 401) return reason;
+  if (/session|signature|expire/i.test(reason.serverText ?? '')) return { ...reason, otp: 'session' };
+  return { ...reason, otp: 'wrong' };
+}
+
+export function parseValidateOtpResponse(value: unknown): ValidateOtpResponse | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  const strings = ['signature', 'mobile', 'sessionUuid', 'licenseNumber', 'licenseType', 'licenseName'] as const;
+  if (!strings.every((key) => typeof v[key] === 'string')) return null;
+  if (!isStringArray(v.nationalIds) || !isStringArray(v.bankNames)) return null;
+  if (!Array.isArray(v.monthlySalesVolumes) || !v.monthlySalesVolumes.every(isSalesVolume)) return null;
+  const response = Object.fromEntries(strings.map((key) => [key, v[key]])) as Pick<ValidateOtpResponse, (typeof strings)[number]>;
+  return {
+    ...response,
+    nationalIds: [...v.nationalIds],
+    bankNames: [...v.bankNames],
+    monthlySalesVolumes: v.monthlySalesVolumes.map(({ salesVolumeValue, salesVolumeName, salesVolumeNameAr }) => ({
+      salesVolumeValue,
+      salesVolumeName,
+      salesVolumeNameAr,
+    })),
+  };
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+function isSalesVolume(value: unknown): value is SalesVolume {
+  if (typeof value !== 'object' || value === null) return false;
+  const { salesVolumeValue, salesVolumeName, salesVolumeNameAr } = value as Record<string, unknown>;
+  return [salesVolumeValue, salesVolumeName, salesVolumeNameAr].every((field) => typeof field === 'string');
+}
+
+/**
+ * The sales volume choices for the partner's next form, labelled in the language:
+ * `salesVolumeNameAr` for Arabic, `salesVolumeName` otherwise. The value is what add-info takes.
+ */
+export function salesVolumeOptions(volumes: readonly SalesVolume[], lang: string): Array<{ value: string; label: string }> {
+  const arabic = lang.trim().toLowerCase().split(/[-_]/)[0] === 'ar';
+  return volumes.map((volume) => ({
+    value: volume.salesVolumeValue,
+    label: arabic ? volume.salesVolumeNameAr : volume.salesVolumeName,
+  }));
+}
