@@ -1,6 +1,6 @@
 // Renders the demo pages in headless Chromium and saves PNGs to demo/screenshots/: each card
-// of the gallery (index.html), the default one again under a dark system preference, and the
-// store's checkout step by step.
+// of the gallery (index.html), the default one again under a dark system preference, the
+// store's checkout step by step, and the partner's registration in Arabic.
 import { mkdir } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
@@ -53,6 +53,21 @@ try {
   await page.locator('stcpay-otp [part="confirm"]').click();
   await page.locator('#order-status', { hasText: 'paid' }).waitFor();
   await page.screenshot({ path: `${OUT}/store-paid.png`, fullPage: true });
+
+  // The partner: step 1, step 2 with a wrong code, then validated, in Arabic.
+  await page.goto(new URL('/demo/partner.html', url).href);
+  await page.waitForFunction(() => customElements.get('paylink-validate-mobile'));
+  await page.locator('#lang-toggle').click();
+  await page.locator('#step1 button[type=submit]').click();
+  const code = page.locator('paylink-validate-mobile [part~="otp"]');
+  await code.fill('1111');
+  await page.locator('paylink-validate-mobile [part~="submit"]').click();
+  await page.locator('paylink-validate-mobile[state="error"]').waitFor();
+  await page.screenshot({ path: `${OUT}/partner-wrong-code.png`, fullPage: true });
+  await code.fill('7615');
+  await page.locator('paylink-validate-mobile [part~="submit"]').click();
+  await page.locator('#sales-volume:not([disabled])').waitFor();
+  await page.screenshot({ path: `${OUT}/partner-validated.png`, fullPage: true });
 
   console.log(`Saved the element's and the store's screenshots to ${OUT}/`);
 } finally {
