@@ -78,7 +78,7 @@ export interface ProcessPaymentResponse {
 /**
  * The URL of an API path for the given environment or base URL. A relative base URL is
  * resolved against the page. Throws a validation PaylinkError for an unknown environment or a
- * base URL that is not an http(s) URL.
+ * base URL that is not safe to send a customer's data to (see `checkBaseUrl`).
  */
 export function endpointUrl(
   path: string,
@@ -88,14 +88,8 @@ export function endpointUrl(
 ): string {
   let base: string;
   if (baseUrl) {
-    let url: URL;
-    try {
-      url = new URL(baseUrl, pageUrl);
-    } catch {
-      throw new PaylinkError({ code: 'validation', field: 'baseUrl' });
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-      throw new PaylinkError({ code: 'validation', field: 'baseUrl' });
+    const url = checkBaseUrl(baseUrl, pageUrl);
+    if (!url) throw new PaylinkError({ code: 'validation', field: 'baseUrl' });
     base = url.origin + url.pathname;
   } else {
     if (!Object.hasOwn(origins, environment))
@@ -103,6 +97,27 @@ export function endpointUrl(
     base = origins[environment];
   }
   return base.replace(/\/+$/, '') + path;
+}
+
+const LOOPBACK = /^(localhost|[\w-]+\.localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+/**
+ * The base URL, parsed, if the mobile number, code and session may be sent there: `https:`, or
+ * `http:` to this machine (localhost, 127.x.x.x, [::1]) for development. Refused: other
+ * schemes, user names or passwords in the URL, `..` segments (plain or percent-encoded) that
+ * would climb out of the path, and a query or fragment, which would be silently dropped.
+ */
+export function checkBaseUrl(baseUrl: string, pageUrl?: string): URL | null {
+  if (/(^|[/\\])(\.|%2e){2}([/\\?#]|$)/i.test(baseUrl)) return null;
+  let url: URL;
+  try {
+    url = new URL(baseUrl, pageUrl);
+  } catch {
+    return null;
+  }
+  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname));
+  if (!secure || url.username || url.password || url.search || url.hash) return null;
+  return url;
 }
 
 /** POSTs Paylink's sendOtp and resolves with its (checked) success body. */

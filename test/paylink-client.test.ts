@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { PaylinkError } from '../src/errors.js';
 import {
+  checkBaseUrl,
   endpointUrl,
   httpErrorReason,
   parseProcessPaymentResponse,
@@ -41,6 +42,51 @@ describe('Paylink client', () => {
       expect(endpointUrl('/x', { baseUrl: '/paylink' }, 'https://shop.example/checkout')).to.equal(
         'https://shop.example/paylink/x',
       );
+    });
+
+    it('takes https, and http only to this machine', () => {
+      const accepted = [
+        ['https://shop.example/paylink', 'https://shop.example/paylink/x'],
+        ['http://localhost:5173', 'http://localhost:5173/x'],
+        ['http://127.0.0.1:8000/mock/t/ok', 'http://127.0.0.1:8000/mock/t/ok/x'],
+        ['http://[::1]:3000', 'http://[::1]:3000/x'],
+        ['http://dev.localhost', 'http://dev.localhost/x'],
+        ['/relative', 'http://localhost:8000/relative/x'],
+      ];
+      for (const [baseUrl, expected] of accepted)
+        expect(endpointUrl('/x', { baseUrl }, 'http://localhost:8000/page'), baseUrl).to.equal(expected);
+    });
+
+    it('refuses a base URL that could send the data somewhere unsafe or unexpected', () => {
+      const refused = [
+        'http://shop.example', // plain http off this machine
+        'http://localhost.evil.example',
+        'http://127.0.0.1.evil.example',
+        'https://user:secret@shop.example', // credentials
+        'https://shop.example@evil.example',
+        'https://shop.example/paylink/../admin', // climbing out of the path
+        'https://shop.example/paylink/%2e%2e/admin',
+        'https://shop.example/paylink/%2E%2E',
+        '../up',
+        'https://shop.example/paylink?to=evil', // a query or fragment would be dropped
+        'https://shop.example/paylink#x',
+        'javascript:alert(1)',
+        'data:text/plain,hi',
+        'ftp://shop.example',
+        'file:///etc/passwd',
+        'http://',
+      ];
+      for (const baseUrl of refused) {
+        expect(checkBaseUrl(baseUrl, 'http://localhost:8000/'), baseUrl).to.equal(null);
+        expect(() => endpointUrl('/x', { baseUrl }, 'http://localhost:8000/'), baseUrl)
+          .to.throw(PaylinkError)
+          .with.property('field', 'baseUrl');
+      }
+    });
+
+    it('refuses a relative base URL on a plain-http page off this machine', () => {
+      expect(() => endpointUrl('/x', { baseUrl: '/paylink' }, 'http://shop.example/checkout')).to.throw(PaylinkError);
+      expect(endpointUrl('/x', { baseUrl: '/paylink' }, 'https://shop.example/checkout')).to.equal('https://shop.example/paylink/x');
     });
 
     it('refuses an unknown environment and a base URL that is not http(s)', () => {
