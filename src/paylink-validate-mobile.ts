@@ -1,12 +1,11 @@
 import { html } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { PaylinkError, type ErrorReason, type RegistrationField } from './errors.js';
+import { PaylinkError, type RegistrationField } from './errors.js';
 import { maskNational, parseMobile } from './mobile.js';
 import { otpField } from './otp-field.js';
 import { isCompleteOtp, otpLengths, parseOtp } from './otp.js';
 import { validateOtp, type ValidateOtpBody, type ValidateOtpResponse } from './partner-client.js';
 import { PaylinkElement } from './paylink-element.js';
-import { describeError } from './messages.js';
 
 export type ValidateMobileState = 'idle' | 'validating' | 'validated' | 'error';
 
@@ -63,15 +62,11 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
   /** Supplies a fresh token for each request instead of `token`; asked again once after a 401. */
   @property({ attribute: false }) getToken?: () => string | Promise<string>;
 
-  @state() private error?: PaylinkError;
   @state() private otp = '';
   @state() private result?: ValidateOtpResponse;
 
   @query('[part~="validated"]') private confirmation?: HTMLElement;
   @query('input[part~="otp"]') private otpInput?: HTMLInputElement;
-
-  private pending?: Promise<ValidateOtpResponse>;
-  private controller?: AbortController;
 
   /**
    * Checks the inputs and the code and sends validate-otp. Resolves with the response (also
@@ -81,13 +76,7 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
   validate(): Promise<ValidateOtpResponse> {
     if (this.disabled || this.status === 'validated')
       return Promise.reject(new DOMException(`<paylink-validate-mobile> is ${this.disabled ? 'disabled' : 'done'}.`, 'InvalidStateError'));
-    if (!this.pending) {
-      const pending = this.runValidate().finally(() => {
-        if (this.pending === pending) this.pending = undefined;
-      });
-      this.pending = pending;
-    }
-    return this.pending;
+    return this.once('validate', () => this.runValidate());
   }
 
   /** Aborts a request in flight and clears the code, the error and the result. */
@@ -97,18 +86,6 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
     this.error = undefined;
     this.otp = '';
     this.result = undefined;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abortInFlight();
-  }
-
-  private abortInFlight(): void {
-    this.controller?.abort();
-    this.controller = undefined;
-    this.pending = undefined;
-    if (this.status === 'validating') this.status = 'idle';
   }
 
   private async runValidate(): Promise<ValidateOtpResponse> {
@@ -124,23 +101,14 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
       partnerProfileNo: this.partnerProfileNo!,
     };
 
-    const controller = (this.controller = new AbortController());
     this.status = 'validating';
     this.error = undefined;
-    try {
-      const result = await this.send(body, controller.signal);
-      controller.signal.throwIfAborted();
-      this.result = result;
-      this.status = 'validated';
-      this.emit('mobile-validated', result);
-      void this.updateComplete.then(() => this.confirmation?.focus());
-      return result;
-    } catch (error) {
-      if (controller.signal.aborted) throw controller.signal.reason;
-      throw this.fail(error instanceof PaylinkError ? error.reason : { code: 'network' });
-    } finally {
-      if (this.controller === controller) this.controller = undefined;
-    }
+    const result = await this.request((signal) => this.send(body, signal));
+    this.result = result;
+    this.status = 'validated';
+    this.emit('mobile-validated', result);
+    void this.updateComplete.then(() => this.confirmation?.focus());
+    return result;
   }
 
   /** One request; with `getToken`, one more with a fresh token after a 401. */
@@ -173,13 +141,8 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
     return undefined;
   }
 
-  private fail(reason: ErrorReason): PaylinkError {
-    const error = new PaylinkError(reason, describeError(reason, this.text));
-    this.error = error;
-    this.status = 'error';
-    this.emit('otp-error', error.toDetail());
-    if (this.codeAtFault) void this.updateComplete.then(() => this.otpInput?.select());
-    return error;
+  protected override focusAfter(): void {
+    if (this.codeAtFault) this.otpInput?.select();
   }
 
   private get codeAtFault(): boolean {

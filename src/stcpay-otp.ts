@@ -2,9 +2,9 @@ import { html } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { CountdownController } from './countdown.js';
-import { PaylinkError, type ErrorReason } from './errors.js';
+import type { PaylinkError } from './errors.js';
 import type { OtpCompleteDetail, OtpSentDetail, PaymentProcessedDetail } from './events.js';
-import { describeError, type Messages } from './messages.js';
+import type { Messages } from './messages.js';
 import { formatNational, maskNational, normaliseCountryCode } from './mobile.js';
 import { otpField } from './otp-field.js';
 import { isCompleteOtp, otpLengths, parseOtp } from './otp.js';
@@ -96,7 +96,6 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
   @property({ type: Number, attribute: 'resend-after' }) resendAfter = 60;
 
 
-  @state() private error?: PaylinkError;
   /** The session of the last code sent, as `otp-sent` gave it. */
   @state() private session?: OtpSentDetail;
   /** What the customer typed into the code input. */
@@ -116,12 +115,6 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
   });
 
 
-  /** The send in progress; a second submit joins it instead of sending again. */
-  private pending?: Promise<OtpSentDetail>;
-  /** The confirmation in progress, likewise. */
-  private confirming?: Promise<PaymentProcessedDetail | null>;
-  /** Aborts the request in flight (only ever one). */
-  private controller?: AbortController;
   /** Aborts the browser's WebOTP request. */
   private smsController?: AbortController;
 
@@ -141,13 +134,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
   send(): Promise<OtpSentDetail> {
     const refusal = this.refusal('send');
     if (refusal) return Promise.reject(refusal);
-    if (!this.pending) {
-      const pending = this.runSend().finally(() => {
-        if (this.pending === pending) this.pending = undefined;
-      });
-      this.pending = pending;
-    }
-    return this.pending;
+    return this.once('send', () => this.runSend());
   }
 
   /**
@@ -158,13 +145,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
   confirm(): Promise<PaymentProcessedDetail | null> {
     const refusal = this.refusal('confirm');
     if (refusal) return Promise.reject(refusal);
-    if (!this.confirming) {
-      const confirming = this.runConfirm().finally(() => {
-        if (this.confirming === confirming) this.confirming = undefined;
-      });
-      this.confirming = confirming;
-    }
-    return this.confirming;
+    return this.once('confirm', () => this.runConfirm());
   }
 
   /** Aborts any request in flight and returns to the mobile number, `idle`, with nothing shown. */
@@ -178,7 +159,6 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.abortInFlight();
     this.stopSmsOtp();
   }
 
@@ -199,32 +179,22 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
     const { body } = check;
     const resent = this.session !== undefined && sameRequest(this.session, body);
 
-    const controller = (this.controller = new AbortController());
     this.status = 'sending';
     this.error = undefined;
-    try {
-      const { stcMobile, ...session } = await sendOtp(body, { ...this.requestOptions, signal: controller.signal });
-      // Aborted after the answer arrived but before this resumed: the answer is not ours to use.
-      controller.signal.throwIfAborted();
-      const detail: OtpSentDetail = {
-        ...session,
-        ...(stcMobile === undefined ? {} : { stcMobile }),
-        stcpayMobileCountryCode: body.stcpayMobileCountryCode,
-        orderNumber: body.orderNumber,
-        total: body.total,
-        ...(resent ? { resent: true as const } : {}),
-      };
-      this.session = detail;
-      this.status = 'sent';
-      if (this.collectsOtp) this.startOtpStep();
-      this.emit('otp-sent', detail);
-      return detail;
-    } catch (error) {
-      if (controller.signal.aborted) throw controller.signal.reason;
-      throw this.fail(error instanceof PaylinkError ? error.reason : { code: 'network' });
-    } finally {
-      if (this.controller === controller) this.controller = undefined;
-    }
+    const { stcMobile, ...session } = await this.request((signal) => sendOtp(body, { ...this.requestOptions, signal }));
+    const detail: OtpSentDetail = {
+      ...session,
+      ...(stcMobile === undefined ? {} : { stcMobile }),
+      stcpayMobileCountryCode: body.stcpayMobileCountryCode,
+      orderNumber: body.orderNumber,
+      total: body.total,
+      ...(resent ? { resent: true as const } : {}),
+    };
+    this.session = detail;
+    this.status = 'sent';
+    if (this.collectsOtp) this.startOtpStep();
+    this.emit('otp-sent', detail);
+    return detail;
   }
 
   private async runConfirm(): Promise<PaymentProcessedDetail | null> {
@@ -251,24 +221,15 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
       return null;
     }
 
-    const controller = (this.controller = new AbortController());
     this.status = 'verifying';
     this.emit('otp-complete', body);
-    try {
-      const payment = await requestProcessPayment(body, { ...this.requestOptions, signal: controller.signal });
-      controller.signal.throwIfAborted();
-      this.payment = payment;
-      this.status = 'paid';
-      this.endOtpStep();
-      this.emit('payment-processed', payment);
-      void this.updateComplete.then(() => this.paidMessage?.focus());
-      return payment;
-    } catch (error) {
-      if (controller.signal.aborted) throw controller.signal.reason;
-      throw this.fail(error instanceof PaylinkError ? error.reason : { code: 'network' });
-    } finally {
-      if (this.controller === controller) this.controller = undefined;
-    }
+    const payment = await this.request((signal) => requestProcessPayment(body, { ...this.requestOptions, signal }));
+    this.payment = payment;
+    this.status = 'paid';
+    this.endOtpStep();
+    this.emit('payment-processed', payment);
+    void this.updateComplete.then(() => this.paidMessage?.focus());
+    return payment;
   }
 
   /** After a code was sent: an empty code input with focus, the resend countdown, WebOTP. */
@@ -307,26 +268,14 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
     this.smsController = undefined;
   }
 
-  /** Aborts the request in flight; its promise rejects with an AbortError and touches nothing. */
-  private abortInFlight(): void {
-    if (!this.controller) return;
-    this.controller.abort();
-    this.controller = undefined;
-    this.pending = undefined;
-    this.confirming = undefined;
-    this.status = this.session ? 'sent' : 'idle';
+  protected override get restingState(): StcpayOtpState {
+    return this.session ? 'sent' : 'idle';
   }
 
-  /** Shows the error, announces it, tells the host page, and returns it for the promise. */
-  private fail(reason: ErrorReason): PaylinkError {
-    const error = new PaylinkError(reason, describeError(reason, this.text));
-    this.error = error;
-    this.status = 'error';
-    this.emit('otp-error', error.toDetail());
-    const codeAtFault = error.field === 'otp' || (reason.code === 'http' && reason.otp !== undefined);
-    if (error.field === 'mobile') void this.updateComplete.then(() => this.mobileInput?.focus());
-    if (codeAtFault && this.onOtpStep) void this.updateComplete.then(() => this.otpInput?.select());
-    return error;
+  protected override focusAfter(error: PaylinkError): void {
+    const codeAtFault = error.field === 'otp' || (error.reason.code === 'http' && error.reason.otp !== undefined);
+    if (error.field === 'mobile') this.mobileInput?.focus();
+    else if (codeAtFault && this.onOtpStep) this.otpInput?.select();
   }
 
   private get busy(): boolean {
