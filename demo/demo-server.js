@@ -1,6 +1,6 @@
 // Everything the demo pages and the tests talk to over HTTP, as one Node request handler:
 // the local mock of Paylink and the demo store's server side. Mounted by vite.config.ts
-// (npm start) and web-test-runner.config.mjs (npm test).
+// (npm start), the React and Vue demos' configs, and web-test-runner.config.mjs (npm test).
 import { createPaylinkMock } from './mock-paylink.js';
 import { createStoreServer } from './store-server.js';
 
@@ -8,4 +8,17 @@ export function createDemoServer() {
   const handlers = [createPaylinkMock(), createStoreServer()];
   /** Answers the request (true) if it is one of ours; false passes it on. */
   return (req, res) => handlers.some((handler) => handler.handle(req, res));
+}
+
+/** The same, as a Vite plugin: mounted by the dev and preview servers of every demo. */
+export function demoServerPlugin() {
+  const handle = createDemoServer();
+  const middleware = (req, res, next) => {
+    if (!handle(req, res)) next();
+  };
+  return {
+    name: 'demo-server',
+    configureServer: (server) => void server.middlewares.use(middleware),
+    configurePreviewServer: (server) => void server.middlewares.use(middleware),
+  };
 }
