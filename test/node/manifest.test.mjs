@@ -1,0 +1,69 @@
+// custom-elements.json, as an editor or a docs tool reads it from the package, checked against
+// the element itself. `npm test` generates it first (npm run build).
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const manifest = JSON.parse(readFileSync(pkg.customElements, 'utf8'));
+const declarations = manifest.modules.flatMap((m) => (m.declarations ?? []).map((d) => ({ ...d, module: m.path })));
+const element = declarations.find((d) => d.tagName === 'stcpay-otp');
+// The element class as the package exports it; Lit's Node build runs it without a DOM.
+const { StcpayOtp } = await import('stcpay-otp');
+
+test('package.json names the manifest, and the manifest describes <stcpay-otp>', () => {
+  assert.equal(pkg.customElements, 'custom-elements.json');
+  assert.ok(element, 'a declaration with tagName stcpay-otp');
+  assert.equal(element.name, 'StcpayOtp');
+  assert.equal(element.customElement, true);
+  assert.ok(element.summary && element.description);
+});
+
+test("lists exactly the element's observed attributes, each with its property and a type", () => {
+  const names = element.attributes.map((a) => a.name).sort();
+  assert.deepEqual(names, [...StcpayOtp.observedAttributes].sort());
+  const fields = new Set(element.members.filter((m) => m.kind === 'field').map((m) => m.name));
+  for (const attribute of element.attributes) {
+    assert.ok(fields.has(attribute.fieldName), `${attribute.name} → ${attribute.fieldName}`);
+    assert.ok(attribute.type?.text, `${attribute.name} has a type`);
+    assert.ok(attribute.description, `${attribute.name} is described`);
+  }
+  assert.equal(element.attributes.find((a) => a.name === 'environment').type.text, "'production' | 'testing'");
+});
+
+test('lists the four events with their types, and only those', () => {
+  const events = Object.fromEntries(element.events.map((e) => [e.name, e.type?.text]));
+  assert.deepEqual(events, {
+    'otp-sent': 'OtpSentEvent',
+    'otp-error': 'OtpErrorEvent',
+    'otp-complete': 'OtpCompleteEvent',
+    'payment-processed': 'PaymentProcessedEvent',
+  });
+  for (const event of element.events) assert.ok(event.description, `${event.name} is described`);
+});
+
+test('lists the public methods, CSS parts and custom properties, and nothing private', () => {
+  const methods = element.members.filter((m) => m.kind === 'method').map((m) => m.name);
+  assert.deepEqual(methods.sort(), ['confirm', 'define', 'reset', 'send']);
+  assert.deepEqual(element.members.filter((m) => m.privacy), []);
+  for (const member of element.members) assert.ok(member.name in StcpayOtp.prototype || member.static, member.name);
+  const parts = element.cssParts.map((p) => p.name);
+  for (const part of ['form', 'mobile', 'submit', 'error', 'otp', 'confirm', 'resend', 'paid']) assert.ok(parts.includes(part), part);
+  assert.ok(element.cssProperties.some((p) => p.name === '--stcpay-otp-accent'));
+});
+
+test('points at modules the package ships, which export what it says', async () => {
+  for (const module of manifest.modules) {
+    assert.ok(existsSync(module.path), module.path);
+    assert.ok(pkg.files.some((pattern) => module.path.startsWith(pattern.replace(/\*.*$/, ''))), `${module.path} is packed`);
+  }
+  assert.equal(element.module, 'dist/index.js');
+  const definition = manifest.modules.flatMap((m) => m.exports ?? []).find((e) => e.kind === 'custom-element-definition');
+  assert.deepEqual(definition, {
+    kind: 'custom-element-definition',
+    name: 'stcpay-otp',
+    declaration: { name: 'StcpayOtp', module: 'dist/index.js' },
+  });
+  const exported = await import(`../../${element.module}`);
+  assert.equal(exported.StcpayOtp, StcpayOtp);
+});

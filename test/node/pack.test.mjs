@@ -1,0 +1,64 @@
+// What `npm publish` would upload: `npm pack --dry-run` lists the tarball. `npm test` builds
+// dist/ and custom-elements.json first.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const [tarball] = JSON.parse(
+  execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+);
+const files = new Map(tarball.files.map((f) => [f.path, f.size]));
+
+/** Everything the tarball may hold: the builds, their types, the manifest, README, LICENSE. */
+const ALLOWED = [
+  /^package\.json$/,
+  /^README\.md$/,
+  /^LICENSE$/,
+  /^custom-elements\.json$/,
+  /^dist\/(index|define|react|stcpay-otp|stcpay-otp\.iife)\.js$/,
+  /^dist\/chunks\/[\w-]+\.js$/,
+  /^dist\/types\/[\w-]+\.d\.ts$/,
+];
+
+test('holds the builds, the types of every entry, the manifest, README and LICENSE', () => {
+  for (const path of [
+    'package.json',
+    'README.md',
+    'LICENSE',
+    'custom-elements.json',
+    'dist/index.js',
+    'dist/define.js',
+    'dist/react.js',
+    'dist/stcpay-otp.js',
+    'dist/stcpay-otp.iife.js',
+    'dist/types/index.d.ts',
+    'dist/types/define.d.ts',
+    'dist/types/react.d.ts',
+    'dist/types/vue.d.ts',
+  ])
+    assert.ok(files.has(path), `${path} is in the tarball`);
+});
+
+test('holds nothing else: no sources, tests, demos, source maps or configs', () => {
+  const unexpected = [...files.keys()].filter((path) => !ALLOWED.some((pattern) => pattern.test(path)));
+  assert.deepEqual(unexpected, []);
+  // The sum of what is allowed: a regression here means something big slipped into dist/.
+  assert.ok(tarball.unpackedSize < 250_000, `unpacked ${tarball.unpackedSize} bytes`);
+});
+
+test('holds every file package.json points to', () => {
+  const targets = (value) =>
+    typeof value === 'string' ? [value] : Object.values(value ?? {}).flatMap(targets);
+  const named = [
+    ...targets(pkg.exports),
+    pkg.main,
+    pkg.types,
+    pkg.unpkg,
+    pkg.jsdelivr,
+    pkg.customElements,
+    ...pkg.sideEffects,
+  ].map((path) => path.replace(/^\.\//, ''));
+  for (const path of named) assert.ok(files.has(path), `${path} is in the tarball`);
+});
