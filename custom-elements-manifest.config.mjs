@@ -58,7 +58,9 @@ function stcpayOtpManifest() {
             (m) => !m.privacy && !(m.static && m.name === 'styles'),
           );
           for (const member of [...declaration.members, ...(declaration.attributes ?? [])]) {
-            const type = decoratorTypes.get(`${declaration.name}.${member.fieldName ?? member.name}`);
+            const type = decoratorTypes.get(
+              `${declaration.name}.${member.fieldName ?? member.name}`,
+            );
             if (!member.type?.text && type) member.type = { text: type };
             if (unions.has(member.type?.text)) member.type = { text: unions.get(member.type.text) };
           }
@@ -67,18 +69,27 @@ function stcpayOtpManifest() {
             .filter((e) => eventTypes.has(e.name))
             .map((e) => ({ ...e, type: { text: eventTypes.get(e.name) } }));
         }
-        const exportsAt = (path) => ({ name, module }) => ({ ...{ kind: 'js', name }, declaration: { name, module: path } });
+        const exportsAt =
+          (path) =>
+          ({ name, module }) => ({ ...{ kind: 'js', name }, declaration: { name, module: path } });
         modules.push({
           ...module,
           path: EXPORTED_FROM,
-          exports: (module.exports ?? []).filter((e) => e.kind === 'js').map(exportsAt(EXPORTED_FROM)),
+          exports: (module.exports ?? [])
+            .filter((e) => e.kind === 'js')
+            .map(exportsAt(EXPORTED_FROM)),
         });
         const definitions = [...tagNames].map(([name, tag]) => ({
           kind: 'custom-element-definition',
           name: tag,
           declaration: { name, module: EXPORTED_FROM },
         }));
-        modules.push({ kind: 'javascript-module', path: DEFINED_IN, declarations: [], exports: definitions });
+        modules.push({
+          kind: 'javascript-module',
+          path: DEFINED_IN,
+          declarations: [],
+          exports: definitions,
+        });
       }
       customElementsManifest.modules = modules;
     },
@@ -87,12 +98,18 @@ function stcpayOtpManifest() {
 
 /** `'otp-sent': OtpSentEvent;` in `interface GlobalEventHandlersEventMap` → otp-sent → OtpSentEvent. */
 function readEventTypes(path) {
-  const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
+  const source = ts.createSourceFile(
+    path,
+    readFileSync(path, 'utf8'),
+    ts.ScriptTarget.Latest,
+    true,
+  );
   const types = new Map();
   const visit = (node) => {
     if (ts.isInterfaceDeclaration(node) && node.name.text === 'GlobalEventHandlersEventMap')
       for (const member of node.members)
-        if (ts.isPropertySignature(member) && member.type) types.set(member.name.text, member.type.getText());
+        if (ts.isPropertySignature(member) && member.type)
+          types.set(member.name.text, member.type.getText());
     ts.forEachChild(node, visit);
   };
   visit(source);
@@ -105,7 +122,12 @@ function readStringUnions(dir) {
   const unions = new Map();
   for (const file of readdirSync(dir).filter((name) => name.endsWith('.ts'))) {
     const path = `${dir}/${file}`;
-    const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
+    const source = ts.createSourceFile(
+      path,
+      readFileSync(path, 'utf8'),
+      ts.ScriptTarget.Latest,
+      true,
+    );
     for (const statement of source.statements) {
       const { type } = statement;
       if (!ts.isTypeAliasDeclaration(statement) || !ts.isUnionTypeNode(type)) continue;

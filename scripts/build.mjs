@@ -54,6 +54,11 @@ await library({
 
 // The classic script's entry exports nothing, so it sets no global: it only registers the element.
 await library({
-  lib: { entry: 'scripts/iife-entry.js', formats: ['iife'], name: 'unused', fileName: () => 'stcpay-otp.iife.js' },
+  lib: {
+    entry: 'scripts/iife-entry.js',
+    formats: ['iife'],
+    name: 'unused',
+    fileName: () => 'stcpay-otp.iife.js',
+  },
   banner,
 });

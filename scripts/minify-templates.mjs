@@ -23,7 +23,10 @@ export function minifyTemplates({ include = /\/src\/[^?]*\.ts$/ } = {}) {
         if (node.tag.name === 'css' && quasis.length === 1) {
           const [quasi] = quasis;
           edits.push([quasi.start, quasi.end, minifyCss(quasi.value.cooked, id)]);
-        } else if (node.tag.name === 'html' && !quasis.some((q) => KEEPS_WHITESPACE.test(q.value.raw))) {
+        } else if (
+          node.tag.name === 'html' &&
+          !quasis.some((q) => KEEPS_WHITESPACE.test(q.value.raw))
+        ) {
           quasis.forEach((quasi, i) => {
             let text = quasi.value.raw.replace(/\s*\n\s*/g, ' ');
             if (i === 0) text = text.replace(/^ /, '');

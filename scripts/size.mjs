@@ -13,7 +13,11 @@ const { selfContainedGzipBytes } = JSON.parse(readFileSync(BUDGET_FILE, 'utf8'))
 
 const BUILDS = [
   { file: 'dist/stcpay-otp.js', what: 'script tag, ES module, Lit inside', selfContained: true },
-  { file: 'dist/stcpay-otp.iife.js', what: 'script tag, classic script, Lit inside', selfContained: true },
+  {
+    file: 'dist/stcpay-otp.iife.js',
+    what: 'script tag, classic script, Lit inside',
+    selfContained: true,
+  },
   { file: 'dist/index.js', what: 'npm `stcpay-otp`, Lit external' },
   { file: 'dist/define.js', what: 'npm `stcpay-otp/define`, Lit external' },
   { file: 'dist/react.js', what: 'npm `stcpay-otp/react`, Lit, React, @lit/react external' },
@@ -47,10 +51,19 @@ const table = [
 ];
 const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
 for (const row of table)
-  console.log(row.map((cell, i) => (i > 0 && i < 4 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd());
+  console.log(
+    row
+      .map((cell, i) => (i > 0 && i < 4 ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd(),
+  );
 
-console.log(`\nBudget for a self-contained build: ${kb(selfContainedGzipBytes)} gzip (${BUDGET_FILE}).`);
+console.log(
+  `\nBudget for a self-contained build: ${kb(selfContainedGzipBytes)} gzip (${BUDGET_FILE}).`,
+);
 const over = rows.filter((r) => r.selfContained && r.gzip > selfContainedGzipBytes);
 for (const r of over)
-  console.error(`${r.file} is ${r.gzip - selfContainedGzipBytes} bytes over the budget: ${r.gzip} > ${selfContainedGzipBytes} bytes gzip.`);
+  console.error(
+    `${r.file} is ${r.gzip - selfContainedGzipBytes} bytes over the budget: ${r.gzip} > ${selfContainedGzipBytes} bytes gzip.`,
+  );
 if (over.length) process.exitCode = 1;

@@ -5,7 +5,12 @@
  */
 import { createComponent, type EventName } from '@lit/react';
 import React, { type ComponentProps } from 'react';
-import type { OtpCompleteEvent, OtpErrorEvent, OtpSentEvent, PaymentProcessedEvent } from './events.js';
+import type {
+  OtpCompleteEvent,
+  OtpErrorEvent,
+  OtpSentEvent,
+  PaymentProcessedEvent,
+} from './events.js';
 import { StcpayOtp as StcpayOtpElement } from './stcpay-otp.js';
 
 StcpayOtpElement.define();

@@ -7,14 +7,20 @@
  */
 import type { LitElement } from 'lit';
 import type { DefineComponent } from 'vue';
-import type { OtpCompleteEvent, OtpErrorEvent, OtpSentEvent, PaymentProcessedEvent } from './events.js';
+import type {
+  OtpCompleteEvent,
+  OtpErrorEvent,
+  OtpSentEvent,
+  PaymentProcessedEvent,
+} from './events.js';
 import type { StcpayOtp } from './stcpay-otp.js';
 
 /** The keys of `T` whose properties can be assigned. */
 type WritableKeys<T> = {
   [K in keyof T]-?: IfEquals<{ [Q in K]: T[K] }, { -readonly [Q in K]: T[K] }, K>;
 }[keyof T];
-type IfEquals<X, Y, A> = (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? A : never;
+type IfEquals<X, Y, A> =
+  (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? A : never;
 
 /** The element's own settable properties, without methods or what every Lit element has. */
 type OwnPropertyKeys = {

@@ -42,7 +42,9 @@ describe('dist/stcpay-otp.iife.js', () => {
     await loadScript(`${IIFE}?second`);
     expect(customElements.get('stcpay-otp')).to.equal(registered);
     // Lit keeps its version lists (litHtmlVersions...) on globalThis; this page has them already.
-    const newGlobals = Object.keys(window).filter((key) => !globalsBefore.has(key) && !/^lit|Versions$/.test(key));
+    const newGlobals = Object.keys(window).filter(
+      (key) => !globalsBefore.has(key) && !/^lit|Versions$/.test(key),
+    );
     expect(newGlobals).to.deep.equal([]);
     expect(pageErrors).to.deep.equal([]);
   });
@@ -59,13 +61,22 @@ describe('dist/stcpay-otp.iife.js', () => {
     await loadScript(`${IIFE}?first`);
     const mock = mockPaylink();
     const el = await fixture<HTMLElement>(html`
-      <stcpay-otp transaction-no="1679123751896" total="10" mobile="0551234567" base-url=${mock.baseUrl('example')}></stcpay-otp>
+      <stcpay-otp
+        transaction-no="1679123751896"
+        total="10"
+        mobile="0551234567"
+        base-url=${mock.baseUrl('example')}
+      ></stcpay-otp>
     `);
     const sent = oneEvent(el, 'otp-sent');
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit"]')!.click();
     expect((await sent).detail.paymentSessionId).to.equal('641c1fec04e8e7793ca21f35');
     const [request] = await mock.requests();
-    expect(JSON.parse(request.body)).to.include({ stcpayMobile: '551234567', orderNumber: '1679123751896', total: 10 });
+    expect(JSON.parse(request.body)).to.include({
+      stcpayMobile: '551234567',
+      orderNumber: '1679123751896',
+      total: 10,
+    });
     expect(pageErrors).to.deep.equal([]);
   });
 });

@@ -6,7 +6,9 @@ import { test } from 'node:test';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const manifest = JSON.parse(readFileSync(pkg.customElements, 'utf8'));
-const declarations = manifest.modules.flatMap((m) => (m.declarations ?? []).map((d) => ({ ...d, module: m.path })));
+const declarations = manifest.modules.flatMap((m) =>
+  (m.declarations ?? []).map((d) => ({ ...d, module: m.path })),
+);
 const element = declarations.find((d) => d.tagName === 'stcpay-otp');
 // The element class as the package exports it; Lit's Node build runs it without a DOM.
 const { StcpayOtp } = await import('stcpay-otp');
@@ -28,7 +30,10 @@ test("lists exactly the element's observed attributes, each with its property an
     assert.ok(attribute.type?.text, `${attribute.name} has a type`);
     assert.ok(attribute.description, `${attribute.name} is described`);
   }
-  assert.equal(element.attributes.find((a) => a.name === 'environment').type.text, "'production' | 'testing'");
+  assert.equal(
+    element.attributes.find((a) => a.name === 'environment').type.text,
+    "'production' | 'testing'",
+  );
 });
 
 test('lists the four events with their types, and only those', () => {
@@ -45,20 +50,30 @@ test('lists the four events with their types, and only those', () => {
 test('lists the public methods, CSS parts and custom properties, and nothing private', () => {
   const methods = element.members.filter((m) => m.kind === 'method').map((m) => m.name);
   assert.deepEqual(methods.sort(), ['confirm', 'define', 'reset', 'send']);
-  assert.deepEqual(element.members.filter((m) => m.privacy), []);
-  for (const member of element.members) assert.ok(member.name in StcpayOtp.prototype || member.static, member.name);
+  assert.deepEqual(
+    element.members.filter((m) => m.privacy),
+    [],
+  );
+  for (const member of element.members)
+    assert.ok(member.name in StcpayOtp.prototype || member.static, member.name);
   const parts = element.cssParts.map((p) => p.name);
-  for (const part of ['form', 'mobile', 'submit', 'error', 'otp', 'confirm', 'resend', 'paid']) assert.ok(parts.includes(part), part);
+  for (const part of ['form', 'mobile', 'submit', 'error', 'otp', 'confirm', 'resend', 'paid'])
+    assert.ok(parts.includes(part), part);
   assert.ok(element.cssProperties.some((p) => p.name === '--stcpay-otp-accent'));
 });
 
 test('points at modules the package ships, which export what it says', async () => {
   for (const module of manifest.modules) {
     assert.ok(existsSync(module.path), module.path);
-    assert.ok(pkg.files.some((pattern) => module.path.startsWith(pattern.replace(/\*.*$/, ''))), `${module.path} is packed`);
+    assert.ok(
+      pkg.files.some((pattern) => module.path.startsWith(pattern.replace(/\*.*$/, ''))),
+      `${module.path} is packed`,
+    );
   }
   assert.equal(element.module, 'dist/index.js');
-  const definition = manifest.modules.flatMap((m) => m.exports ?? []).find((e) => e.kind === 'custom-element-definition');
+  const definition = manifest.modules
+    .flatMap((m) => m.exports ?? [])
+    .find((e) => e.kind === 'custom-element-definition');
   assert.deepEqual(definition, {
     kind: 'custom-element-definition',
     name: 'stcpay-otp',

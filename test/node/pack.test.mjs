@@ -7,7 +7,10 @@ import { test } from 'node:test';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const [tarball] = JSON.parse(
-  execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+  execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }),
 );
 const files = new Map(tarball.files.map((f) => [f.path, f.size]));
 
@@ -42,7 +45,9 @@ test('holds the builds, the types of every entry, the manifest, README and LICEN
 });
 
 test('holds nothing else: no sources, tests, demos, source maps or configs', () => {
-  const unexpected = [...files.keys()].filter((path) => !ALLOWED.some((pattern) => pattern.test(path)));
+  const unexpected = [...files.keys()].filter(
+    (path) => !ALLOWED.some((pattern) => pattern.test(path)),
+  );
   assert.deepEqual(unexpected, []);
   // The sum of what is allowed: a regression here means something big slipped into dist/.
   assert.ok(tarball.unpackedSize < 250_000, `unpacked ${tarball.unpackedSize} bytes`);
