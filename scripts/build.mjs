@@ -12,6 +12,11 @@ import { build } from 'vite';
 import { minifyTemplates } from './minify-templates.mjs';
 
 const OUT = 'dist';
+/**
+ * The oldest browsers with what the element calls at run time (AbortSignal.throwIfAborted,
+ * Object.hasOwn); newer syntax, such as class static blocks (Safari 16.4), is lowered to them.
+ */
+const BROWSERS = ['chrome100', 'edge100', 'firefox97', 'safari15.4'];
 
 /** One build of Vite's library mode; `lib` and `external` vary. */
 function library({ lib, external = [], banner }) {
@@ -22,7 +27,7 @@ function library({ lib, external = [], banner }) {
     build: {
       outDir: OUT,
       emptyOutDir: false,
-      target: 'es2022',
+      target: BROWSERS,
       lib,
       rolldownOptions: {
         external,
