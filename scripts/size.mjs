@@ -1,6 +1,7 @@
 // `npm run size`: the size of every build in dist/ (run `npm run build` first), minified as
 // shipped, then gzip and brotli compressed at their highest levels. Exits with an error when a
 // self-contained script-tag build is over the budget in size-budget.json, so CI catches growth.
+// `npm run size -- --markdown` prints the table's rows for README's Size section.
 //
 // An npm entry is counted with the chunks it imports from dist/: what it adds to an app's
 // bundle next to Lit (and React), which the app has anyway.
@@ -49,6 +50,12 @@ const table = [
   ['build', 'minified', 'gzip', 'brotli', ''],
   ...rows.map((r) => [r.file, kb(r.raw), kb(r.gzip), kb(r.brotli), r.what]),
 ];
+if (process.argv.includes('--markdown')) {
+  for (const r of rows)
+    console.log(`| \`${r.file}\` (${r.what}) | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`);
+  process.exit(0);
+}
+
 const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
 for (const row of table)
   console.log(
