@@ -5,15 +5,18 @@
 //   - a type for properties whose type comes from their decorator (`type: Number`), and named
 //     unions of strings spelled out (`Environment` → `'production' | 'testing'`), for editors;
 //   - public API only: private and protected members and `static styles` are left out;
-//   - module paths of dist/, where the package exports the class, and the define entry.
+//   - the modules as the package ships them: src/x.ts is dist/lib/x.js; the `.` entry
+//     (index.js) exports the class and the define entry registers it.
 import { readFileSync, readdirSync } from 'node:fs';
 import ts from 'typescript';
 
 const ELEMENT_SOURCE = 'src/stcpay-otp.ts';
 const EVENTS_SOURCE = 'src/events.ts';
-/** Where the package exports the class (the npm `.` entry) and registers it (`./define`). */
-const EXPORTED_FROM = 'dist/index.js';
-const DEFINED_IN = 'dist/define.js';
+/** The npm build keeps one module per source module: src/x.ts is dist/lib/x.js. */
+const shipped = (source) => source.replace(/^src\/(.+)\.ts$/, 'dist/lib/$1.js');
+/** The package's `.` entry, which exports the class, and its `./define` entry. */
+const INDEX = 'dist/lib/index.js';
+const DEFINE = 'dist/lib/define.js';
 
 export default {
   globs: [ELEMENT_SOURCE],
@@ -69,24 +72,24 @@ function stcpayOtpManifest() {
             .filter((e) => eventTypes.has(e.name))
             .map((e) => ({ ...e, type: { text: eventTypes.get(e.name) } }));
         }
-        const exportsAt =
-          (path) =>
-          ({ name, module }) => ({ ...{ kind: 'js', name }, declaration: { name, module: path } });
+        const path = shipped(module.path);
+        const classes = (module.declarations ?? []).filter((d) => d.kind === 'class');
+        const jsExport = ({ name }) => ({ kind: 'js', name, declaration: { name, module: path } });
+        modules.push({ ...module, path, exports: classes.map(jsExport) });
         modules.push({
-          ...module,
-          path: EXPORTED_FROM,
-          exports: (module.exports ?? [])
-            .filter((e) => e.kind === 'js')
-            .map(exportsAt(EXPORTED_FROM)),
+          kind: 'javascript-module',
+          path: INDEX,
+          declarations: [],
+          exports: classes.map(jsExport),
         });
         const definitions = [...tagNames].map(([name, tag]) => ({
           kind: 'custom-element-definition',
           name: tag,
-          declaration: { name, module: EXPORTED_FROM },
+          declaration: { name, module: path },
         }));
         modules.push({
           kind: 'javascript-module',
-          path: DEFINED_IN,
+          path: DEFINE,
           declarations: [],
           exports: definitions,
         });

@@ -1,12 +1,13 @@
 // Builds the JavaScript the package ships, all minified, into dist/:
 //
-//   dist/index.js, define.js, react.js   npm: ES modules that import Lit (and React) as
-//                                         dependencies; index has no side effects, define and
-//                                         react register <stcpay-otp>
-//   dist/stcpay-otp.js                    script tag: one ES module with Lit inside, registers
-//   dist/stcpay-otp.iife.js               script tag: the same as a classic script, no globals
+//   dist/lib/                 npm: one ES module per source module, importing Lit (and React)
+//                             as dependencies; index.js has no side effects, define.js and
+//                             react.js register <stcpay-otp>
+//   dist/stcpay-otp.js        script tag: one ES module with Lit inside, registers
+//   dist/stcpay-otp.iife.js   script tag: the same as a classic script, no globals
 //
-// `npm run build` then adds the type declarations (tsc) and custom-elements.json (cem).
+// `npm run build` then adds the type declarations to dist/lib/ (tsc) and custom-elements.json
+// (cem).
 import { readFile, rm } from 'node:fs/promises';
 import { build } from 'vite';
 import { minifyTemplates } from './minify-templates.mjs';
@@ -18,21 +19,21 @@ const OUT = 'dist';
  */
 const BROWSERS = ['chrome100', 'edge100', 'firefox97', 'safari15.4'];
 
-/** One build of Vite's library mode; `lib` and `external` vary. */
-function library({ lib, external = [], banner }) {
+/** One build of Vite's library mode; `lib`, `external` and the output vary. */
+function library({ lib, outDir = OUT, external = [], output = {} }) {
   return build({
     configFile: false,
     logLevel: 'warn',
     plugins: [minifyTemplates()],
     build: {
-      outDir: OUT,
+      outDir,
       emptyOutDir: false,
       target: BROWSERS,
       lib,
       rolldownOptions: {
         external,
         // Vite leaves whitespace in ES library output; minify it all.
-        output: { minify: true, chunkFileNames: 'chunks/[name].js', postBanner: banner },
+        output: { minify: true, ...output },
       },
     },
   });
@@ -40,12 +41,23 @@ function library({ lib, external = [], banner }) {
 
 await rm(OUT, { recursive: true, force: true });
 
+// One module per source module, so an app's bundler keeps only what the app imports.
 await library({
   lib: {
     entry: { index: 'src/index.ts', define: 'src/define.ts', react: 'src/react.ts' },
     formats: ['es'],
   },
+  outDir: `${OUT}/lib`,
   external: [/^lit(\/|$)/, /^@lit\//, /^react(\/|$)/],
+  output: {
+    preserveModules: true,
+    preserveModulesRoot: 'src',
+    // The compiler's decorator helper comes from node_modules: give it a plain name.
+    entryFileNames: ({ name }) =>
+      name.includes('node_modules') || name.startsWith('_virtual')
+        ? `_helpers/${name.split('/').pop()}.js`
+        : '[name].js',
+  },
 });
 
 // The script-tag builds carry Lit inside, so they carry its notice too (BSD-3-Clause).
@@ -54,7 +66,7 @@ const banner = `/*! stcpay-otp ${version} (MIT) | includes Lit, Copyright 2017 G
 
 await library({
   lib: { entry: 'src/define.ts', formats: ['es'], fileName: () => 'stcpay-otp.js' },
-  banner,
+  output: { postBanner: banner },
 });
 
 // The classic script's entry exports nothing, so it sets no global: it only registers the element.
@@ -65,5 +77,5 @@ await library({
     name: 'unused',
     fileName: () => 'stcpay-otp.iife.js',
   },
-  banner,
+  output: { postBanner: banner },
 });

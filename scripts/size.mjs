@@ -3,11 +3,11 @@
 // self-contained script-tag build is over the budget in size-budget.json, so CI catches growth.
 // `npm run size -- --markdown` prints the table's rows for README's Size section.
 //
-// An npm entry is counted with the chunks it imports from dist/: what it adds to an app's
-// bundle next to Lit (and React), which the app has anyway.
+// An npm entry is counted as an app's bundler ships it: the entry and the modules of dist/lib/
+// it imports, bundled and minified by Vite, without Lit (and React), which the app has anyway.
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { build } from 'vite';
 
 const BUDGET_FILE = 'size-budget.json';
 const { selfContainedGzipBytes } = JSON.parse(readFileSync(BUDGET_FILE, 'utf8'));
@@ -19,19 +19,34 @@ const BUILDS = [
     what: 'script tag, classic script, Lit inside',
     selfContained: true,
   },
-  { file: 'dist/index.js', what: 'npm `stcpay-otp`, Lit external' },
-  { file: 'dist/define.js', what: 'npm `stcpay-otp/define`, Lit external' },
-  { file: 'dist/react.js', what: 'npm `stcpay-otp/react`, Lit, React, @lit/react external' },
+  { file: 'dist/lib/index.js', what: 'npm `stcpay-otp` in an app, Lit external', bundle: true },
+  {
+    file: 'dist/lib/define.js',
+    what: 'npm `stcpay-otp/define` in an app, Lit external',
+    bundle: true,
+  },
+  {
+    file: 'dist/lib/react.js',
+    what: 'npm `stcpay-otp/react` in an app, Lit, React, @lit/react external',
+    bundle: true,
+  },
 ];
 
-/** The file and, recursively, the files of dist/ it imports, each once. */
-function withImports(file, seen = new Set()) {
-  if (seen.has(file)) return seen;
-  seen.add(file);
-  const code = readFileSync(file, 'utf8');
-  for (const [, specifier] of code.matchAll(/(?:\bfrom\s*|\bimport\s*)["'](\.{1,2}\/[^"']+)["']/g))
-    withImports(join(dirname(file), specifier), seen);
-  return seen;
+/** `file` with the modules it imports from dist/lib/, as one minified module. */
+async function bundled(file) {
+  const [{ output }] = await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      write: false,
+      lib: { entry: file, formats: ['es'] },
+      rolldownOptions: {
+        external: [/^lit(\/|$)/, /^@lit\//, /^react(\/|$)/],
+        output: { minify: true },
+      },
+    },
+  });
+  return Buffer.from(output[0].code);
 }
 
 const sizes = (buffer) => ({
@@ -41,10 +56,9 @@ const sizes = (buffer) => ({
 });
 
 const kb = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
-const rows = BUILDS.map((build) => {
-  const files = [...withImports(build.file)];
-  return { ...build, files, ...sizes(Buffer.concat(files.map((f) => readFileSync(f)))) };
-});
+const rows = [];
+for (const b of BUILDS)
+  rows.push({ ...b, ...sizes(b.bundle ? await bundled(b.file) : readFileSync(b.file)) });
 
 const table = [
   ['build', 'minified', 'gzip', 'brotli', ''],

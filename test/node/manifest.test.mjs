@@ -70,15 +70,18 @@ test('points at modules the package ships, which export what it says', async () 
       `${module.path} is packed`,
     );
   }
-  assert.equal(element.module, 'dist/index.js');
+  assert.equal(element.module, 'dist/lib/stcpay-otp.js');
   const definition = manifest.modules
     .flatMap((m) => m.exports ?? [])
     .find((e) => e.kind === 'custom-element-definition');
   assert.deepEqual(definition, {
     kind: 'custom-element-definition',
     name: 'stcpay-otp',
-    declaration: { name: 'StcpayOtp', module: 'dist/index.js' },
+    declaration: { name: 'StcpayOtp', module: 'dist/lib/stcpay-otp.js' },
   });
-  const exported = await import(`../../${element.module}`);
-  assert.equal(exported.StcpayOtp, StcpayOtp);
+  for (const module of manifest.modules) {
+    const exported = await import(`../../${module.path}`);
+    for (const { kind, name } of module.exports ?? [])
+      if (kind === 'js') assert.equal(exported[name], StcpayOtp, `${module.path} exports ${name}`);
+  }
 });

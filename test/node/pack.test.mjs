@@ -20,9 +20,9 @@ const ALLOWED = [
   /^README\.md$/,
   /^LICENSE$/,
   /^custom-elements\.json$/,
-  /^dist\/(index|define|react|stcpay-otp|stcpay-otp\.iife)\.js$/,
-  /^dist\/chunks\/[\w-]+\.js$/,
-  /^dist\/types\/[\w-]+\.d\.ts$/,
+  /^dist\/stcpay-otp(\.iife)?\.js$/,
+  /^dist\/lib\/[\w-]+\.(js|d\.ts)$/,
+  /^dist\/lib\/_helpers\/[\w-]+\.js$/,
 ];
 
 test('holds the builds, the types of every entry, the manifest, README and LICENSE', () => {
@@ -31,15 +31,15 @@ test('holds the builds, the types of every entry, the manifest, README and LICEN
     'README.md',
     'LICENSE',
     'custom-elements.json',
-    'dist/index.js',
-    'dist/define.js',
-    'dist/react.js',
+    'dist/lib/index.js',
+    'dist/lib/define.js',
+    'dist/lib/react.js',
     'dist/stcpay-otp.js',
     'dist/stcpay-otp.iife.js',
-    'dist/types/index.d.ts',
-    'dist/types/define.d.ts',
-    'dist/types/react.d.ts',
-    'dist/types/vue.d.ts',
+    'dist/lib/index.d.ts',
+    'dist/lib/define.d.ts',
+    'dist/lib/react.d.ts',
+    'dist/lib/vue.d.ts',
   ])
     assert.ok(files.has(path), `${path} is in the tarball`);
 });
