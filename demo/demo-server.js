@@ -1,7 +1,7 @@
 // Everything the demo pages and the tests talk to over HTTP, as one Node request handler:
 // the local mocks of Paylink (STC Pay, REST, partner API) and the server sides of the demo
-// store and the demo partner. Mounted by vite.config.ts (npm start) and
-// web-test-runner.config.mjs (npm test).
+// store and the demo partner. Mounted by vite.config.ts (npm start), the React and Vue demos'
+// configs, and web-test-runner.config.mjs (npm test).
 import { createPaylinkMock } from './mock-paylink.js';
 import { createPartnerMock } from './mock-partner.js';
 import { createPartnerServer } from './partner-server.js';
@@ -12,4 +12,17 @@ export function createDemoServer() {
   const handlers = [paylink, createPartnerMock(paylink), createStoreServer(), createPartnerServer()];
   /** Answers the request (true) if it is one of ours; false passes it on. */
   return (req, res) => handlers.some((handler) => handler.handle(req, res));
+}
+
+/** The same, as a Vite plugin: mounted by the dev and preview servers of every demo. */
+export function demoServerPlugin() {
+  const handle = createDemoServer();
+  const middleware = (req, res, next) => {
+    if (!handle(req, res)) next();
+  };
+  return {
+    name: 'demo-server',
+    configureServer: (server) => void server.middlewares.use(middleware),
+    configurePreviewServer: (server) => void server.middlewares.use(middleware),
+  };
 }

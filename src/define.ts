@@ -1,11 +1,10 @@
 /**
- * Registers `<stcpay-otp>` and `<paylink-validate-mobile>`. This is the entry a page loads with
- * `<script type="module" src=".../stcpay-otp.js">`; loading it twice does no harm.
+ * Registers `<stcpay-otp>`, the storefront's element. This is the entry a storefront loads with
+ * `<script type="module" src=".../stcpay-otp.js">`; loading it twice does no harm. The partner
+ * element has an entry of its own (define-partner), so storefronts never download it.
  */
-import { PaylinkValidateMobile } from './paylink-validate-mobile.js';
 import { StcpayOtp } from './stcpay-otp.js';
 
 StcpayOtp.define();
-PaylinkValidateMobile.define();
 
-export * from './index.js';
+export * from './checkout.js';

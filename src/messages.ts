@@ -18,7 +18,8 @@ const RTL = new Set(['ar', 'fa', 'he', 'ur']);
 /** `"ar-SA"` → `"ar"`; a language without a catalog → `"en"`. */
 export function catalogLang(lang: string): string {
   const primary = lang.trim().toLowerCase().split(/[-_]/)[0];
-  return Object.hasOwn(CATALOGS, primary) ? primary : 'en';
+  // Rendering must work where Object.hasOwn is missing (Safari before 15.4), so not that.
+  return Object.prototype.hasOwnProperty.call(CATALOGS, primary) ? primary : 'en';
 }
 
 export function isRtl(lang: string): boolean {

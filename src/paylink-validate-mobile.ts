@@ -19,6 +19,9 @@ export type ValidateMobileState = 'idle' | 'validating' | 'validated' | 'error';
  *
  * @summary Paylink partner registration: validate the merchant's mobile with the SMS code.
  *
+ * @attr {string} lang - The language, `en` or `ar`; unset, the closest ancestor's `lang`, else
+ *   the document's.
+ *
  * @fires mobile-validated - Paylink accepted the code. `detail`: `{signature, mobile, sessionUuid,
  *   licenseNumber, licenseType, licenseName, nationalIds, bankNames, monthlySalesVolumes}`.
  * @fires otp-error - Nothing was sent, or the request failed. `detail`: `{code, message,

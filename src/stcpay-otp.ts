@@ -22,6 +22,9 @@ export type StcpayOtpState = 'idle' | 'sending' | 'sent' | 'verifying' | 'paid' 
  *
  * @summary STC Pay checkout through Paylink: mobile number → code → paid.
  *
+ * @attr {string} lang - The language, `en` or `ar`; unset, the closest ancestor's `lang`, else
+ *   the document's.
+ *
  * @fires otp-sent - The code is on its way. `detail`: `{paymentSessionId, signature,
  *   signedBase64Data, stcpayMobile, stcMobile, stcpayMobileCountryCode, orderNumber, total,
  *   resent?}`.

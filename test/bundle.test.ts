@@ -34,6 +34,18 @@ describe('dist/stcpay-otp.js', () => {
     expect(source).not.to.match(/\bsubmitLabel\b|\bconfirmLabel\b/);
   });
 
+  it('shows the content inside the tag only until the script has run: a fallback for old browsers', async () => {
+    const el = await fixture<HTMLElement>(html`
+      <stcpay-otp transaction-no="1679123751896" total="10"><p>Pay on Paylink's page instead.</p></stcpay-otp>
+    `);
+    const fallback = el.querySelector('p')!;
+    expect(customElements.get('stcpay-otp')).to.equal(undefined);
+    expect(fallback.getClientRects().length).to.be.above(0);
+    await loadScript(`${BUNDLE}?first`);
+    expect(el.shadowRoot).not.to.equal(null);
+    expect(fallback.getClientRects().length).to.equal(0);
+  });
+
   it('registers <stcpay-otp> from a module script tag, and loading it a second time does no harm', async () => {
     await loadScript(`${BUNDLE}?first`);
     const registered = customElements.get('stcpay-otp');

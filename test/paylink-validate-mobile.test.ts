@@ -1,7 +1,7 @@
 /** <paylink-validate-mobile>: step 2 of a Paylink partner's merchant registration. */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../src/define.js';
+import '../src/define-partner.js';
 import type { OtpErrorDetail, ValidateOtpResponse } from '../src/index.js';
 import { salesVolumeOptions } from '../src/partner-client.js';
 import type { PaylinkValidateMobile } from '../src/paylink-validate-mobile.js';

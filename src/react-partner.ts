@@ -1,0 +1,34 @@
+/**
+ * `<PaylinkValidateMobile>` for React, made with `@lit/react`: props become the element's
+ * properties (`token` and `getToken` included, never attributes), and `onMobileValidated` and
+ * `onOtpError` listen to its events. Importing this module registers
+ * `<paylink-validate-mobile>`. A module of its own, so storefront apps never bundle it.
+ */
+import { createComponent, type EventName } from '@lit/react';
+import React, { type ComponentProps } from 'react';
+import type { MobileValidatedEvent, OtpErrorEvent } from './events.js';
+import { PaylinkValidateMobile as PaylinkValidateMobileElement } from './paylink-validate-mobile.js';
+
+PaylinkValidateMobileElement.define();
+
+export const PaylinkValidateMobile = createComponent({
+  react: React,
+  tagName: 'paylink-validate-mobile',
+  elementClass: PaylinkValidateMobileElement,
+  events: {
+    onMobileValidated: 'mobile-validated' as EventName<MobileValidatedEvent>,
+    onOtpError: 'otp-error' as EventName<OtpErrorEvent>,
+  },
+  displayName: 'PaylinkValidateMobile',
+});
+
+/** Everything `<PaylinkValidateMobile>` takes: the element's properties, its event handlers, `ref`... */
+export type PaylinkValidateMobileProps = ComponentProps<typeof PaylinkValidateMobile>;
+
+export type {
+  MobileValidatedDetail,
+  MobileValidatedEvent,
+  OtpErrorDetail,
+  OtpErrorEvent,
+} from './events.js';
+export type { ValidateMobileState } from './paylink-validate-mobile.js';

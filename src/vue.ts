@@ -1,0 +1,53 @@
+/**
+ * Types for `<stcpay-otp>` and `<paylink-validate-mobile>` in Vue templates: their properties as
+ * props and their events (`@otp-sent`, `@otp-error`, `@otp-complete`, `@payment-processed`,
+ * `@mobile-validated`), checked by vue-tsc.
+ * Types only; load them once, e.g. in `env.d.ts`: `/// <reference types="stcpay-otp/vue" />`.
+ * Tell Vue's compiler the tag is a custom element (`isCustomElement`), and register it with
+ * `import 'stcpay-otp/define'`.
+ */
+import type { LitElement } from 'lit';
+import type { DefineComponent } from 'vue';
+import type {
+  MobileValidatedEvent,
+  OtpCompleteEvent,
+  OtpErrorEvent,
+  OtpSentEvent,
+  PaymentProcessedEvent,
+} from './events.js';
+import type { PaylinkValidateMobile } from './paylink-validate-mobile.js';
+import type { StcpayOtp } from './stcpay-otp.js';
+
+/** The keys of `T` whose properties can be assigned. */
+type WritableKeys<T> = {
+  [K in keyof T]-?: IfEquals<{ [Q in K]: T[K] }, { -readonly [Q in K]: T[K] }, K>;
+}[keyof T];
+type IfEquals<X, Y, A> =
+  (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? A : never;
+
+/** An element's own settable properties, without methods or what every Lit element has. */
+type OwnPropertyKeys<E> = {
+  [K in WritableKeys<E>]: K extends keyof LitElement ? never : E[K] extends (...args: never[]) => unknown ? never : K;
+}[WritableKeys<E>];
+
+/** What `<stcpay-otp>` takes in a Vue template, as props (`transaction-no` is `transactionNo`). */
+export type StcpayOtpVueProps = Partial<Pick<StcpayOtp, OwnPropertyKeys<StcpayOtp>>> & {
+  onOtpSent?: (event: OtpSentEvent) => void;
+  onOtpError?: (event: OtpErrorEvent) => void;
+  onOtpComplete?: (event: OtpCompleteEvent) => void;
+  onPaymentProcessed?: (event: PaymentProcessedEvent) => void;
+};
+
+/** What `<paylink-validate-mobile>` takes in a Vue template (`:token` and `:get-token` as properties). */
+export type PaylinkValidateMobileVueProps = Partial<Pick<PaylinkValidateMobile, OwnPropertyKeys<PaylinkValidateMobile>>> & {
+  getToken?: PaylinkValidateMobile['getToken'];
+  onMobileValidated?: (event: MobileValidatedEvent) => void;
+  onOtpError?: (event: OtpErrorEvent) => void;
+};
+
+declare module 'vue' {
+  interface GlobalComponents {
+    'stcpay-otp': DefineComponent<StcpayOtpVueProps>;
+    'paylink-validate-mobile': DefineComponent<PaylinkValidateMobileVueProps>;
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * The classic-script build, dist/stcpay-otp.iife.js, as a theme that cannot add
+ * `type="module"` loads it. `npm test` builds it first. This file never imports src/.
+ */
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { mockPaylink } from './mock.js';
+
+const IIFE = '/dist/stcpay-otp.iife.js';
+const ESM = '/dist/stcpay-otp.js';
+
+function loadScript(src: string, type: 'classic' | 'module' = 'classic'): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    if (type === 'module') script.type = 'module';
+    script.src = src;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error(`could not load ${src}`));
+    document.head.append(script);
+  });
+}
+
+describe('dist/stcpay-otp.iife.js', () => {
+  const pageErrors: unknown[] = [];
+  const onError = (event: ErrorEvent) => pageErrors.push(event.error ?? event.message);
+
+  before(() => window.addEventListener('error', onError));
+  after(() => window.removeEventListener('error', onError));
+
+  it('is one minified classic script: no import or export, and Lit inside', async () => {
+    const source = await (await fetch(IIFE)).text();
+    expect(source).to.match(/^\/\*![^\n]*Lit[^\n]*\*\/\n\(function\(\)\{/);
+    expect(source).not.to.match(/\bimport\s*[{*"'`(]|\bexport\s*[{*]|\bfrom\s*["'`]/);
+    expect(source.length / source.split('\n').length).to.be.above(150);
+  });
+
+  it('registers <stcpay-otp> from a classic script tag, adds no global of its own, and loading it twice does no harm', async () => {
+    expect(customElements.get('stcpay-otp')).to.equal(undefined);
+    const globalsBefore = new Set(Object.keys(window));
+    await loadScript(`${IIFE}?first`);
+    const registered = customElements.get('stcpay-otp');
+    expect(registered).to.be.a('function');
+    await loadScript(`${IIFE}?second`);
+    expect(customElements.get('stcpay-otp')).to.equal(registered);
+    // Lit keeps its version lists (litHtmlVersions...) on globalThis; this page has them already.
+    const newGlobals = Object.keys(window).filter(
+      (key) => !globalsBefore.has(key) && !/^lit|Versions$/.test(key),
+    );
+    expect(newGlobals).to.deep.equal([]);
+    expect(pageErrors).to.deep.equal([]);
+  });
+
+  it('lives next to the ES module build on one page', async () => {
+    await loadScript(`${IIFE}?first`);
+    const registered = customElements.get('stcpay-otp');
+    await loadScript(`${ESM}?after-the-classic-script`, 'module');
+    expect(customElements.get('stcpay-otp')).to.equal(registered);
+    expect(pageErrors).to.deep.equal([]);
+  });
+
+  it('takes a customer from mobile number to otp-sent', async () => {
+    await loadScript(`${IIFE}?first`);
+    const mock = mockPaylink();
+    const el = await fixture<HTMLElement>(html`
+      <stcpay-otp
+        transaction-no="1679123751896"
+        total="10"
+        mobile="0551234567"
+        base-url=${mock.baseUrl('example')}
+      ></stcpay-otp>
+    `);
+    const sent = oneEvent(el, 'otp-sent');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit"]')!.click();
+    expect((await sent).detail.paymentSessionId).to.equal('641c1fec04e8e7793ca21f35');
+    const [request] = await mock.requests();
+    expect(JSON.parse(request.body)).to.include({
+      stcpayMobile: '551234567',
+      orderNumber: '1679123751896',
+      total: 10,
+    });
+    expect(pageErrors).to.deep.equal([]);
+  });
+});
