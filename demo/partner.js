@@ -1,6 +1,6 @@
 // The demo partner's page: step 1 posts to the partner's backend, step 2 is the element, and
 // the result feeds the next step's form. Everything is written with textContent or DOM methods.
-import { salesVolumeOptions } from '/src/index.ts';
+import { salesVolumeOptions } from '/src/define-partner.ts';
 
 const PARTNER_PROFILE_NO = '19039481';
 const $ = (selector) => document.querySelector(selector);
