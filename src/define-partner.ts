@@ -17,6 +17,7 @@ export {
   type SalesVolume,
   type PartnerRequestOptions,
 } from './partner-client.js';
+export { partnerEn, partnerAr, type PartnerMessages } from './partner-messages.js';
 export { PaylinkError, type ErrorReason, type OtpErrorCode, type OtpErrorDetail, type OtpField } from './errors.js';
 export type { MobileValidatedDetail, MobileValidatedEvent, OtpErrorEvent } from './events.js';
 export { en, ar, type Messages } from './messages.js';

@@ -13,4 +13,5 @@ export {
   type SalesVolume,
   type PartnerRequestOptions,
 } from './partner-client.js';
+export { partnerEn, partnerAr, type PartnerMessages } from './partner-messages.js';
 export type { MobileValidatedDetail, MobileValidatedEvent } from './events.js';

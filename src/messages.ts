@@ -85,18 +85,8 @@ export interface Messages {
   otpWrong: string;
   otpExpired: string;
 
-  // Partner registration: validating the merchant's mobile
-  validate: string;
-  validating: string;
-  /** After success: the license holder's name and the kind of license, in words. */
-  validated: (licenseName: string, licenseType: string) => string;
-  licenseTypes: Readonly<Record<string, string>>;
-  /** A step-1 value the page did not give; `field` is the property name. */
-  registrationInputMissing: (field: string) => string;
-  tokenMissing: string;
-  /** A 401 answer: the token is missing or expired. */
-  unauthorized: string;
-  registrationSessionInvalid: string;
+  /** A required input the page did not give; `field` is the property name. */
+  inputMissing: (field: string) => string;
 }
 
 
@@ -109,16 +99,13 @@ export function formatAmount(amount: number, lang = 'en'): string {
 export function describeError(reason: ErrorReason, m: Messages): string {
   switch (reason.code) {
     case 'validation':
-      if ('missing' in reason)
-        return reason.field === 'token' ? m.tokenMissing : m.registrationInputMissing(reason.field);
+      if ('missing' in reason) return m.inputMissing(reason.field);
       if (reason.field === 'mobile') return describeMobileProblem(reason, m);
       if (reason.field === 'otp') return describeOtpProblem(reason, m);
       return m[`${reason.field}Invalid` as const];
     case 'http':
       if (reason.otp === 'wrong') return m.otpWrong;
       if (reason.otp === 'expired') return m.otpExpired;
-      if (reason.otp === 'session') return m.registrationSessionInvalid;
-      if (reason.status === 401) return m.unauthorized;
       return reason.status >= 500
         ? m.serverUnavailable(reason.status)
         : m.serverRejected(reason.status, reason.serverText);

@@ -157,12 +157,17 @@ export abstract class PaylinkElement<S extends string> extends LitElement {
 
   /** Shows the error, announces it, tells the host page, and returns it for the promise. */
   protected fail(reason: ErrorReason): PaylinkError {
-    const error = new PaylinkError(reason, describeError(reason, this.text));
+    const error = new PaylinkError(reason, this.describe(reason));
     this.error = error;
     this.status = 'error' as S;
     this.emit('otp-error', error.toDetail());
     void this.updateComplete.then(() => this.focusAfter(error));
     return error;
+  }
+
+  /** Puts an error into words, in the element's language. */
+  protected describe(reason: ErrorReason): string {
+    return describeError(reason, this.text);
   }
 
   /** Moves focus after an error: to the input at fault, if there is one. */

@@ -6,6 +6,9 @@ import { otpField } from './otp-field.js';
 import { isCompleteOtp, otpLengths, parseOtp } from './otp.js';
 import { validateOtp, type ValidateOtpBody, type ValidateOtpResponse } from './partner-client.js';
 import { PaylinkElement } from './paylink-element.js';
+import type { ErrorReason } from './errors.js';
+import type { Messages } from './messages.js';
+import { describePartnerError, partnerMessagesFor, type PartnerMessages } from './partner-messages.js';
 
 export type ValidateMobileState = 'idle' | 'validating' | 'validated' | 'error';
 
@@ -61,6 +64,12 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
    * backend that adds it.
    */
   @property({ attribute: false }) token?: string;
+
+  /**
+   * Replaces any of the built-in strings, the shared ones and this element's own (`validate`,
+   * `validated`, `unauthorized`...); the rest keep the language's defaults. A property only.
+   */
+  @property({ attribute: false }) override messages?: Partial<Messages & PartnerMessages>;
 
   /** Supplies a fresh token for each request instead of `token`; asked again once after a 401. */
   @property({ attribute: false }) getToken?: () => string | Promise<string>;
@@ -144,6 +153,15 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
     return undefined;
   }
 
+  /** This element's own strings, in its language, with the page's overrides. */
+  private get partnerText(): PartnerMessages {
+    return partnerMessagesFor(this.localize.lang, this.messages);
+  }
+
+  protected override describe(reason: ErrorReason): string {
+    return describePartnerError(reason, this.partnerText) ?? super.describe(reason);
+  }
+
   protected override focusAfter(): void {
     if (this.codeAtFault) this.otpInput?.select();
   }
@@ -178,19 +196,20 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
 
   override render() {
     const m = this.text;
+    const p = this.partnerText;
     const { lang, dir } = this.localize;
     if (this.status === 'validated' && this.result) {
       const { licenseName, licenseType } = this.result;
       return html`
         <p part="validated" role="status" tabindex="-1" lang=${lang} dir=${dir}>
-          ${m.validated(licenseName, m.licenseTypes[licenseType] ?? licenseType)}
+          ${p.validated(licenseName, p.licenseTypes[licenseType] ?? licenseType)}
         </p>
       `;
     }
     const validating = this.status === 'validating';
     return html`
       <form part="form" novalidate lang=${lang} dir=${dir} aria-busy=${validating ? 'true' : 'false'} @submit=${this.handleSubmit}>
-        <p part="status" id="status" role="status">${validating ? m.validating : this.mobile ? m.otpSentTo(this.maskedMobile) : ''}</p>
+        <p part="status" id="status" role="status">${validating ? p.validating : this.mobile ? m.otpSentTo(this.maskedMobile) : ''}</p>
         ${otpField({
           label: m.otpLabel,
           value: this.otp,
@@ -202,7 +221,7 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
         })}
         <button part="submit" type="submit" ?disabled=${this.disabled} aria-disabled=${validating ? 'true' : 'false'}>
           <span part="spinner" aria-hidden="true" ?hidden=${!validating}></span>
-          ${validating ? m.validating : m.validate}
+          ${validating ? p.validating : p.validate}
         </button>
         <p part="error" id="error" role="alert">${this.error?.message ?? ''}</p>
       </form>

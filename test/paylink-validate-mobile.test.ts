@@ -6,6 +6,7 @@ import type { OtpErrorDetail, ValidateOtpResponse } from '../src/index.js';
 import { salesVolumeOptions } from '../src/partner-client.js';
 import type { PaylinkValidateMobile } from '../src/paylink-validate-mobile.js';
 import { ar, en } from '../src/messages.js';
+import { partnerAr, partnerEn } from '../src/partner-messages.js';
 import { checkLicense, MOCK_PARTNER, mockPaylink, PARTNER_OTPS, partnerToken, pause, type PartnerScenario } from './mock.js';
 
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
@@ -154,9 +155,9 @@ describe('<paylink-validate-mobile>', () => {
       el.token = token;
       await typeCode(el, PARTNER_OTPS.success);
       const { error } = await submitAndWait(el);
-      expect(error).to.include({ code: 'http', status: 400, message: en.registrationSessionInvalid });
+      expect(error).to.include({ code: 'http', status: 400, message: partnerEn.registrationSessionInvalid });
       el.signature = session.signature;
-      expect((await submitAndWait(el)).error?.message).to.equal(en.registrationSessionInvalid);
+      expect((await submitAndWait(el)).error?.message).to.equal(partnerEn.registrationSessionInvalid);
     });
 
     it('says the sign-in is missing or expired on a 401', async () => {
@@ -164,7 +165,7 @@ describe('<paylink-validate-mobile>', () => {
       el.token = 'expired-or-made-up';
       await typeCode(el, PARTNER_OTPS.success);
       const { error } = await submitAndWait(el);
-      expect(error).to.deep.equal({ code: 'http', status: 401, message: en.unauthorized, retryable: false });
+      expect(error).to.deep.equal({ code: 'http', status: 401, message: partnerEn.unauthorized, retryable: false });
     });
 
     const failures: Array<[PartnerScenario, Partial<OtpErrorDetail>, string]> = [
@@ -199,7 +200,7 @@ describe('<paylink-validate-mobile>', () => {
         el[field] = undefined;
         await typeCode(el, PARTNER_OTPS.success);
         const { error } = await submitAndWait(el);
-        expect(error).to.deep.equal({ code: 'validation', field, message: en.registrationInputMissing(field), retryable: false });
+        expect(error).to.deep.equal({ code: 'validation', field, message: partnerEn.registrationInputMissing(field), retryable: false });
         await pause(50);
         expect(await mock.requests()).to.have.length(0);
       });
@@ -210,7 +211,7 @@ describe('<paylink-validate-mobile>', () => {
       el.baseUrl = undefined; // straight to Paylink's host: a token is required
       await typeCode(el, PARTNER_OTPS.success);
       const { error } = await submitAndWait(el);
-      expect(error).to.deep.equal({ code: 'validation', field: 'token', message: en.tokenMissing, retryable: false });
+      expect(error).to.deep.equal({ code: 'validation', field: 'token', message: partnerEn.tokenMissing, retryable: false });
     });
 
     it('sends nothing for a code of the wrong length', async () => {
@@ -278,7 +279,7 @@ describe('<paylink-validate-mobile>', () => {
       el.getToken = () => `token-${++asked}`;
       await typeCode(el, PARTNER_OTPS.success);
       const { error } = await submitAndWait(el);
-      expect(error).to.include({ status: 401, message: en.unauthorized });
+      expect(error).to.include({ status: 401, message: partnerEn.unauthorized });
       expect(asked).to.equal(2);
       expect(await mock.requests()).to.have.length(2);
     });
@@ -290,13 +291,24 @@ describe('<paylink-validate-mobile>', () => {
       el.token = token;
       expect(getComputedStyle(part(el, 'form')!).direction).to.equal('rtl');
       expect(getComputedStyle(part(el, 'otp')!).direction).to.equal('ltr');
-      expect(text(el, 'submit')).to.equal(ar.validate);
+      expect(text(el, 'submit')).to.equal(partnerAr.validate);
       expect(text(el, 'status')).to.equal(ar.otpSentTo('+966\u00a055\u00a0•••\u00a0••67'));
       await typeCode(el, '٧٦١٥');
       await submitAndWait(el);
       await el.updateComplete;
-      expect(text(el, 'validated')).to.equal(ar.validated('Qahwa & Tamr Trading Co.', 'سجل تجاري'));
+      expect(text(el, 'validated')).to.equal(partnerAr.validated('Qahwa & Tamr Trading Co.', 'سجل تجاري'));
     });
+  });
+
+  it("lets the page override its own strings and the shared ones", async () => {
+    const el = await step2(mockPaylink(), await checkLicense(token));
+    el.messages = { validate: 'Check', otpLabel: 'SMS code', unauthorized: 'Sign in again, please.' };
+    el.token = 'made-up';
+    await el.updateComplete;
+    expect(text(el, 'submit')).to.equal('Check');
+    expect(text(el, 'otp-label')).to.equal('SMS code');
+    await typeCode(el, PARTNER_OTPS.success);
+    expect((await submitAndWait(el)).error?.message).to.equal('Sign in again, please.');
   });
 
   it('focuses its code input when the page focuses the element', async () => {

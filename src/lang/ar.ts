@@ -2,9 +2,9 @@
 import type { Messages } from '../messages.js';
 
 /** Keeps a number, a code or a phone number left-to-right inside Arabic text (LRI … PDI). */
-const ltr = (text: string | number) => `\u2066${text}\u2069`;
+export const ltr = (text: string | number) => `\u2066${text}\u2069`;
 /** Keeps text of unknown direction (Paylink's own words) from reordering its neighbours (FSI … PDI). */
-const isolate = (text: string) => `\u2068${text}\u2069`;
+export const isolate = (text: string) => `\u2068${text}\u2069`;
 
 const checkoutSetup = (what: string) => `إعداد صفحة الدفع غير صحيح: ${what}. يرجى التواصل مع المتجر.`;
 
@@ -55,14 +55,5 @@ export const ar: Messages = {
   otpWrong: 'الرمز غير صحيح. تحقّق من الرسالة النصية وحاول مرة أخرى، أو اطلب رمزًا جديدًا.',
   otpExpired: 'انتهت صلاحية الرمز. اطلب رمزًا جديدًا.',
 
-  validate: 'تحقّق من الرقم',
-  validating: 'جارٍ التحقق…',
-  validated: (licenseName, licenseType) => `تم التحقق من الرقم لـ ${isolate(licenseName)} (${licenseType}).`,
-  licenseTypes: { cr: 'سجل تجاري', freelancer: 'وثيقة عمل حر' },
-  registrationInputMissing: (field) =>
-    `إعداد هذه الخطوة غير صحيح: القيمة ${ltr(field)} من الخطوة الأولى مفقودة. ابدأ التسجيل من جديد.`,
-  tokenMissing: 'إعداد هذه الخطوة غير صحيح: لا يوجد تسجيل دخول إلى Paylink (رمز الوصول). سجّل الدخول ثم أعد المحاولة.',
-  unauthorized: 'تسجيل دخولك إلى Paylink مفقود أو انتهت صلاحيته. سجّل الدخول من جديد ثم أعد المحاولة.',
-  registrationSessionInvalid:
-    'جلسة التسجيل هذه لم تعد صالحة: انتهت صلاحيتها أو تغيّر توقيعها أو معرّفها. ابدأ التسجيل من جديد.',
+  inputMissing: (field) => `إعداد هذه الصفحة غير صحيح: القيمة ${ltr(field)} مفقودة. يرجى التواصل مع الموقع.`,
 };

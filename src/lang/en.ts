@@ -55,14 +55,5 @@ export const en: Messages = {
   otpWrong: 'That code is not right. Check the SMS and try again, or ask for a new code.',
   otpExpired: 'This code has expired. Ask for a new code.',
 
-  validate: 'Verify number',
-  validating: 'Verifying…',
-  validated: (licenseName, licenseType) => `Number verified for ${licenseName} (${licenseType}).`,
-  licenseTypes: { cr: 'commercial registration', freelancer: 'freelance certificate' },
-  registrationInputMissing: (field) =>
-    `This step is not set up correctly: ${field} from the first step is missing. Start the registration again.`,
-  tokenMissing: 'This step is not set up correctly: it has no Paylink sign-in (token). Sign in, then retry.',
-  unauthorized: 'Your Paylink sign-in is missing or has expired. Sign in again, then retry.',
-  registrationSessionInvalid:
-    'This registration session is no longer valid: it expired, or its signature or session was changed. Start the registration again.',
+  inputMissing: (field) => `This page is not set up correctly: ${field} is missing. Please contact the site.`,
 };
