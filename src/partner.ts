@@ -1,0 +1,16 @@
+/**
+ * The partner's public API: `<paylink-validate-mobile>`, its client and strings, without side
+ * effects. The partner script and define-partner entry export this.
+ */
+export { PaylinkValidateMobile, type ValidateMobileState } from './paylink-validate-mobile.js';
+export {
+  validateOtp,
+  salesVolumeOptions,
+  REST_ORIGINS,
+  type ValidateOtpBody,
+  type ValidateOtpResponse,
+  type SalesVolume,
+  type PartnerRequestOptions,
+} from './partner-client.js';
+export { partnerEn, partnerAr, type PartnerMessages } from './partner-messages.js';
+export type { MobileValidatedDetail, MobileValidatedEvent } from './events.js';
