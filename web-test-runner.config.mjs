@@ -2,6 +2,8 @@ import { chromeLauncher, defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { createDemoServer } from './demo/demo-server.js';
 import { CHROME_ARGS, findChrome } from './scripts/find-chrome.mjs';
+import { projectCommands } from './test/server/commands.js';
+import { handleCspPage } from './test/server/csp-page.js';
 
 const handleDemoRequest = createDemoServer();
 
@@ -26,8 +28,13 @@ const countsReporter = {
 export default {
   files: 'test/**/*.test.ts',
   nodeResolve: true,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }), projectCommands()],
   middleware: [
+    // A checkout page under a Content Security Policy the test chooses (test/csp.test.ts).
+    (ctx, next) => {
+      if (!handleCspPage(ctx.req, ctx.res)) return next();
+      ctx.respond = false;
+    },
     // The local mock Paylink and the demo store's server side, over real HTTP on the test
     // server's own origin.
     // Koa reads the status after the middleware settles, so settle once the answer is out.
