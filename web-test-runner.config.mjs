@@ -25,8 +25,12 @@ const countsReporter = {
   },
 };
 
+const launch = (args) =>
+  chromeLauncher({ launchOptions: { executablePath: findChrome(), headless: true, args } });
+
 export default {
-  files: 'test/**/*.test.ts',
+  // test/memory/ runs in its own browser, the memory group below.
+  files: ['test/**/*.test.ts', '!test/memory/**'],
   nodeResolve: true,
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }), projectCommands()],
   middleware: [
@@ -51,14 +55,17 @@ export default {
     },
   ],
   reporters: [defaultReporter(), countsReporter],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: findChrome(),
-        headless: true,
-        args: CHROME_ARGS,
-      },
-    }),
+  browsers: [launch(CHROME_ARGS)],
+  // One browser at a time: the leak check's thousand elements would slow the shared test
+  // server under the timing-sensitive tests of the other group.
+  concurrentBrowsers: 1,
+  groups: [
+    {
+      // The leak check: gc() on demand and exact heap sizes.
+      name: 'memory',
+      files: 'test/memory/**/*.test.ts',
+      browsers: [launch([...CHROME_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'])],
+    },
   ],
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   testFramework: { config: { timeout: 10000 } },

@@ -6,8 +6,10 @@
 //                    the modules in it: {fileName, length, sameAsDist, modules: [{id, length}]}
 //   console-watch    {action: 'start'} starts recording the page's console, exceptions and
 //                    browser log (all frames); {action: 'stop'} returns the entries since then
+//   heap-snapshot    writes a heap snapshot of the page to the temporary directory: {path}
 //   chaos-seed       {seed}: the CHAOS_SEED environment variable, to replay a chaos run, or null
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { build } from 'vite';
 
@@ -29,6 +31,8 @@ export function projectCommands() {
           if (payload?.action === 'start') return startWatch(watches, session);
           if (payload?.action === 'stop') return stopWatch(watches, session);
           throw new Error('console-watch takes {action: "start" | "stop"}');
+        case 'heap-snapshot':
+          return heapSnapshot(session);
         case 'chaos-seed':
           return { seed: process.env.CHAOS_SEED ?? null };
         default:
@@ -70,6 +74,18 @@ async function bundleModules() {
       length: module.renderedLength,
     })),
   };
+}
+
+/** For a failed leak check: open it in DevTools' Memory panel to see what holds what. */
+async function heapSnapshot(session) {
+  const cdp = await session.browser.getPage(session.id).createCDPSession();
+  const chunks = [];
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', ({ chunk }) => chunks.push(chunk));
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  await cdp.detach();
+  const path = join(tmpdir(), `stcpay-otp-${Date.now()}.heapsnapshot`);
+  await writeFile(path, chunks.join(''));
+  return { path };
 }
 
 async function startWatch(watches, session) {

@@ -1,0 +1,328 @@
+/**
+ * Leak check: mount, send and remove 1000 elements of the built bundle (some mid-request, some
+ * on the code step, some mid-payment), then collect garbage and count what is left: the
+ * elements themselves (a FinalizationRegistry), the JS heap, pending timers, event listeners
+ * and mutation observers.
+ *
+ * Runs in its own browser (the `memory` group of web-test-runner.config.mjs), started with
+ * `--js-flags=--expose-gc` for `gc()` and `--enable-precise-memory-info` for exact heap sizes.
+ * The counters wrap the browser's functions before the bundle loads, so they see every timer,
+ * listener and observer its code (the element and Lit) creates.
+ */
+import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { mockPaylink, pause, TEST_OTPS, until, type Scenario } from '../mock.js';
+
+const ELEMENTS = 1000;
+const BATCH = 25;
+/**
+ * How much the JS heap may grow over the whole run: 0.3 KB an element. Runs here grow it by
+ * 90 to 170 KB (the engine's own caches and code); 1000 kept request bodies add 350 KB.
+ */
+const HEAP_MARGIN_BYTES = 320 * 1024;
+
+declare const gc: () => void;
+
+interface Counted {
+  seq: number;
+  /** The stack at creation, for the failure message. */
+  stack: string;
+}
+
+/** Wraps timers, listeners and observers; each thing counted gets a rising sequence number. */
+function installCounters() {
+  let seq = 0;
+  const next = () => ++seq;
+  const stack = () => new Error().stack!.split('\n').slice(2, 7).join('\n');
+
+  const timers = new Map<number, Counted & { kind: 'timeout' | 'interval' }>();
+  const { setTimeout: st, setInterval: si, clearTimeout: ct, clearInterval: ci } = window;
+  window.setTimeout = ((handler: TimerHandler, ms?: number, ...args: unknown[]) => {
+    const id: number = st(
+      (...a: unknown[]) => {
+        timers.delete(id);
+        (handler as (...a: unknown[]) => void)(...a);
+      },
+      ms,
+      ...args,
+    );
+    timers.set(id, { kind: 'timeout', seq: next(), stack: stack() });
+    return id;
+  }) as typeof setTimeout;
+  window.setInterval = ((handler: TimerHandler, ms?: number, ...args: unknown[]) => {
+    const id = si(handler, ms, ...args);
+    timers.set(id, { kind: 'interval', seq: next(), stack: stack() });
+    return id;
+  }) as typeof setInterval;
+  // Either clear function clears either kind of timer.
+  window.clearTimeout = ((id?: number) => {
+    if (id !== undefined) timers.delete(id);
+    ct(id);
+  }) as typeof clearTimeout;
+  window.clearInterval = ((id?: number) => {
+    if (id !== undefined) timers.delete(id);
+    ci(id);
+  }) as typeof clearInterval;
+
+  // Listeners, held weakly (a listener holds its element; holding it here would be the leak).
+  interface Listener extends Counted {
+    target: WeakRef<EventTarget>;
+    type: string;
+    listener: WeakRef<object>;
+    capture: boolean;
+  }
+  const listeners = new Set<Listener>();
+  const byTarget = new WeakMap<EventTarget, Listener[]>();
+  const { addEventListener: add, removeEventListener: remove } = EventTarget.prototype;
+  const captureOf = (options?: boolean | EventListenerOptions) =>
+    typeof options === 'boolean' ? options : Boolean(options?.capture);
+  const find = (target: EventTarget, type: string, listener: object, capture: boolean) =>
+    (byTarget.get(target) ?? []).find(
+      (each) => each.type === type && each.listener.deref() === listener && each.capture === capture,
+    );
+  function forget(target: EventTarget, record: Listener) {
+    listeners.delete(record);
+    const list = byTarget.get(target)!;
+    list.splice(list.indexOf(record), 1);
+  }
+  EventTarget.prototype.addEventListener = function (
+    this: EventTarget,
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | AddEventListenerOptions,
+  ) {
+    add.call(this, type, listener, options);
+    const capture = captureOf(options);
+    if (!listener || find(this, type, listener, capture)) return; // the browser keeps one too
+    const record: Listener = {
+      target: new WeakRef(this),
+      type,
+      listener: new WeakRef(listener),
+      capture,
+      seq: next(),
+      stack: stack(),
+    };
+    listeners.add(record);
+    if (!byTarget.has(this)) byTarget.set(this, []);
+    byTarget.get(this)!.push(record);
+    const signal = typeof options === 'object' ? options.signal : undefined;
+    if (signal) add.call(signal, 'abort', () => forget(this, record), { once: true });
+  };
+  EventTarget.prototype.removeEventListener = function (
+    this: EventTarget,
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | EventListenerOptions,
+  ) {
+    remove.call(this, type, listener, options);
+    const record = listener && find(this, type, listener, captureOf(options));
+    if (record) forget(this, record);
+  };
+
+  // Mutation observers observing (Lit's elements watch `lang` through one).
+  const observing = new Map<WeakRef<MutationObserver>, Counted>();
+  const { observe, disconnect } = MutationObserver.prototype;
+  const refOf = (observer: MutationObserver) => [...observing.keys()].find((ref) => ref.deref() === observer);
+  MutationObserver.prototype.observe = function (this: MutationObserver, ...args) {
+    observe.apply(this, args);
+    if (!refOf(this)) observing.set(new WeakRef(this), { seq: next(), stack: stack() });
+  };
+  MutationObserver.prototype.disconnect = function (this: MutationObserver) {
+    disconnect.call(this);
+    const ref = refOf(this);
+    if (ref) observing.delete(ref);
+  };
+
+  /** Drops the records of listeners whose target is gone (after a collection). */
+  const prune = () => {
+    for (const record of listeners) if (!record.target.deref()) listeners.delete(record);
+  };
+
+  return {
+    now: () => seq,
+    prune,
+    /** What was created after `since` and is still there, and whose owner is still alive. */
+    since(since: number) {
+      prune();
+      const after = <T extends Counted>(list: Iterable<T>) => [...list].filter((each) => each.seq > since);
+      return {
+        timers: after(timers.values()),
+        listeners: after(listeners).map(({ type, stack, seq }) => ({ type, stack, seq })),
+        observers: after([...observing].filter(([ref]) => ref.deref()).map(([, counted]) => counted)),
+      };
+    },
+  };
+}
+
+const counters = installCounters();
+
+/** What each element goes through before it is removed. */
+type Life = 'sent' | 'removed-mid-send' | 'code-step' | 'paid' | 'removed-mid-payment';
+const LIVES: Life[] = ['sent', 'removed-mid-send', 'code-step', 'paid', 'removed-mid-payment'];
+
+const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
+/** Resolves on the element's next `type` event; rejects on otp-error instead. */
+function next(el: Element, type: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const done = (event: Event) => {
+      el.removeEventListener(type, done);
+      el.removeEventListener('otp-error', done);
+      if (event.type === type) resolve();
+      else reject(new Error(`otp-error instead of ${type}: ${(event as CustomEvent).detail.message}`));
+    };
+    el.addEventListener(type, done);
+    el.addEventListener('otp-error', done);
+  });
+}
+
+interface Checkout extends HTMLElement {
+  updateComplete: Promise<boolean>;
+  state: string;
+}
+
+/** Mounts the element in `container`, takes it through `life`, and removes it. */
+async function live(element: HTMLElement, container: HTMLElement, mock: ReturnType<typeof mockPaylink>, life: Life, n: number) {
+  const scenario: Scenario = life === 'removed-mid-send' ? 'hang' : life === 'removed-mid-payment' ? 'pay-hang' : 'ok';
+  const el = element as Checkout;
+  el.setAttribute('transaction-no', String(1_800_000_000_000 + n));
+  el.setAttribute('total', '10');
+  el.setAttribute('mobile', '0551234567');
+  el.setAttribute('base-url', mock.baseUrl(scenario));
+  if (life === 'code-step') el.setAttribute('collect-otp', '');
+  if (life === 'paid' || life === 'removed-mid-payment') el.setAttribute('process-payment', '');
+  container.append(el);
+  await el.updateComplete;
+
+  if (life === 'removed-mid-send') {
+    part(el, 'submit').click();
+    await pause(n % 10);
+    expect(el.state, 'removed while sending').to.equal('sending');
+  } else {
+    const sent = next(el, 'otp-sent');
+    part(el, 'submit').click();
+    await sent;
+    await el.updateComplete;
+  }
+  if (life === 'paid' || life === 'removed-mid-payment') {
+    const otp = part(el, 'otp') as HTMLInputElement;
+    otp.value = TEST_OTPS.success;
+    otp.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    const paid = life === 'paid' ? next(el, 'payment-processed') : undefined;
+    part(el, 'confirm').click();
+    if (paid) await paid;
+    else {
+      await pause(n % 10);
+      expect(el.state, 'removed while paying').to.equal('verifying');
+    }
+  }
+  el.remove();
+}
+
+/**
+ * Chromium holds on to the form a script or a user last used (its autofill agent watches it for
+ * a submission), and can hold the place focus last was, until another form is used and
+ * focused, as the page would soon do. Without this, the last element used can stay alive.
+ */
+function useAnotherForm() {
+  const form = document.createElement('form');
+  const input = document.createElement('input');
+  const button = document.createElement('button');
+  form.append(input, button);
+  form.addEventListener('submit', (event) => event.preventDefault());
+  document.body.append(form);
+  input.focus();
+  input.value = 'x';
+  input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  button.click();
+  input.blur();
+  form.remove();
+}
+
+async function collectGarbage() {
+  for (let i = 0; i < 5; i++) {
+    gc();
+    await pause(30);
+  }
+}
+
+describe('1000 elements mounted, used and removed', () => {
+  it('leave nothing behind: every element collected, the heap back where it was, no timer, listener or observer left', async function () {
+    this.timeout(120_000);
+    expect(typeof gc, 'gc() (Chromium with --js-flags=--expose-gc)').to.equal('function');
+    expect(performance, 'performance.memory').to.have.nested.property('memory.usedJSHeapSize');
+    const heap = () => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
+
+    const bundle = '/dist/stcpay-otp.js';
+    await import(bundle);
+    const container = document.createElement('div');
+    document.body.append(container);
+    const created = { warmUp: 0, measured: 0 };
+    const collected = { warmUp: 0, measured: 0 };
+    /** The elements not collected yet, as `life #n`, for the failure message. */
+    const alive = new Set<string>();
+    const registry = new FinalizationRegistry(([phase, name]: [keyof typeof collected, string]) => {
+      collected[phase]++;
+      alive.delete(name);
+    });
+
+    async function run(phase: keyof typeof collected, count: number, offset: number) {
+      for (let start = 0; start < count; start += BATCH) {
+        const mock = mockPaylink();
+        const batch = Array.from({ length: Math.min(BATCH, count - start) }, (_, i) => {
+          const n = offset + start + i;
+          const el = document.createElement('stcpay-otp');
+          const name = `${LIVES[n % LIVES.length]} #${n}`;
+          registry.register(el, [phase, name]);
+          alive.add(name);
+          created[phase]++;
+          return live(el, container, mock, LIVES[n % LIVES.length], n);
+        });
+        await Promise.all(batch);
+      }
+      expect(container.children.length).to.equal(0);
+      // Let the aborted requests finish aborting, then collect until every element is gone.
+      await pause(300);
+      await until(async () => {
+        useAnotherForm();
+        await collectGarbage();
+        return collected[phase] === created[phase];
+      }, 10_000).catch(() => {});
+    }
+
+    /** Fails naming the elements still alive, with a heap snapshot to find what holds them. */
+    async function expectAllCollected(which: string) {
+      if (alive.size === 0) return;
+      const { path } = (await executeServerCommand('heap-snapshot')) as { path: string };
+      expect([...alive], `${which} not collected (heap snapshot: ${path})`).to.deep.equal([]);
+    }
+
+    // Warm up: Lit prepares each template once, the engine compiles and optimises, the mock
+    // opens sockets. Then the starting point.
+    await run('warmUp', 200, 0);
+    await expectAllCollected('warm-up elements');
+    counters.prune(); // the counters' own records weigh on the heap too
+    await collectGarbage();
+    const startSeq = counters.now();
+    const startHeap = heap();
+
+    const started = performance.now();
+    await run('measured', ELEMENTS, 1000);
+    const ran = performance.now() - started;
+    const left = counters.since(startSeq);
+    await collectGarbage();
+    const grown = heap() - startHeap;
+    console.log(
+      `leak check: ${ELEMENTS} elements in ${Math.round(ran)} ms; ${collected.measured} collected; ` +
+        `heap ${startHeap} -> ${startHeap + grown} bytes (${grown >= 0 ? '+' : ''}${grown}); ` +
+        `left: ${left.timers.length} timers, ${left.listeners.length} listeners, ${left.observers.length} observers`,
+    );
+
+    await expectAllCollected('elements');
+    expect(collected.measured, 'elements collected').to.equal(ELEMENTS);
+    expect(left.timers, 'timers still pending').to.deep.equal([]);
+    expect(left.listeners, 'listeners on objects still alive').to.deep.equal([]);
+    expect(left.observers, 'mutation observers still observing').to.deep.equal([]);
+    expect(grown, 'JS heap growth in bytes').to.be.below(HEAP_MARGIN_BYTES);
+    container.remove();
+  });
+});
