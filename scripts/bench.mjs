@@ -344,7 +344,8 @@ const sizes = bundles.map((name) => {
   const brotli = brotliCompressSync(content, {
     params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length },
   }).length;
-  return [`\`${DIST}/${name}\``, `${kb(content.length)} (${content.length} B)`, `${kb(gzip)} (${gzip} B)`, `${kb(brotli)} (${brotli} B)`];
+  const size = (bytes) => `${kb(bytes)} (${bytes} B)`;
+  return [`\`${DIST}/${name}\``, size(content.length), size(gzip), size(brotli)];
 });
 console.log('');
 printTable(['bundle', 'raw', 'gzip -9', 'brotli -q 11'], sizes);

@@ -30,7 +30,14 @@ const TIMEOUT_MS = 400;
  * does not pass for aborted.
  */
 const ABORT_SLACK_MS = 150;
-const SESSION_FIELDS = ['paymentSessionId', 'signature', 'signedBase64Data', 'stcpayMobile', 'stcpayMobileCountryCode', 'orderNumber'] as const;
+const SESSION_FIELDS = [
+  'paymentSessionId',
+  'signature',
+  'signedBase64Data',
+  'stcpayMobile',
+  'stcpayMobileCountryCode',
+  'orderNumber',
+] as const;
 
 /** mulberry32: a small repeatable generator of numbers in [0, 1). */
 function generator(seed: number) {
@@ -189,7 +196,8 @@ describe('<stcpay-otp> under chaos', () => {
       for (const { orderNumber, at: time, how } of interruptions)
         for (const entry of sends) {
           if (JSON.parse(entry.body).orderNumber !== orderNumber || entry.receivedAt! > time) continue;
-          expect(entry.closedAt! - time, `${at}: ms from ${how} mid-request to the end of ${JSON.stringify(entry)}`).to.be.at.most(ABORT_SLACK_MS);
+          const what = `${at}: ms from ${how} mid-request to the end of ${JSON.stringify(entry)}`;
+          expect(entry.closedAt! - time, what).to.be.at.most(ABORT_SLACK_MS);
         }
     }
 

@@ -29,6 +29,8 @@ interface CspWindow extends Window {
 
 interface Options {
   policy: string;
+  /** Which element the page holds; <stcpay-otp> unless said. */
+  element?: string;
   copies?: number;
   legacyStyles?: boolean;
   litNonce?: boolean;
@@ -43,7 +45,12 @@ afterEach(async () => {
 /** Opens the checkout page in an iframe and waits until it has loaded. */
 async function openCheckout(options: Options) {
   const mock = mockPaylink();
-  const params = new URLSearchParams({ policy: options.policy, tenant: mockTenant(mock), copies: String(options.copies ?? 1) });
+  const params = new URLSearchParams({
+    policy: options.policy,
+    element: options.element ?? 'stcpay-otp',
+    tenant: mockTenant(mock),
+    copies: String(options.copies ?? 1),
+  });
   if (options.legacyStyles) params.set('legacy-styles', '');
   if (options.litNonce) params.set('lit-nonce', '');
   await executeServerCommand('console-watch', { action: 'start' });
@@ -56,8 +63,9 @@ async function openCheckout(options: Options) {
   await loaded;
   const win = frame.contentWindow as Window & typeof globalThis & CspWindow;
   // Module scripts run after load in some orders of events: wait for the bundle's verdict.
-  await until(() => win.customElements.get('stcpay-otp') !== undefined || win.cspReport.errors.length > 0);
-  const el = win.document.querySelector('stcpay-otp')!;
+  const tag = options.element ?? 'stcpay-otp';
+  await until(() => win.customElements.get(tag) !== undefined || win.cspReport.errors.length > 0);
+  const el = win.document.querySelector(tag)!;
   return { mock, win, el };
 }
 
@@ -67,8 +75,10 @@ function mockTenant(mock: ReturnType<typeof mockPaylink>): string {
 
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
 
+type Flow = (el: Element & { updateComplete?: Promise<boolean> }) => Promise<void>;
+
 /** A customer pays: types the number, sends, types the code, confirms; the element says paid. */
-async function payAsACustomer(el: Element & { updateComplete?: Promise<boolean> }) {
+const payAsACustomer: Flow = async (el) => {
   part(el, 'mobile').focus();
   await sendKeys({ type: '055 123 4567' });
   const sent = oneEvent(el, 'otp-sent');
@@ -83,7 +93,15 @@ async function payAsACustomer(el: Element & { updateComplete?: Promise<boolean> 
   await el.updateComplete;
   expect(el.getAttribute('state')).to.equal('paid');
   expect(part(el, 'paid').textContent!.trim()).to.equal('Payment of SAR\u00a010.00 complete. Thank you!');
-}
+};
+
+/**
+ * Each element of the package, with the whole of what a customer does with it and the requests
+ * that makes. A new element adds a line (and its markup in test/server/csp-page.js).
+ */
+const FLOWS: ReadonlyArray<{ tag: string; flow: Flow; endpoints: string[] }> = [
+  { tag: 'stcpay-otp', flow: payAsACustomer, endpoints: ['/rest/pay/stcpay/sendOtp', '/rest/pay/stcpay/processPayment'] },
+];
 
 /** What the page and the browser reported: violations, page errors, console errors and warnings. */
 async function report(win: CspWindow) {
@@ -103,28 +121,29 @@ function expectStyled(el: Element) {
 }
 
 describe('<stcpay-otp> under a strict Content Security Policy', () => {
-  it(`runs the whole flow under "${STRICT}" with no violation and no console error`, async () => {
-    const { mock, win, el } = await openCheckout({ policy: STRICT });
-    expectStyled(el);
-    // Lit's styles go in as a constructed stylesheet, which style-src does not govern.
-    expect(el.shadowRoot!.adoptedStyleSheets).to.have.length(1);
-    expect(el.shadowRoot!.querySelectorAll('style')).to.have.length(0);
-    await payAsACustomer(el);
+  for (const { tag, flow, endpoints } of FLOWS)
+    it(`runs the whole flow of <${tag}> under "${STRICT}" with no violation and no console error`, async () => {
+      const { mock, win, el } = await openCheckout({ policy: STRICT, element: tag });
+      expectStyled(el);
+      // Lit's styles go in as a constructed stylesheet, which style-src does not govern.
+      expect(el.shadowRoot!.adoptedStyleSheets).to.have.length(1);
+      expect(el.shadowRoot!.querySelectorAll('style')).to.have.length(0);
+      await flow(el);
 
-    const requests = await mock.requests();
-    expect(requests.map((request) => request.path)).to.deep.equal([
-      `/mock/${mockTenant(mock)}/ok/rest/pay/stcpay/sendOtp`,
-      `/mock/${mockTenant(mock)}/ok/rest/pay/stcpay/processPayment`,
-    ]);
-    expect(await report(win)).to.deep.equal(clean);
-  });
+      const requests = await mock.requests();
+      const prefix = `/mock/${mockTenant(mock)}/ok`;
+      expect(requests.map((request) => request.path)).to.deep.equal(endpoints.map((path) => prefix + path));
+      expect(await report(win)).to.deep.equal(clean);
+    });
 
   it('really enforces Trusted Types on that page: a plain string into innerHTML is refused and reported', async () => {
     const { win } = await openCheckout({ policy: STRICT });
     const div = win.document.createElement('div');
     expect(() => (div.innerHTML = '<b>x</b>')).to.throw(/requires 'TrustedHTML' assignment/);
     const { violations, console } = await report(win);
-    expect(violations).to.deep.equal([{ directive: 'require-trusted-types-for', blocked: 'trusted-types-sink', sample: 'Element innerHTML|<b>x</b>' }]);
+    expect(violations).to.deep.equal([
+      { directive: 'require-trusted-types-for', blocked: 'trusted-types-sink', sample: 'Element innerHTML|<b>x</b>' },
+    ]);
     expect(console.map((entry) => entry.level)).to.include('error');
   });
 
@@ -140,7 +159,8 @@ describe('<stcpay-otp> under a strict Content Security Policy', () => {
 
     it("runs the whole flow with trusted-types lit-html 'allow-duplicates', even with the bundle loaded twice", async () => {
       // With the rest of a strict set too: the forms never submit, so form-action 'none' holds.
-      const policy = `${STRICT}; trusted-types lit-html 'allow-duplicates'; form-action 'none'; base-uri 'none'; object-src 'none'`;
+      const policy =
+        `${STRICT}; trusted-types lit-html 'allow-duplicates'; ` + "form-action 'none'; base-uri 'none'; object-src 'none'";
       const { win, el } = await openCheckout({ policy, copies: 2 });
       await payAsACustomer(el);
       expect(await report(win)).to.deep.equal(clean);

@@ -156,11 +156,8 @@ function installCounters() {
 
 const counters = installCounters();
 
-/** What each element goes through before it is removed. */
-type Life = 'sent' | 'removed-mid-send' | 'code-step' | 'paid' | 'removed-mid-payment';
-const LIVES: Life[] = ['sent', 'removed-mid-send', 'code-step', 'paid', 'removed-mid-payment'];
-
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
+
 /** Resolves on the element's next `type` event; rejects on otp-error instead. */
 function next(el: Element, type: string): Promise<void> {
   return new Promise<void>((resolve, reject) => {
@@ -180,41 +177,87 @@ interface Checkout extends HTMLElement {
   state: string;
 }
 
-/** Mounts the element in `container`, takes it through `life`, and removes it. */
-async function live(element: HTMLElement, container: HTMLElement, mock: ReturnType<typeof mockPaylink>, life: Life, n: number) {
-  const scenario: Scenario = life === 'removed-mid-send' ? 'hang' : life === 'removed-mid-payment' ? 'pay-hang' : 'ok';
-  const el = element as Checkout;
-  el.setAttribute('transaction-no', String(1_800_000_000_000 + n));
-  el.setAttribute('total', '10');
-  el.setAttribute('mobile', '0551234567');
-  el.setAttribute('base-url', mock.baseUrl(scenario));
-  if (life === 'code-step') el.setAttribute('collect-otp', '');
-  if (life === 'paid' || life === 'removed-mid-payment') el.setAttribute('process-payment', '');
-  container.append(el);
-  await el.updateComplete;
+/**
+ * What an element goes through before it is removed: its tag, its attributes (given a mock
+ * Paylink and a number unique to it), and what happens once it is connected. The elements of
+ * the run take these lives in turn; another element of the package adds its own.
+ */
+interface Life {
+  name: string;
+  tag: string;
+  attributes(mock: ReturnType<typeof mockPaylink>, n: number): Record<string, string>;
+  live(el: Checkout, n: number): Promise<void>;
+}
 
-  if (life === 'removed-mid-send') {
-    part(el, 'submit').click();
-    await pause(n % 10);
-    expect(el.state, 'removed while sending').to.equal('sending');
-  } else {
-    const sent = next(el, 'otp-sent');
-    part(el, 'submit').click();
-    await sent;
-    await el.updateComplete;
-  }
-  if (life === 'paid' || life === 'removed-mid-payment') {
-    const otp = part(el, 'otp') as HTMLInputElement;
-    otp.value = TEST_OTPS.success;
-    otp.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-    const paid = life === 'paid' ? next(el, 'payment-processed') : undefined;
-    part(el, 'confirm').click();
-    if (paid) await paid;
-    else {
+/** <stcpay-otp>: types nothing (the number is prefilled), sends, maybe pays. */
+function checkout(scenario: Scenario, extra: Record<string, string> = {}) {
+  return (mock: ReturnType<typeof mockPaylink>, n: number) => ({
+    'transaction-no': String(1_800_000_000_000 + n),
+    total: '10',
+    mobile: '0551234567',
+    'base-url': mock.baseUrl(scenario),
+    ...extra,
+  });
+}
+
+async function send(el: Checkout) {
+  const sent = next(el, 'otp-sent');
+  part(el, 'submit').click();
+  await sent;
+  await el.updateComplete;
+}
+
+function typeCode(el: Checkout) {
+  const otp = part(el, 'otp') as HTMLInputElement;
+  otp.value = TEST_OTPS.success;
+  otp.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+}
+
+const LIVES: Life[] = [
+  { name: 'sent', tag: 'stcpay-otp', attributes: checkout('ok'), live: send },
+  {
+    name: 'removed-mid-send',
+    tag: 'stcpay-otp',
+    attributes: checkout('hang'),
+    async live(el, n) {
+      part(el, 'submit').click();
+      await pause(n % 10);
+      expect(el.state, 'removed while sending').to.equal('sending');
+    },
+  },
+  { name: 'code-step', tag: 'stcpay-otp', attributes: checkout('ok', { 'collect-otp': '' }), live: send },
+  {
+    name: 'paid',
+    tag: 'stcpay-otp',
+    attributes: checkout('ok', { 'process-payment': '' }),
+    async live(el) {
+      await send(el);
+      typeCode(el);
+      const paid = next(el, 'payment-processed');
+      part(el, 'confirm').click();
+      await paid;
+    },
+  },
+  {
+    name: 'removed-mid-payment',
+    tag: 'stcpay-otp',
+    attributes: checkout('pay-hang', { 'process-payment': '' }),
+    async live(el, n) {
+      await send(el);
+      typeCode(el);
+      part(el, 'confirm').click();
       await pause(n % 10);
       expect(el.state, 'removed while paying').to.equal('verifying');
-    }
-  }
+    },
+  },
+];
+
+/** Mounts the element in `container`, takes it through `life`, and removes it. */
+async function live(el: Checkout, life: Life, container: HTMLElement, mock: ReturnType<typeof mockPaylink>, n: number) {
+  for (const [name, value] of Object.entries(life.attributes(mock, n))) el.setAttribute(name, value);
+  container.append(el);
+  await el.updateComplete;
+  await life.live(el, n);
   el.remove();
 }
 
@@ -246,7 +289,7 @@ async function collectGarbage() {
 }
 
 describe('1000 elements mounted, used and removed', () => {
-  it('leave nothing behind: every element collected, the heap back where it was, no timer, listener or observer left', async function () {
+  it('leave nothing behind: all collected, the heap back, no timer, listener or observer left', async function () {
     this.timeout(120_000);
     expect(typeof gc, 'gc() (Chromium with --js-flags=--expose-gc)').to.equal('function');
     expect(performance, 'performance.memory').to.have.nested.property('memory.usedJSHeapSize');
@@ -270,12 +313,13 @@ describe('1000 elements mounted, used and removed', () => {
         const mock = mockPaylink();
         const batch = Array.from({ length: Math.min(BATCH, count - start) }, (_, i) => {
           const n = offset + start + i;
-          const el = document.createElement('stcpay-otp');
-          const name = `${LIVES[n % LIVES.length]} #${n}`;
+          const life = LIVES[n % LIVES.length];
+          const el = document.createElement(life.tag) as Checkout;
+          const name = `${life.tag} ${life.name} #${n}`;
           registry.register(el, [phase, name]);
           alive.add(name);
           created[phase]++;
-          return live(el, container, mock, LIVES[n % LIVES.length], n);
+          return live(el, life, container, mock, n);
         });
         await Promise.all(batch);
       }

@@ -1,8 +1,9 @@
 // A merchant's checkout page served under a Content Security Policy given by the test, with
 // the built bundle and nothing inline. Mounted by web-test-runner.config.mjs.
 //
-//   GET /csp/page.html?policy=...&tenant=...&copies=1&legacy-styles&lit-nonce
+//   GET /csp/page.html?policy=...&element=stcpay-otp&tenant=...&copies=1&legacy-styles&lit-nonce
 //     policy         the Content-Security-Policy header, verbatim; {nonce} becomes a fresh nonce
+//     element        which of the package's elements the page holds (see CHECKOUTS)
 //     tenant         the mock Paylink tenant the element talks to (same origin)
 //     copies         how many copies of dist/stcpay-otp.js the page loads (default 1)
 //     legacy-styles  first hides constructable stylesheets, as browsers without them are
@@ -36,6 +37,12 @@ window.addEventListener('unhandledrejection', (event) => {
   'lit-nonce.js': `window.litNonce = document.currentScript.nonce;\n`,
 };
 
+/** The markup of each element on the page, talking to the mock on the page's own origin. */
+const CHECKOUTS = {
+  'stcpay-otp': ({ tenant, transactionNo }) =>
+    `<stcpay-otp transaction-no="${transactionNo}" total="10" process-payment base-url="/mock/${tenant}/ok"></stcpay-otp>`,
+};
+
 /** Answers /csp/... (true) or leaves the request to the next handler (false). */
 export function handleCspPage(req, res) {
   const url = new URL(req.url ?? '/', 'http://test');
@@ -64,6 +71,7 @@ function page(params, nonce) {
   const tenant = /^[\w-]+$/.test(params.get('tenant') ?? '') ? params.get('tenant') : 'csp';
   const copies = Math.min(Math.max(Number(params.get('copies')) || 1, 1), 3);
   const transactionNo = String(Date.now()) + String(Math.floor(Math.random() * 1000)).padStart(3, '0');
+  const checkout = CHECKOUTS[params.get('element') ?? 'stcpay-otp'] ?? CHECKOUTS['stcpay-otp'];
   const bundles = Array.from(
     { length: copies },
     // Another URL is another module: the browser evaluates each copy.
@@ -80,7 +88,7 @@ function page(params, nonce) {
     ${bundles.join('\n    ')}
   </head>
   <body>
-    <stcpay-otp transaction-no="${transactionNo}" total="10" process-payment base-url="/mock/${tenant}/ok"></stcpay-otp>
+    ${checkout({ tenant, transactionNo })}
   </body>
 </html>
 `;
