@@ -262,7 +262,7 @@ async function live(el: Checkout, life: Life, container: HTMLElement, mock: Retu
 }
 
 /**
- * Chromium holds on to the form a script or a user last used (its autofill agent watches it for
+ * Chromium holds on to the form a script or a user last used (its autofill watches it for
  * a submission), and can hold the place focus last was, until another form is used and
  * focused, as the page would soon do. Without this, the last element used can stay alive.
  */
