@@ -2,6 +2,8 @@ import { chromeLauncher, defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { createDemoServer } from './demo/demo-server.js';
 import { CHROME_ARGS, findChrome } from './scripts/find-chrome.mjs';
+import { projectCommands } from './test/server/commands.js';
+import { handleCspPage } from './test/server/csp-page.js';
 
 const handleDemoRequest = createDemoServer();
 
@@ -23,11 +25,20 @@ const countsReporter = {
   },
 };
 
+const launch = (args) =>
+  chromeLauncher({ launchOptions: { executablePath: findChrome(), headless: true, args } });
+
 export default {
-  files: 'test/**/*.test.ts',
+  // test/memory/ runs in its own browser, the memory group below.
+  files: ['test/**/*.test.ts', '!test/memory/**'],
   nodeResolve: true,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }), projectCommands()],
   middleware: [
+    // A checkout page under a Content Security Policy the test chooses (test/csp.test.ts).
+    (ctx, next) => {
+      if (!handleCspPage(ctx.req, ctx.res)) return next();
+      ctx.respond = false;
+    },
     // The local mock Paylink and the demo store's server side, over real HTTP on the test
     // server's own origin.
     // Koa reads the status after the middleware settles, so settle once the answer is out.
@@ -44,14 +55,17 @@ export default {
     },
   ],
   reporters: [defaultReporter(), countsReporter],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: findChrome(),
-        headless: true,
-        args: CHROME_ARGS,
-      },
-    }),
+  browsers: [launch(CHROME_ARGS)],
+  // One browser at a time: the leak check's thousand elements would slow the shared test
+  // server under the timing-sensitive tests of the other group.
+  concurrentBrowsers: 1,
+  groups: [
+    {
+      // The leak check: gc() on demand and exact heap sizes.
+      name: 'memory',
+      files: 'test/memory/**/*.test.ts',
+      browsers: [launch([...CHROME_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'])],
+    },
   ],
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   testFramework: { config: { timeout: 10000 } },

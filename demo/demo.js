@@ -47,7 +47,7 @@ const events = document.querySelector('#events');
 
 scenario.addEventListener('change', () => {
   checkout.setAttribute('base-url', `/mock/demo/${scenario.value}`);
-  checkout.timeout = scenario.value === 'hang' ? 5000 : 15000;
+  checkout.timeout = scenario.value === 'hang' || scenario.value === 'random' ? 5000 : 15000;
   checkout.reset();
 });
 document.querySelector('#reset').addEventListener('click', () => checkout.reset());

@@ -44,6 +44,10 @@ export const SCENARIOS = {
   slow: 'waits 1.5 s, then answers as ok',
   hang: 'never answers',
   reset: 'drops the connection without answering',
+  'markup-error': '400 {title, status, detail} whose detail is HTML markup, to be shown as text',
+  random:
+    'sendOtp: a random outcome for each request (ok, each failure kind, slow, hang, reset mid-answer) after ' +
+    'a random short delay, drawn from a generator seeded by the tenant id; the log entry records the draw',
   'pay-server-error': 'processPayment: 500 with the failure body {timestamp, status, error, path}',
   'pay-bad-gateway': 'processPayment: 502 with an HTML body',
   'pay-truncated': 'processPayment: 200 whose JSON body is cut off halfway',
@@ -81,6 +85,33 @@ const TOKEN_MS = 30 * 60_000;
 const PERSISTENT_TOKEN_MS = 30 * 60 * 60_000;
 
 const SLOW_MS = 1500;
+
+/** The server-supplied text of the markup-error scenario: markup that must never become elements. */
+export const MARKUP_DETAIL = '<img src=x onerror="window.stcpayOtpMarkupRan=true"><b>Not registered</b>';
+
+/**
+ * The random scenario's outcomes, each drawn as often as it appears here: ok three times as
+ * often as each failure, so that sessions are opened too. The others answer as the scenarios
+ * of the same name, except reset, which drops the connection mid-answer (see dropMidAnswer).
+ * Delays stay short, so a test can send hundreds of times within seconds: every answer waits
+ * 0 to RANDOM_DELAY_MS, and slow waits RANDOM_SLOW_MS more.
+ */
+export const RANDOM_OUTCOMES = [
+  'ok',
+  'ok',
+  'ok',
+  'server-error',
+  'bad-request',
+  'bad-gateway',
+  'markup-error',
+  'missing-field',
+  'truncated',
+  'slow',
+  'hang',
+  'reset',
+];
+export const RANDOM_DELAY_MS = 60;
+export const RANDOM_SLOW_MS = 150;
 const MAX_TENANTS = 500;
 const MAX_REQUESTS_PER_TENANT = 500;
 const MAX_SESSIONS = 5000;
@@ -93,6 +124,8 @@ const SESSION_FIELDS = ['signature', 'signedBase64Data', 'orderNumber', 'stcpayM
 export function createPaylinkMock() {
   /** @type {Map<string, object[]>} */
   const log = new Map();
+  /** @type {Map<string, () => number>} the random scenario's generator, by tenant */
+  const generators = new Map();
   /**
    * The payment sessions sendOtp opened, by paymentSessionId, oldest first. A session's state
    * is 'open', 'superseded' (a newer sendOtp for its order), 'expired' or 'paid'.
@@ -162,10 +195,32 @@ export function createPaylinkMock() {
       if (!Object.hasOwn(SCENARIOS, scenario))
         return sendJson(res, 404, springError(404, 'Not Found', `unknown mock scenario ${scenario}`));
       const forPayment = scenario.startsWith('pay-');
-      if (endpoint === SEND_OTP) answerSendOtp(forPayment ? 'ok' : scenario, req, res, body);
+      if (endpoint === SEND_OTP && scenario === 'random') answerRandomly(tenant, entry, req, res, body);
+      else if (endpoint === SEND_OTP) answerSendOtp(forPayment ? 'ok' : scenario, req, res, body);
       else answerProcessPayment(forPayment ? scenario : 'ok', req, res, body);
     });
     return true;
+  }
+
+  /**
+   * Draws an outcome and a delay from the tenant's generator, notes them on the log entry with
+   * when the request arrived, when the answer was complete and when the exchange ended, by
+   * either side (`receivedAt`, `answeredAt`, `closedAt`: ms since the epoch, null until then),
+   * and answers so.
+   */
+  function answerRandomly(tenant, entry, req, res, body) {
+    if (!generators.has(tenant)) put(generators, tenant, seededRandom(tenant), MAX_TENANTS);
+    const random = generators.get(tenant);
+    const outcome = RANDOM_OUTCOMES[Math.floor(random() * RANDOM_OUTCOMES.length)];
+    const delay = Math.floor(random() * (RANDOM_DELAY_MS + 1)) + (outcome === 'slow' ? RANDOM_SLOW_MS : 0);
+    Object.assign(entry, { outcome, delay, receivedAt: Date.now(), answeredAt: null, closedAt: null });
+    res.on('finish', () => (entry.answeredAt = Date.now()));
+    res.on('close', () => (entry.closedAt = Date.now()));
+    setTimeout(() => {
+      if (res.destroyed) return;
+      if (outcome === 'reset') dropMidAnswer(res);
+      else answerSendOtp(outcome === 'slow' ? 'ok' : outcome, req, res, body);
+    }, delay);
   }
 
   function answerSendOtp(scenario, req, res, body) {
@@ -180,6 +235,8 @@ export function createPaylinkMock() {
           status: 400,
           detail: 'The mobile number is not registered with STC Pay.',
         });
+      case 'markup-error':
+        return sendJson(res, 400, problemBody(400, 'Bad Request', MARKUP_DETAIL));
       case 'bad-gateway':
         return sendBadGateway(res);
       case 'missing-field': {
@@ -451,6 +508,22 @@ export function problemBody(status, title, detail) {
   return { title, status, detail };
 }
 
+/**
+ * A repeatable stream of numbers in [0, 1) for a seed string: FNV-1a hashes the string, and
+ * mulberry32 runs from there.
+ */
+export function seededRandom(seed) {
+  let state = 0x811c9dc5;
+  for (const char of String(seed)) state = Math.imul(state ^ char.codePointAt(0), 0x01000193) >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /** Adds to a Map, dropping its oldest entry when full, so a long-running server stays small. */
 export function put(map, key, value, max) {
   if (map.size >= max && !map.has(key)) map.delete(map.keys().next().value);
@@ -479,6 +552,17 @@ export function sendTruncated(res, value) {
   const text = JSON.stringify(value);
   res.writeHead(200, { 'Content-Type': 'application/json' });
   res.end(text.slice(0, text.length / 2));
+}
+
+/**
+ * Sends the headers and the start of a body, then drops the connection. Unlike a drop before
+ * any byte (the reset scenario), this one the browser cannot quietly retry: Chromium re-sends a
+ * request by itself, even a POST, when a reused keep-alive connection closes before any byte of
+ * the answer, so one fetch can reach the server twice.
+ */
+function dropMidAnswer(res) {
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '200' });
+  res.write('{"stcMobile":"55', () => res.destroy());
 }
 
 function sendBadGateway(res) {

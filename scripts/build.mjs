@@ -10,36 +10,11 @@
 //
 // `npm run build` then adds the type declarations to dist/lib/ (tsc) and custom-elements.json
 // (cem).
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { build } from 'vite';
-import { minifyTemplates } from './minify-templates.mjs';
+import { BANNER, libraryConfig, OUT, SCRIPT_TAG } from './build-config.mjs';
 
-const OUT = 'dist';
-/**
- * The oldest browsers with what the element calls at run time (AbortSignal.throwIfAborted,
- * Object.hasOwn); newer syntax, such as class static blocks (Safari 16.4), is lowered to them.
- */
-const BROWSERS = ['chrome100', 'edge100', 'firefox97', 'safari15.4'];
-
-/** One build of Vite's library mode; `lib`, `external` and the output vary. */
-function library({ lib, outDir = OUT, external = [], output = {} }) {
-  return build({
-    configFile: false,
-    logLevel: 'warn',
-    plugins: [minifyTemplates()],
-    build: {
-      outDir,
-      emptyOutDir: false,
-      target: BROWSERS,
-      lib,
-      rolldownOptions: {
-        external,
-        // Vite leaves whitespace in ES library output; minify it all.
-        output: { minify: true, ...output },
-      },
-    },
-  });
-}
+const library = (options) => build(libraryConfig(options));
 
 await rm(OUT, { recursive: true, force: true });
 
@@ -68,19 +43,12 @@ await library({
   },
 });
 
-// The script-tag builds carry Lit inside, so they carry its notice too (BSD-3-Clause).
-const { version } = JSON.parse(await readFile('package.json', 'utf8'));
-const banner = `/*! stcpay-otp ${version} (MIT) | includes Lit, Copyright 2017 Google LLC (BSD-3-Clause) */`;
-
-await library({
-  lib: { entry: 'src/define.ts', formats: ['es'], fileName: () => 'stcpay-otp.js' },
-  output: { postBanner: banner },
-});
+await library(SCRIPT_TAG);
 
 // Partners' registration pages get their element as a module of its own; storefronts never load it.
 await library({
   lib: { entry: 'src/define-partner.ts', formats: ['es'], fileName: () => 'paylink-validate-mobile.js' },
-  output: { postBanner: banner },
+  output: { postBanner: BANNER },
 });
 
 // The classic script's entry exports nothing, so it sets no global: it only registers the element.
@@ -91,5 +59,5 @@ await library({
     name: 'unused',
     fileName: () => 'stcpay-otp.iife.js',
   },
-  output: { postBanner: banner },
+  output: { postBanner: BANNER },
 });

@@ -90,9 +90,18 @@ export interface Messages {
 }
 
 
+/** One formatter per language, made once: making one costs far more than using it. */
+const amountFormats = new Map<string, Intl.NumberFormat>();
+
 /** An amount in SAR for people to read, as the language writes it: `10` → `"SAR 10.00"` in English. */
 export function formatAmount(amount: number, lang = 'en'): string {
-  return new Intl.NumberFormat(catalogLang(lang), { style: 'currency', currency: 'SAR' }).format(amount);
+  const key = catalogLang(lang);
+  let format = amountFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(key, { style: 'currency', currency: 'SAR' });
+    amountFormats.set(key, format);
+  }
+  return format.format(amount);
 }
 
 /** Puts an error into words. */

@@ -1,10 +1,12 @@
 import { expect } from '@open-wc/testing';
 import {
+  MARKUP_DETAIL,
   MOCK_CREDENTIALS,
   mockPaylink,
   TEST_OTPS,
   until,
   type MockInvoice,
+  type RandomOutcome,
   type RecordedRequest,
   type Scenario,
 } from './mock.js';
@@ -243,6 +245,54 @@ describe('mock Paylink', () => {
         const log = await mock.requests();
         return log[1]?.path.endsWith(PROCESS_PAYMENT) && log[1].abandoned;
       });
+    });
+  });
+
+  describe('sendOtp scenarios for the abuse tests', () => {
+    const request = { stcpayMobile: '551234567', stcpayMobileCountryCode: '966', orderNumber: newOrder(), total: 10 };
+
+    it('markup-error: 400 whose detail is markup', async () => {
+      const answer = await call(mockPaylink().baseUrl('markup-error') + SEND_OTP, request);
+      expect(answer.status).to.equal(400);
+      expect(answer.body).to.deep.equal({ title: 'Bad Request', status: 400, detail: MARKUP_DETAIL });
+    });
+
+    it('random: answers each request as the outcome it drew, after a short delay, and logs the draw', async () => {
+      const mock = mockPaylink();
+      const answers: (Answer | string)[] = [];
+      for (let i = 0; i < 36; i++)
+        answers.push(
+          await call(mock.baseUrl('random') + SEND_OTP, request, {}, AbortSignal.timeout(500)).catch(
+            (error: Error) => error.name,
+          ),
+        );
+      const log = await mock.requests();
+      // Chromium re-sends by itself a request whose reused connection closes before any byte of
+      // an answer; reset drops the connection mid-answer, so there is one entry per request.
+      expect(log).to.have.length(answers.length);
+      const statusOf = (answer: Answer | string) => (typeof answer === 'string' ? answer : answer.status);
+      const expected: Record<RandomOutcome, (answer: Answer | string) => boolean> = {
+        ok: (a) => statusOf(a) === 200 && typeof (a as Answer).body.signature === 'string',
+        slow: (a) => statusOf(a) === 200 && typeof (a as Answer).body.signature === 'string',
+        'server-error': (a) => statusOf(a) === 500,
+        'bad-request': (a) => statusOf(a) === 400 && (a as Answer).body.detail !== MARKUP_DETAIL,
+        'markup-error': (a) => statusOf(a) === 400 && (a as Answer).body.detail === MARKUP_DETAIL,
+        'bad-gateway': (a) => statusOf(a) === 502,
+        'missing-field': (a) => statusOf(a) === 200 && (a as Answer).body.signature === undefined,
+        truncated: (a) => statusOf(a) === 200 && (a as Answer).body === undefined,
+        hang: (a) => a === 'TimeoutError',
+        reset: (a) => a === 'TypeError',
+      };
+      log.forEach((entry, i) => {
+        const what = `request ${i}: ${JSON.stringify(entry)}`;
+        expect(expected[entry.outcome!](answers[i]), what).to.equal(true);
+        expect(entry.delay, what).to.be.within(entry.outcome === 'slow' ? 150 : 0, entry.outcome === 'slow' ? 210 : 60);
+        expect(entry.closedAt, what).to.be.a('number');
+        if (['hang', 'reset'].includes(entry.outcome!)) expect(entry.answeredAt, what).to.equal(null);
+        else expect(entry.answeredAt! - entry.receivedAt!, what).to.be.at.least(entry.delay! - 5);
+      });
+      // Outcomes vary: with 36 draws over 12 slots, a run with fewer than 4 kinds would be broken.
+      expect(new Set(log.map((entry) => entry.outcome)).size).to.be.at.least(4);
     });
   });
 

@@ -8,7 +8,30 @@ export interface RecordedRequest {
   /** The request body exactly as it arrived. */
   body: string;
   abandoned: boolean;
+  /**
+   * The random scenario only: what it drew, when the request arrived, when the answer was
+   * complete, and when the exchange ended by either side (ms since the epoch; null until then,
+   * and for good when it never happens).
+   */
+  outcome?: RandomOutcome;
+  delay?: number;
+  receivedAt?: number;
+  answeredAt?: number | null;
+  closedAt?: number | null;
 }
+
+/** What the random scenario may draw for a sendOtp. */
+export type RandomOutcome =
+  | 'ok'
+  | 'server-error'
+  | 'bad-request'
+  | 'bad-gateway'
+  | 'markup-error'
+  | 'missing-field'
+  | 'truncated'
+  | 'slow'
+  | 'hang'
+  | 'reset';
 
 export type Scenario =
   | 'ok'
@@ -21,6 +44,9 @@ export type Scenario =
   | 'slow'
   | 'hang'
   | 'reset'
+  | 'markup-error'
+  // a random sendOtp outcome per request, repeatable for the same tenant id
+  | 'random'
   // processPayment only; sendOtp answers as ok under these
   | 'pay-server-error'
   | 'pay-bad-gateway'
@@ -29,9 +55,11 @@ export type Scenario =
   | 'pay-hang'
   | 'pay-reset';
 
-/** A fresh tenant of the mock: its own request log, any scenario. */
-export function mockPaylink() {
-  const tenant = crypto.randomUUID();
+/**
+ * A tenant of the mock: its own request log, any scenario. Fresh unless `tenant` names one
+ * (the random scenario draws the same outcomes again for the same name).
+ */
+export function mockPaylink(tenant: string = crypto.randomUUID()) {
   return {
     baseUrl: (scenario: Scenario = 'ok') => `${location.origin}/mock/${tenant}/${scenario}`,
     async requests(): Promise<RecordedRequest[]> {
@@ -69,11 +97,13 @@ export const DOCS_EXAMPLE = {
 } as const;
 
 /**
- * The OTPs the mock's processPayment takes, and the fake credentials its /api/auth accepts.
- * Written out again here because demo/mock-paylink.js runs in Node, not in the test browser.
+ * The OTPs the mock's processPayment takes, the fake credentials its /api/auth accepts, and
+ * the markup-error scenario's `detail` (markup to be shown as text, never run). Written out
+ * again here because demo/mock-paylink.js runs in Node, not in the test browser.
  */
 export const TEST_OTPS = { success: '12345', wrong: '11111', expire: '00000' } as const;
 export const MOCK_CREDENTIALS = { apiId: 'APP_ID_MOCK', secretKey: 'mock-secret-key' } as const;
+export const MARKUP_DETAIL = '<img src=x onerror="window.stcpayOtpMarkupRan=true"><b>Not registered</b>';
 
 /** The failure body of the STC Pay endpoints (Spring's default). */
 export interface SpringErrorBody {

@@ -1,0 +1,221 @@
+/**
+ * Chaos: 200 sends in a row against the mock's `random` scenario, which answers each with a
+ * random outcome (success, every failure kind, slow, hang, reset) after a random short delay,
+ * while the test clicks again, calls send() again, resets and removes elements mid-request at
+ * random moments. After every step it checks what must always hold:
+ *
+ * - no `otp-sent` without every session field, and none that Paylink did not answer with success;
+ * - no more sendOtp requests on the wire than submits the element accepted;
+ * - the element is usable again: not busy, inputs enabled, the next send accepted;
+ * - every request in flight when its element was removed or reset was aborted (the mock's log
+ *   shows it `abandoned`), and no request is ever left open.
+ *
+ * Everything random comes from one seed, printed at the start; `CHAOS_SEED=<seed> npm test`
+ * replays the same choices and the same answers (timing aside).
+ */
+import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import '../src/define.js';
+import type { OtpSentDetail } from '../src/index.js';
+import type { StcpayOtp } from '../src/stcpay-otp.js';
+import { mockPaylink, pause, until, type RecordedRequest } from './mock.js';
+
+const SENDS = 200;
+/** The element's time limit: a hang ends as a timeout error this soon. */
+const TIMEOUT_MS = 400;
+/**
+ * How soon after a removal or reset the mock must see the connection of the request in flight
+ * closed. Room for a busy test server to be late, yet well under TIMEOUT_MS minus the longest
+ * wait before an interruption (120 ms), so a request closed only by the element's time limit
+ * does not pass for aborted.
+ */
+const ABORT_SLACK_MS = 150;
+const SESSION_FIELDS = [
+  'paymentSessionId',
+  'signature',
+  'signedBase64Data',
+  'stcpayMobile',
+  'stcpayMobileCountryCode',
+  'orderNumber',
+] as const;
+
+/** mulberry32: a small repeatable generator of numbers in [0, 1). */
+function generator(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    chance: (p: number) => next() < p,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+  };
+}
+
+const part = (el: StcpayOtp, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+
+describe('<stcpay-otp> under chaos', () => {
+  it(`survives ${SENDS} sends against random answers, with random extra clicks, resets and removals`, async function () {
+    this.timeout(90_000);
+    const { seed: given } = (await executeServerCommand('chaos-seed')) as { seed: string | null };
+    const seed = given ? Number(given) : crypto.getRandomValues(new Uint32Array(1))[0];
+    console.log(`chaos seed ${seed} (replay: CHAOS_SEED=${seed} npm test)`);
+    const random = generator(seed);
+    const mock = mockPaylink(`chaos-${seed}`);
+    const where = (step: number) => `seed ${seed}, step ${step}`;
+
+    const container = document.createElement('div');
+    document.body.append(container);
+    let accepted = 0;
+    const sent: OtpSentDetail[] = [];
+    /** When an element was removed or reset with a send in flight, by its order number. */
+    const interruptions: { orderNumber: string; at: number; how: 'removed' | 'reset' }[] = [];
+    const tally = { joined: 0, removed: 0, reset: 0, reinserted: 0, errors: 0 };
+
+    let count = 0;
+    function mount(): StcpayOtp {
+      const el = document.createElement('stcpay-otp');
+      el.transactionNo = `${1_700_000_000_000 + seed * 1000 + count++}`;
+      el.total = 10;
+      el.mobile = '0551234567';
+      el.baseUrl = mock.baseUrl('random');
+      el.timeout = TIMEOUT_MS;
+      // A third take the code too, so the resend button gets its share of clicks.
+      if (random.chance(1 / 3)) {
+        el.collectOtp = true;
+        el.resendAfter = 0;
+      }
+      el.addEventListener('otp-sent', (event) => sent.push(event.detail));
+      el.addEventListener('otp-error', () => tally.errors++);
+      container.append(el);
+      return el;
+    }
+
+    /** Whether a click on the visible send (or resend) button starts a new send now. */
+    const clickStartsSend = (el: StcpayOtp) =>
+      part(el, 'resend') ? el.state === 'sent' || el.state === 'error' : el.state === 'idle' || el.state === 'error';
+    /** Whether send() starts a new send now rather than joining the one in flight. */
+    const sendStartsSend = (el: StcpayOtp) => el.state === 'idle' || el.state === 'error' || el.state === 'sent';
+
+    async function click(el: StcpayOtp, step: number) {
+      await el.updateComplete;
+      const starts = clickStartsSend(el);
+      (part(el, 'resend') ?? part(el, 'submit'))!.click();
+      if (starts) accepted++;
+      else if (el.state === 'sending') tally.joined++;
+      if (starts) expect(el.state, `${where(step)}: a click that should send`).to.equal('sending');
+    }
+
+    function callSend(el: StcpayOtp, step: number) {
+      const starts = sendStartsSend(el);
+      if (!starts) tally.joined++;
+      el.send().catch(() => {}); // failures arrive as otp-error; aborts need nothing
+      if (starts) accepted++;
+      expect(el.state, `${where(step)}: after send()`).to.equal('sending');
+    }
+
+    function interrupt(el: StcpayOtp, how: 'removed' | 'reset', step: number) {
+      if (el.state === 'sending') interruptions.push({ orderNumber: el.transactionNo!, at: Date.now(), how });
+      if (how === 'removed') el.remove();
+      else el.reset();
+      tally[how]++;
+      expect(el.state, `${where(step)}: right after ${how}`).not.to.equal('sending');
+    }
+
+    let el = mount();
+    for (let step = 0; step < SENDS; step++) {
+      if (!el.isConnected) {
+        // A removed element put back must work as before; otherwise a new one.
+        if (random.chance(0.3)) {
+          container.append(el);
+          tally.reinserted++;
+        } else el = mount();
+      }
+
+      // The send of this step: a click when it would send, else (or sometimes anyway) send().
+      await el.updateComplete;
+      if (clickStartsSend(el) && random.chance(0.7)) await click(el, step);
+      else callSend(el, step);
+
+      // While it is in flight: up to three more things, at random moments.
+      for (let extra = random.int(0, 3); extra > 0 && el.isConnected; extra--) {
+        await pause(random.int(0, 40));
+        const roll = random.int(1, 100);
+        if (roll <= 40) await click(el, step);
+        else if (roll <= 70) {
+          if (el.state !== 'sending') continue; // send() on a settled element is just the next send
+          callSend(el, step);
+        } else if (roll <= 88) interrupt(el, 'removed', step);
+        else interrupt(el, 'reset', step);
+      }
+
+      await until(() => el.state !== 'sending', TIMEOUT_MS + 1000).catch(() => {
+        throw new Error(`${where(step)}: still sending ${TIMEOUT_MS + 1000} ms later`);
+      });
+      await el.updateComplete;
+      await checkInvariants(step);
+    }
+
+    async function checkInvariants(step: number) {
+      const at = where(step);
+
+      // Usable: idle, error or sent, not busy, inputs and button enabled.
+      expect(['idle', 'error', 'sent'], `${at}: state`).to.include(el.state);
+      const input = (part(el, 'otp') ?? part(el, 'mobile')) as HTMLInputElement;
+      const button = (part(el, 'resend') ?? part(el, 'submit')) as HTMLButtonElement;
+      expect(input.disabled || input.readOnly, `${at}: input usable`).to.equal(false);
+      expect(button.disabled, `${at}: button usable`).to.equal(false);
+      expect(el.shadowRoot!.querySelector('form')!.getAttribute('aria-busy'), `${at}: aria-busy`).to.equal('false');
+
+      // Every otp-sent carries the whole session.
+      for (const detail of sent) {
+        for (const field of SESSION_FIELDS) expect(detail[field], `${at}: otp-sent ${field}`).to.be.a('string').and.not.equal('');
+        expect(detail.total, `${at}: otp-sent total`).to.equal(10);
+      }
+
+      // No request is left open: each was answered, or dropped by one side.
+      let log: RecordedRequest[] = [];
+      await until(async () => {
+        log = await mock.requests();
+        return log.every((entry) => entry.closedAt != null);
+      }, 2000).catch(() => {
+        const open = log.filter((entry) => entry.closedAt == null);
+        throw new Error(`${at}: requests left open: ${JSON.stringify(open)}`);
+      });
+      const sends = log.filter((entry) => entry.path.endsWith('/sendOtp'));
+      expect(sends.length, `${at}: sendOtp requests vs accepted submits`).to.be.at.most(accepted);
+      const successes = sends.filter((entry) => entry.outcome === 'ok' || entry.outcome === 'slow').length;
+      expect(sent.length, `${at}: otp-sent events vs success answers`).to.be.at.most(successes);
+
+      // What was in flight when its element was removed or reset was aborted then and there:
+      // every request of that element that had arrived by then was over by then (plus the
+      // slack), and never by the element's time limit much later.
+      for (const { orderNumber, at: time, how } of interruptions)
+        for (const entry of sends) {
+          if (JSON.parse(entry.body).orderNumber !== orderNumber || entry.receivedAt! > time) continue;
+          const what = `${at}: ms from ${how} mid-request to the end of ${JSON.stringify(entry)}`;
+          expect(entry.closedAt! - time, what).to.be.at.most(ABORT_SLACK_MS);
+        }
+    }
+
+    const log = await mock.requests();
+    const outcomes: Record<string, number> = {};
+    for (const entry of log) outcomes[entry.outcome!] = (outcomes[entry.outcome!] ?? 0) + 1;
+    console.log(
+      `chaos seed ${seed}: ${accepted} sends accepted, ${log.length} requests, ${sent.length} otp-sent, ` +
+        `${tally.errors} otp-error, ${interruptions.length} interrupted mid-request; ` +
+        `${JSON.stringify(tally)}; outcomes ${JSON.stringify(outcomes)}`,
+    );
+    // The run was chaotic enough to mean something.
+    expect(accepted).to.be.at.least(SENDS);
+    expect(sent.length, 'some sends succeeded').to.be.above(0);
+    expect(interruptions.some((i) => i.how === 'removed'), 'some elements were removed mid-request').to.equal(true);
+    expect(interruptions.some((i) => i.how === 'reset'), 'some sends were reset mid-request').to.equal(true);
+    expect(tally.joined, 'some extra clicks or sends joined one in flight').to.be.above(0);
+    expect(Object.keys(outcomes)).to.include.members(['ok', 'hang', 'reset', 'missing-field', 'truncated']);
+    container.remove();
+  });
+});

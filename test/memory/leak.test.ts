@@ -1,0 +1,415 @@
+/**
+ * Leak check: mount, send and remove 1000 elements of the built bundle (some mid-request, some
+ * on the code step, some mid-payment), then collect garbage and count what is left: the
+ * elements themselves (a FinalizationRegistry), the JS heap, pending timers, event listeners
+ * and mutation observers.
+ *
+ * Runs in its own browser (the `memory` group of web-test-runner.config.mjs), started with
+ * `--js-flags=--expose-gc` for `gc()` and `--enable-precise-memory-info` for exact heap sizes.
+ * The counters wrap the browser's functions before the bundle loads, so they see every timer,
+ * listener and observer its code (the element and Lit) creates.
+ */
+import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { mockPaylink, partnerToken, pause, TEST_OTPS, until, type PartnerScenario, type Scenario } from '../mock.js';
+
+const ELEMENTS = 1000;
+const BATCH = 25;
+/**
+ * How much the JS heap may grow over the whole run: 0.3 KB an element. Runs here grow it by
+ * 90 to 170 KB (the engine's own caches and code); 1000 kept request bodies add 350 KB.
+ */
+const HEAP_MARGIN_BYTES = 320 * 1024;
+
+declare const gc: () => void;
+
+interface Counted {
+  seq: number;
+  /** The stack at creation, for the failure message. */
+  stack: string;
+}
+
+/** Wraps timers, listeners and observers; each thing counted gets a rising sequence number. */
+function installCounters() {
+  let seq = 0;
+  const next = () => ++seq;
+  const stack = () => new Error().stack!.split('\n').slice(2, 7).join('\n');
+
+  const timers = new Map<number, Counted & { kind: 'timeout' | 'interval' }>();
+  const { setTimeout: st, setInterval: si, clearTimeout: ct, clearInterval: ci } = window;
+  window.setTimeout = ((handler: TimerHandler, ms?: number, ...args: unknown[]) => {
+    const id: number = st(
+      (...a: unknown[]) => {
+        timers.delete(id);
+        (handler as (...a: unknown[]) => void)(...a);
+      },
+      ms,
+      ...args,
+    );
+    timers.set(id, { kind: 'timeout', seq: next(), stack: stack() });
+    return id;
+  }) as typeof setTimeout;
+  window.setInterval = ((handler: TimerHandler, ms?: number, ...args: unknown[]) => {
+    const id = si(handler, ms, ...args);
+    timers.set(id, { kind: 'interval', seq: next(), stack: stack() });
+    return id;
+  }) as typeof setInterval;
+  // Either clear function clears either kind of timer.
+  window.clearTimeout = ((id?: number) => {
+    if (id !== undefined) timers.delete(id);
+    ct(id);
+  }) as typeof clearTimeout;
+  window.clearInterval = ((id?: number) => {
+    if (id !== undefined) timers.delete(id);
+    ci(id);
+  }) as typeof clearInterval;
+
+  // Listeners, held weakly (a listener holds its element; holding it here would be the leak).
+  interface Listener extends Counted {
+    target: WeakRef<EventTarget>;
+    type: string;
+    listener: WeakRef<object>;
+    capture: boolean;
+  }
+  const listeners = new Set<Listener>();
+  const byTarget = new WeakMap<EventTarget, Listener[]>();
+  const { addEventListener: add, removeEventListener: remove } = EventTarget.prototype;
+  const captureOf = (options?: boolean | EventListenerOptions) =>
+    typeof options === 'boolean' ? options : Boolean(options?.capture);
+  const find = (target: EventTarget, type: string, listener: object, capture: boolean) =>
+    (byTarget.get(target) ?? []).find(
+      (each) => each.type === type && each.listener.deref() === listener && each.capture === capture,
+    );
+  function forget(target: EventTarget, record: Listener) {
+    listeners.delete(record);
+    const list = byTarget.get(target)!;
+    list.splice(list.indexOf(record), 1);
+  }
+  EventTarget.prototype.addEventListener = function (
+    this: EventTarget,
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | AddEventListenerOptions,
+  ) {
+    add.call(this, type, listener, options);
+    const capture = captureOf(options);
+    if (!listener || find(this, type, listener, capture)) return; // the browser keeps one too
+    const record: Listener = {
+      target: new WeakRef(this),
+      type,
+      listener: new WeakRef(listener),
+      capture,
+      seq: next(),
+      stack: stack(),
+    };
+    listeners.add(record);
+    if (!byTarget.has(this)) byTarget.set(this, []);
+    byTarget.get(this)!.push(record);
+    const signal = typeof options === 'object' ? options.signal : undefined;
+    if (signal) add.call(signal, 'abort', () => forget(this, record), { once: true });
+  };
+  EventTarget.prototype.removeEventListener = function (
+    this: EventTarget,
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | EventListenerOptions,
+  ) {
+    remove.call(this, type, listener, options);
+    const record = listener && find(this, type, listener, captureOf(options));
+    if (record) forget(this, record);
+  };
+
+  // Mutation observers observing (Lit's elements watch `lang` through one).
+  const observing = new Map<WeakRef<MutationObserver>, Counted>();
+  const { observe, disconnect } = MutationObserver.prototype;
+  const refOf = (observer: MutationObserver) => [...observing.keys()].find((ref) => ref.deref() === observer);
+  MutationObserver.prototype.observe = function (this: MutationObserver, ...args) {
+    observe.apply(this, args);
+    if (!refOf(this)) observing.set(new WeakRef(this), { seq: next(), stack: stack() });
+  };
+  MutationObserver.prototype.disconnect = function (this: MutationObserver) {
+    disconnect.call(this);
+    const ref = refOf(this);
+    if (ref) observing.delete(ref);
+  };
+
+  /** Drops the records of listeners whose target is gone (after a collection). */
+  const prune = () => {
+    for (const record of listeners) if (!record.target.deref()) listeners.delete(record);
+  };
+
+  return {
+    now: () => seq,
+    prune,
+    /** What was created after `since` and is still there, and whose owner is still alive. */
+    since(since: number) {
+      prune();
+      const after = <T extends Counted>(list: Iterable<T>) => [...list].filter((each) => each.seq > since);
+      return {
+        timers: after(timers.values()),
+        listeners: after(listeners).map(({ type, stack, seq }) => ({ type, stack, seq })),
+        observers: after([...observing].filter(([ref]) => ref.deref()).map(([, counted]) => counted)),
+      };
+    },
+  };
+}
+
+const counters = installCounters();
+
+const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
+
+/** Resolves on the element's next `type` event; rejects on otp-error instead. */
+function next(el: Element, type: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const done = (event: Event) => {
+      el.removeEventListener(type, done);
+      el.removeEventListener('otp-error', done);
+      if (event.type === type) resolve();
+      else reject(new Error(`otp-error instead of ${type}: ${(event as CustomEvent).detail.message}`));
+    };
+    el.addEventListener(type, done);
+    el.addEventListener('otp-error', done);
+  });
+}
+
+interface Checkout extends HTMLElement {
+  updateComplete: Promise<boolean>;
+  state: string;
+}
+
+/**
+ * What an element goes through before it is removed: its tag, its attributes (given a mock
+ * Paylink and a number unique to it), and what happens once it is connected. The elements of
+ * the run take these lives in turn; another element of the package adds its own.
+ */
+interface Life {
+  name: string;
+  tag: string;
+  attributes(mock: ReturnType<typeof mockPaylink>, n: number): Record<string, string>;
+  live(el: Checkout, n: number): Promise<void>;
+}
+
+/** <stcpay-otp>: types nothing (the number is prefilled), sends, maybe pays. */
+function checkout(scenario: Scenario, extra: Record<string, string> = {}) {
+  return (mock: ReturnType<typeof mockPaylink>, n: number) => ({
+    'transaction-no': String(1_800_000_000_000 + n),
+    total: '10',
+    mobile: '0551234567',
+    'base-url': mock.baseUrl(scenario),
+    ...extra,
+  });
+}
+
+async function send(el: Checkout) {
+  const sent = next(el, 'otp-sent');
+  part(el, 'submit').click();
+  await sent;
+  await el.updateComplete;
+}
+
+function typeCode(el: Checkout) {
+  const otp = part(el, 'otp') as HTMLInputElement;
+  otp.value = TEST_OTPS.success;
+  otp.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+}
+
+/** <paylink-validate-mobile>: the documentation's example session, a token, the code. */
+function registration(scenario: PartnerScenario) {
+  return (mock: ReturnType<typeof mockPaylink>) => ({
+    signature: 'ae135f2506dc3c********',
+    'session-uuid': '96ea8e22-edef-414b-9724-3bd2d494b710',
+    mobile: '0599925477',
+    'partner-profile-no': '19039481',
+    'base-url': mock.baseUrl(scenario as Scenario),
+  });
+}
+
+/** The partner token every registration life hands over; fetched once, before the lives. */
+let token = '';
+
+async function validateCode(el: Checkout & { token?: string }) {
+  el.token = token;
+  const otp = part(el, 'otp') as HTMLInputElement;
+  otp.value = '7615';
+  otp.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  part(el, 'submit').click();
+}
+
+const LIVES: Life[] = [
+  { name: 'sent', tag: 'stcpay-otp', attributes: checkout('ok'), live: send },
+  {
+    name: 'removed-mid-send',
+    tag: 'stcpay-otp',
+    attributes: checkout('hang'),
+    async live(el, n) {
+      part(el, 'submit').click();
+      await pause(n % 10);
+      expect(el.state, 'removed while sending').to.equal('sending');
+    },
+  },
+  { name: 'code-step', tag: 'stcpay-otp', attributes: checkout('ok', { 'collect-otp': '' }), live: send },
+  {
+    name: 'paid',
+    tag: 'stcpay-otp',
+    attributes: checkout('ok', { 'process-payment': '' }),
+    async live(el) {
+      await send(el);
+      typeCode(el);
+      const paid = next(el, 'payment-processed');
+      part(el, 'confirm').click();
+      await paid;
+    },
+  },
+  {
+    name: 'removed-mid-payment',
+    tag: 'stcpay-otp',
+    attributes: checkout('pay-hang', { 'process-payment': '' }),
+    async live(el, n) {
+      await send(el);
+      typeCode(el);
+      part(el, 'confirm').click();
+      await pause(n % 10);
+      expect(el.state, 'removed while paying').to.equal('verifying');
+    },
+  },
+  {
+    name: 'validated',
+    tag: 'paylink-validate-mobile',
+    attributes: registration('ok'),
+    async live(el) {
+      const validated = next(el, 'mobile-validated');
+      await validateCode(el);
+      await validated;
+    },
+  },
+  {
+    name: 'removed-mid-validation',
+    tag: 'paylink-validate-mobile',
+    attributes: registration('hang'),
+    async live(el, n) {
+      await validateCode(el);
+      await pause(n % 10);
+      expect(el.state, 'removed while validating').to.equal('validating');
+    },
+  },
+];
+
+/** Mounts the element in `container`, takes it through `life`, and removes it. */
+async function live(el: Checkout, life: Life, container: HTMLElement, mock: ReturnType<typeof mockPaylink>, n: number) {
+  for (const [name, value] of Object.entries(life.attributes(mock, n))) el.setAttribute(name, value);
+  container.append(el);
+  await el.updateComplete;
+  await life.live(el, n);
+  el.remove();
+}
+
+/**
+ * Chromium holds on to the form a script or a user last used (its autofill watches it for
+ * a submission), and can hold the place focus last was, until another form is used and
+ * focused, as the page would soon do. Without this, the last element used can stay alive.
+ */
+function useAnotherForm() {
+  const form = document.createElement('form');
+  const input = document.createElement('input');
+  const button = document.createElement('button');
+  form.append(input, button);
+  form.addEventListener('submit', (event) => event.preventDefault());
+  document.body.append(form);
+  input.focus();
+  input.value = 'x';
+  input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  button.click();
+  input.blur();
+  form.remove();
+}
+
+async function collectGarbage() {
+  for (let i = 0; i < 5; i++) {
+    gc();
+    await pause(30);
+  }
+}
+
+describe('1000 elements mounted, used and removed', () => {
+  it('leave nothing behind: all collected, the heap back, no timer, listener or observer left', async function () {
+    this.timeout(120_000);
+    expect(typeof gc, 'gc() (Chromium with --js-flags=--expose-gc)').to.equal('function');
+    expect(performance, 'performance.memory').to.have.nested.property('memory.usedJSHeapSize');
+    const heap = () => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
+
+    // Each element from the script a page loads it with.
+    for (const bundle of ['/dist/stcpay-otp.js', '/dist/paylink-validate-mobile.js']) await import(bundle);
+    token = await partnerToken();
+    const container = document.createElement('div');
+    document.body.append(container);
+    const created = { warmUp: 0, measured: 0 };
+    const collected = { warmUp: 0, measured: 0 };
+    /** The elements not collected yet, as `life #n`, for the failure message. */
+    const alive = new Set<string>();
+    const registry = new FinalizationRegistry(([phase, name]: [keyof typeof collected, string]) => {
+      collected[phase]++;
+      alive.delete(name);
+    });
+
+    async function run(phase: keyof typeof collected, count: number, offset: number) {
+      for (let start = 0; start < count; start += BATCH) {
+        const mock = mockPaylink();
+        const batch = Array.from({ length: Math.min(BATCH, count - start) }, (_, i) => {
+          const n = offset + start + i;
+          const life = LIVES[n % LIVES.length];
+          const el = document.createElement(life.tag) as Checkout;
+          const name = `${life.tag} ${life.name} #${n}`;
+          registry.register(el, [phase, name]);
+          alive.add(name);
+          created[phase]++;
+          return live(el, life, container, mock, n);
+        });
+        await Promise.all(batch);
+      }
+      expect(container.children.length).to.equal(0);
+      // Let the aborted requests finish aborting, then collect until every element is gone.
+      await pause(300);
+      await until(async () => {
+        useAnotherForm();
+        await collectGarbage();
+        return collected[phase] === created[phase];
+      }, 10_000).catch(() => {});
+    }
+
+    /** Fails naming the elements still alive, with a heap snapshot to find what holds them. */
+    async function expectAllCollected(which: string) {
+      if (alive.size === 0) return;
+      const { path } = (await executeServerCommand('heap-snapshot')) as { path: string };
+      expect([...alive], `${which} not collected (heap snapshot: ${path})`).to.deep.equal([]);
+    }
+
+    // Warm up: Lit prepares each template once, the engine compiles and optimises, the mock
+    // opens sockets. Then the starting point.
+    await run('warmUp', 200, 0);
+    await expectAllCollected('warm-up elements');
+    counters.prune(); // the counters' own records weigh on the heap too
+    await collectGarbage();
+    const startSeq = counters.now();
+    const startHeap = heap();
+
+    const started = performance.now();
+    await run('measured', ELEMENTS, 1000);
+    const ran = performance.now() - started;
+    const left = counters.since(startSeq);
+    await collectGarbage();
+    const grown = heap() - startHeap;
+    console.log(
+      `leak check: ${ELEMENTS} elements in ${Math.round(ran)} ms; ${collected.measured} collected; ` +
+        `heap ${startHeap} -> ${startHeap + grown} bytes (${grown >= 0 ? '+' : ''}${grown}); ` +
+        `left: ${left.timers.length} timers, ${left.listeners.length} listeners, ${left.observers.length} observers`,
+    );
+
+    await expectAllCollected('elements');
+    expect(collected.measured, 'elements collected').to.equal(ELEMENTS);
+    expect(left.timers, 'timers still pending').to.deep.equal([]);
+    expect(left.listeners, 'listeners on objects still alive').to.deep.equal([]);
+    expect(left.observers, 'mutation observers still observing').to.deep.equal([]);
+    expect(grown, 'JS heap growth in bytes').to.be.below(HEAP_MARGIN_BYTES);
+    container.remove();
+  });
+});

@@ -1,0 +1,128 @@
+/**
+ * What a merchant's security review asks of the package: no way for a string to become markup
+ * or code in src/, server text shown as text, and a shipped bundle holding only the element and
+ * Lit. The strict Content Security Policy has its own file, csp.test.ts.
+ */
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import '../src/define.js';
+import { MARKUP_DETAIL, mockPaylink, pause } from './mock.js';
+
+/**
+ * Ways to turn a string into markup or code. The first four are the ones the package promises
+ * never to use; the rest are the same danger under other names.
+ */
+const FORBIDDEN: ReadonlyArray<[name: string, pattern: RegExp]> = [
+  ['innerHTML', /innerHTML/],
+  ['unsafeHTML', /unsafeHTML/],
+  ['eval(', /\beval\s*\(/],
+  ['new Function', /\bnew\s+Function\b/],
+  ['Function(', /(?<![\w.])Function\s*\(/],
+  ['outerHTML', /outerHTML/],
+  ['insertAdjacentHTML', /insertAdjacentHTML/],
+  ['document.write', /document\.write/],
+  ['createContextualFragment', /createContextualFragment/],
+  ['setHTMLUnsafe', /setHTMLUnsafe/],
+  ['unsafeSVG', /unsafeSVG/],
+  ['srcdoc', /srcdoc/],
+  ['a string to setTimeout or setInterval', /\bset(?:Timeout|Interval)\s*\(\s*['"`]/],
+];
+
+interface SourceFile {
+  path: string;
+  text: string;
+}
+
+/** Each place a forbidden pattern occurs in the files, as `path:line: name`. */
+function findForbidden(files: SourceFile[]): string[] {
+  const found: string[] = [];
+  for (const { path, text } of files)
+    text.split('\n').forEach((line, i) => {
+      for (const [name, pattern] of FORBIDDEN) if (pattern.test(line)) found.push(`${path}:${i + 1}: ${name}`);
+    });
+  return found;
+}
+
+/**
+ * How to make each element of the package show an error that the server wrote. A new element
+ * adds its own line.
+ */
+const SERVER_ERRORS: ReadonlyArray<{ tag: string; show: (baseUrl: string) => Promise<{ el: HTMLElement; message: string }> }> = [
+  {
+    tag: 'stcpay-otp',
+    async show(baseUrl) {
+      const el = await fixture<HTMLElement>(html`
+        <stcpay-otp transaction-no="1679123751896" total="10" mobile="0551234567" base-url=${baseUrl}></stcpay-otp>
+      `);
+      const failed = oneEvent(el, 'otp-error');
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
+      return { el, message: (await failed).detail.message as string };
+    },
+  },
+];
+
+describe('security', () => {
+  describe('src/', () => {
+    it('has no innerHTML, unsafeHTML, eval( or new Function, nor any other string-to-markup or string-to-code sink', async () => {
+      const files = (await executeServerCommand('source-files')) as SourceFile[];
+      expect(files.map((file) => file.path)).to.include.members(['src/stcpay-otp.ts', 'src/paylink-client.ts']);
+      expect(findForbidden(files)).to.deep.equal([]);
+    });
+
+    it('would notice one (the check itself)', () => {
+      const planted = [
+        { path: 'src/a.ts', text: 'el.innerHTML = x;\nhtml`${unsafeHTML(x)}`' },
+        { path: 'src/b.ts', text: 'eval (x); new Function("return 1"); Function("x")' },
+        { path: 'src/c.ts', text: 'const evaluate = 1; myFunction(x); setTimeout(() => {}, 1);' },
+      ];
+      expect(findForbidden(planted)).to.deep.equal([
+        'src/a.ts:1: innerHTML',
+        'src/a.ts:2: unsafeHTML',
+        'src/b.ts:1: eval(',
+        'src/b.ts:1: new Function',
+        'src/b.ts:1: Function(',
+      ]);
+    });
+  });
+
+  for (const { tag, show } of SERVER_ERRORS)
+    describe(`<${tag}> showing a server's error text with markup in it`, () => {
+      afterEach(() => delete (window as { stcpayOtpMarkupRan?: boolean }).stcpayOtpMarkupRan);
+
+      it('shows the markup literally, as text, and creates no element from it', async () => {
+        const mock = mockPaylink();
+        const { el, message } = await show(mock.baseUrl('markup-error'));
+        await (el as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
+        expect(message).to.contain(MARKUP_DETAIL);
+        const shown = el.shadowRoot!.querySelector('[part~="error"]')!;
+        expect(shown.textContent).to.equal(message);
+        expect(shown.children).to.have.length(0);
+        expect(el.shadowRoot!.querySelectorAll('img, b')).to.have.length(0);
+        await pause(50); // an <img src=x> would have failed to load by now and run its onerror
+        expect((window as { stcpayOtpMarkupRan?: boolean }).stcpayOtpMarkupRan).to.equal(undefined);
+        expect((await mock.requests())[0].path).to.match(/\/markup-error\//);
+      });
+    });
+
+  describe('dist/stcpay-otp.js', () => {
+    /** Lit's four packages (the `lit` package re-exports the other three). */
+    const LIT = /^node_modules\/(?:lit|lit-html|lit-element|@lit\/reactive-element)\//;
+    /** The helper TypeScript's experimental decorators compile to, added by the compiler. */
+    const DECORATE_HELPER = /^\0@oxc-project\+runtime@[\d.]+\/helpers\/esm\/decorate\.js$/;
+    const OURS = /^src\/[\w/-]+\.ts$/;
+
+    it("holds nothing but the element's own modules and Lit, by the bundler's own list", async () => {
+      const bundle = (await executeServerCommand('bundle-modules')) as {
+        fileName: string;
+        sameAsDist: boolean;
+        modules: { id: string; length: number }[];
+      };
+      // The list belongs to the very file that ships.
+      expect(bundle.fileName).to.equal('stcpay-otp.js');
+      expect(bundle.sameAsDist, 'the in-memory build equals dist/stcpay-otp.js').to.equal(true);
+      const ids = bundle.modules.map((module) => module.id);
+      expect(ids.filter((id) => !LIT.test(id) && !DECORATE_HELPER.test(id) && !OURS.test(id))).to.deep.equal([]);
+      expect(ids).to.include.members(['src/define.ts', 'src/stcpay-otp.ts', 'node_modules/lit-html/lit-html.js']);
+    });
+  });
+});

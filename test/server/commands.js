@@ -1,0 +1,132 @@
+// Server commands for the tests (`executeServerCommand` in the browser): what a page cannot
+// see from inside, read in Node or through the DevTools protocol of the test browser.
+//
+//   source-files     every file under src/, as written: [{path, text}]
+//   bundle-modules   builds the bundle again in memory with the project's Vite config and lists
+//                    the modules in it: {fileName, length, sameAsDist, modules: [{id, length}]}
+//   console-watch    {action: 'start'} starts recording the page's console, exceptions and
+//                    browser log (all frames); {action: 'stop'} returns the entries since then
+//   heap-snapshot    writes a heap snapshot of the page to the temporary directory: {path}
+//   chaos-seed       {seed}: the CHAOS_SEED environment variable, to replay a chaos run, or null
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { build } from 'vite';
+import { libraryConfig, SCRIPT_TAG } from '../../scripts/build-config.mjs';
+
+const ROOT = process.cwd();
+
+export function projectCommands() {
+  /** @type {Map<string, {cdp: any, since: number, entries: object[]}>} by test session id */
+  const watches = new Map();
+
+  return {
+    name: 'project-commands',
+    async executeCommand({ command, payload, session }) {
+      switch (command) {
+        case 'source-files':
+          return sourceFiles('src');
+        case 'bundle-modules':
+          return bundleModules();
+        case 'console-watch':
+          if (payload?.action === 'start') return startWatch(watches, session);
+          if (payload?.action === 'stop') return stopWatch(watches, session);
+          throw new Error('console-watch takes {action: "start" | "stop"}');
+        case 'heap-snapshot':
+          return heapSnapshot(session);
+        case 'chaos-seed':
+          return { seed: process.env.CHAOS_SEED ?? null };
+        default:
+          return undefined; // not ours: the next plugin may know it
+      }
+    },
+  };
+}
+
+async function sourceFiles(dir) {
+  const entries = await readdir(join(ROOT, dir), { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile());
+  return Promise.all(
+    files.map(async (file) => {
+      const path = join(file.parentPath ?? file.path, file.name);
+      return { path: relative(ROOT, path).split(sep).join('/'), text: await readFile(path, 'utf8') };
+    }),
+  );
+}
+
+/**
+ * Builds the bundle the way `npm run build` does, without writing, and reads the bundler's own
+ * account of it: which modules went in, and how many characters of the output each one makes.
+ * `sameAsDist` says whether the output is, character for character, dist/stcpay-otp.js.
+ */
+async function bundleModules() {
+  const result = await build({ ...libraryConfig({ ...SCRIPT_TAG, write: false }), root: ROOT, logLevel: 'silent' });
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((each) => each.output);
+  const chunks = outputs.filter((output) => output.type === 'chunk');
+  if (chunks.length !== 1) throw new Error(`expected one chunk, got ${chunks.length}`);
+  const [chunk] = chunks;
+  const dist = await readFile(join(ROOT, 'dist', chunk.fileName), 'utf8').catch(() => null);
+  return {
+    fileName: chunk.fileName,
+    length: chunk.code.length,
+    sameAsDist: chunk.code === dist,
+    modules: Object.entries(chunk.modules).map(([id, module]) => ({
+      id: id.startsWith(ROOT + sep) ? relative(ROOT, id).split(sep).join('/') : id,
+      length: module.renderedLength,
+    })),
+  };
+}
+
+/** For a failed leak check: open it in DevTools' Memory panel to see what holds what. */
+async function heapSnapshot(session) {
+  const cdp = await session.browser.getPage(session.id).createCDPSession();
+  const chunks = [];
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', ({ chunk }) => chunks.push(chunk));
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  await cdp.detach();
+  const path = join(tmpdir(), `stcpay-otp-${Date.now()}.heapsnapshot`);
+  await writeFile(path, chunks.join(''));
+  return { path };
+}
+
+async function startWatch(watches, session) {
+  await stopWatch(watches, session);
+  const page = session.browser.getPage(session.id);
+  const cdp = await page.createCDPSession();
+  const watch = { cdp, since: Date.now(), entries: [] };
+  const add = (entry) => {
+    // Enabling a domain replays what came before; keep only what happens from now on.
+    if (entry.timestamp >= watch.since) watch.entries.push(entry);
+  };
+  cdp.on('Runtime.consoleAPICalled', (event) =>
+    add({
+      source: 'console',
+      level: event.type,
+      text: event.args.map((arg) => arg.value ?? arg.description ?? arg.type).join(' '),
+      timestamp: event.timestamp,
+    }),
+  );
+  cdp.on('Runtime.exceptionThrown', ({ exceptionDetails, timestamp }) =>
+    add({
+      source: 'exception',
+      level: 'error',
+      text: exceptionDetails.exception?.description ?? exceptionDetails.text,
+      timestamp,
+    }),
+  );
+  cdp.on('Log.entryAdded', ({ entry }) =>
+    add({ source: entry.source, level: entry.level, text: entry.text, url: entry.url, timestamp: entry.timestamp }),
+  );
+  await cdp.send('Runtime.enable');
+  await cdp.send('Log.enable');
+  watches.set(session.id, watch);
+  return true;
+}
+
+async function stopWatch(watches, session) {
+  const watch = watches.get(session.id);
+  if (!watch) return [];
+  watches.delete(session.id);
+  await watch.cdp.detach().catch(() => {});
+  return watch.entries.map(({ timestamp: _timestamp, ...entry }) => entry);
+}

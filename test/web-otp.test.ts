@@ -1,0 +1,65 @@
+import { expect } from '@open-wc/testing';
+import { receiveSmsOtp } from '../src/web-otp.js';
+
+describe('receiveSmsOtp', () => {
+  let restore: () => void;
+  let requests: Array<{ signal: AbortSignal; resolve: (credential: { code: string } | null) => void }>;
+
+  beforeEach(() => {
+    // The browser's SMS reader, played by the test: one entry per request the page makes.
+    requests = [];
+    const hadOtpCredential = 'OTPCredential' in window;
+    const get = navigator.credentials.get;
+    (window as unknown as Record<string, unknown>).OTPCredential ??= class {};
+    navigator.credentials.get = (options?: CredentialRequestOptions) =>
+      new Promise((resolve) => requests.push({ signal: options!.signal!, resolve: resolve as never }));
+    restore = () => {
+      navigator.credentials.get = get;
+      if (!hadOtpCredential) delete (window as unknown as Record<string, unknown>).OTPCredential;
+    };
+  });
+  afterEach(() => restore());
+
+  it('asks the browser once and resolves with the code from the SMS', async () => {
+    const waiting = receiveSmsOtp(new AbortController().signal);
+    expect(requests).to.have.length(1);
+    requests[0].resolve({ code: '54321' });
+    expect(await waiting).to.equal('54321');
+  });
+
+  it('shares one browser request among callers; the newest gets the code, the older ones undefined', async () => {
+    // Two overlapping requests aborted together make Chromium kill the tab.
+    const first = receiveSmsOtp(new AbortController().signal);
+    const second = receiveSmsOtp(new AbortController().signal);
+    expect(requests).to.have.length(1);
+    expect(await first).to.equal(undefined);
+    requests[0].resolve({ code: '54321' });
+    expect(await second).to.equal('54321');
+  });
+
+  it('ends the browser request when its caller aborts, not when one it replaced does', async () => {
+    const older = new AbortController();
+    const newer = new AbortController();
+    void receiveSmsOtp(older.signal);
+    const waiting = receiveSmsOtp(newer.signal);
+    older.abort();
+    expect(requests[0].signal.aborted).to.equal(false);
+    newer.abort();
+    expect(requests[0].signal.aborted).to.equal(true);
+    expect(await waiting).to.equal(undefined);
+
+    // The next caller starts afresh.
+    void receiveSmsOtp(new AbortController().signal);
+    expect(requests).to.have.length(2);
+    expect(requests[1].signal.aborted).to.equal(false);
+    requests[1].resolve(null);
+  });
+
+  it('resolves with undefined at once without WebOTP or with an aborted signal', async () => {
+    expect(await receiveSmsOtp(AbortSignal.abort())).to.equal(undefined);
+    restore();
+    const hadOtpCredential = 'OTPCredential' in window;
+    if (!hadOtpCredential) expect(await receiveSmsOtp(new AbortController().signal)).to.equal(undefined);
+    expect(requests).to.have.length(0);
+  });
+});
