@@ -6,6 +6,7 @@ import '../src/define.js';
 import type { OtpCompleteDetail, OtpErrorDetail, OtpSentDetail, PaymentProcessedDetail } from '../src/index.js';
 import type { StcpayOtp } from '../src/stcpay-otp.js';
 import { mockPaylink, pause, until, type Scenario } from './mock.js';
+import { fakeWebOtp, type FakeSmsRequest } from './fake-web-otp.js';
 
 const TEST_OTPS = { success: '12345', wrong: '11111', expire: '00000' };
 
@@ -351,20 +352,10 @@ describe('<stcpay-otp> code step', () => {
 
   describe('WebOTP', () => {
     let restore: () => void;
-    let requests: Array<{ signal: AbortSignal; resolve: (code: { code: string } | null) => void }>;
+    let requests: FakeSmsRequest[];
 
     beforeEach(() => {
-      // The browser's SMS reader, played by the test: it hands over a code when told to.
-      requests = [];
-      const hadOtpCredential = 'OTPCredential' in window;
-      const get = navigator.credentials.get;
-      (window as unknown as Record<string, unknown>).OTPCredential ??= class {};
-      navigator.credentials.get = (options?: CredentialRequestOptions) =>
-        new Promise((resolve) => requests.push({ signal: options!.signal!, resolve: resolve as never }));
-      restore = () => {
-        navigator.credentials.get = get;
-        if (!hadOtpCredential) delete (window as unknown as Record<string, unknown>).OTPCredential;
-      };
+      ({ requests, restore } = fakeWebOtp());
     });
     afterEach(() => restore());
 

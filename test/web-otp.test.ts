@@ -1,22 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { receiveSmsOtp } from '../src/web-otp.js';
+import { fakeWebOtp, type FakeSmsRequest } from './fake-web-otp.js';
 
 describe('receiveSmsOtp', () => {
   let restore: () => void;
-  let requests: Array<{ signal: AbortSignal; resolve: (credential: { code: string } | null) => void }>;
+  let requests: FakeSmsRequest[];
 
   beforeEach(() => {
-    // The browser's SMS reader, played by the test: one entry per request the page makes.
-    requests = [];
-    const hadOtpCredential = 'OTPCredential' in window;
-    const get = navigator.credentials.get;
-    (window as unknown as Record<string, unknown>).OTPCredential ??= class {};
-    navigator.credentials.get = (options?: CredentialRequestOptions) =>
-      new Promise((resolve) => requests.push({ signal: options!.signal!, resolve: resolve as never }));
-    restore = () => {
-      navigator.credentials.get = get;
-      if (!hadOtpCredential) delete (window as unknown as Record<string, unknown>).OTPCredential;
-    };
+    ({ requests, restore } = fakeWebOtp());
   });
   afterEach(() => restore());
 

@@ -1,0 +1,23 @@
+/**
+ * The browser's SMS code reader (WebOTP), played by a test: each request the page makes is kept,
+ * with its abort signal, and answers when the test says so. Install it in beforeEach and call
+ * the returned restore in afterEach.
+ */
+export interface FakeSmsRequest {
+  signal: AbortSignal;
+  resolve: (credential: { code: string } | null) => void;
+}
+
+export function fakeWebOtp(): { requests: FakeSmsRequest[]; restore: () => void } {
+  const requests: FakeSmsRequest[] = [];
+  const hadOtpCredential = 'OTPCredential' in window;
+  const get = navigator.credentials.get;
+  (window as unknown as Record<string, unknown>).OTPCredential ??= class {};
+  navigator.credentials.get = (options?: CredentialRequestOptions) =>
+    new Promise((resolve) => requests.push({ signal: options!.signal!, resolve: resolve as never }));
+  const restore = () => {
+    navigator.credentials.get = get;
+    if (!hadOtpCredential) delete (window as unknown as Record<string, unknown>).OTPCredential;
+  };
+  return { requests, restore };
+}
