@@ -4,7 +4,7 @@
  * Lit. The strict Content Security Policy has its own file, csp.test.ts.
  */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
 import { MARKUP_DETAIL, mockPaylink, pause } from './mock.js';
 
@@ -69,6 +69,14 @@ describe('security', () => {
       expect(findForbidden(files)).to.deep.equal([]);
     });
 
+    it('never writes to the console, so nothing a customer types can end up in a log', async () => {
+      const files = (await executeServerCommand('source-files')) as SourceFile[];
+      const calls = files.flatMap(({ path, text }) =>
+        text.split('\n').flatMap((line, i) => (/\bconsole\s*\./.test(line) ? [`${path}:${i + 1}`] : [])),
+      );
+      expect(calls).to.deep.equal([]);
+    });
+
     it('would notice one (the check itself)', () => {
       const planted = [
         { path: 'src/a.ts', text: 'el.innerHTML = x;\nhtml`${unsafeHTML(x)}`' },
@@ -82,6 +90,50 @@ describe('security', () => {
         'src/b.ts:1: new Function',
         'src/b.ts:1: Function(',
       ]);
+    });
+  });
+
+  describe("<stcpay-otp> with a customer's number, code and session", () => {
+    it('keeps them out of the console and out of every attribute, from typing to paid', async () => {
+      const mock = mockPaylink();
+      const logged: string[] = [];
+      const methods = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
+      const originals = methods.map((name) => console[name]);
+      methods.forEach((name) => (console[name] = (...args: unknown[]) => logged.push(args.map(String).join(' '))));
+      const secrets = ['551234567', '12345'];
+      const attributes = (el: Element) =>
+        [el, ...el.shadowRoot!.querySelectorAll('*')].flatMap((node) => [...node.attributes].map((a) => `${a.name}=${a.value}`));
+      const leaks = (el: Element) =>
+        [...attributes(el), ...logged].filter((text) => secrets.some((secret) => text.includes(secret)));
+      try {
+        const el = await fixture<HTMLElement & { updateComplete: Promise<boolean> }>(html`
+          <stcpay-otp transaction-no="1679123751896" total="10" process-payment base-url=${mock.baseUrl('ok')}></stcpay-otp>
+        `);
+        const input = (name: string) => el.shadowRoot!.querySelector<HTMLInputElement>(`[part~="${name}"]`)!;
+        input('mobile').focus();
+        await sendKeys({ type: '0551234567' });
+        await el.updateComplete;
+        expect(leaks(el), 'after typing the number').to.deep.equal([]);
+        const sent = oneEvent(el, 'otp-sent');
+        await sendKeys({ press: 'Enter' });
+        const session = (await sent).detail as { paymentSessionId: string; signature: string; signedBase64Data: string };
+        secrets.push(session.paymentSessionId, session.signature, session.signedBase64Data);
+        await el.updateComplete;
+        expect(leaks(el), 'on the code step').to.deep.equal([]);
+        input('otp').focus();
+        await sendKeys({ type: '12345' });
+        const paid = oneEvent(el, 'payment-processed');
+        await sendKeys({ press: 'Enter' });
+        await paid;
+        await el.updateComplete;
+        expect(el.getAttribute('state')).to.equal('paid');
+        expect(leaks(el), 'once paid').to.deep.equal([]);
+      } finally {
+        methods.forEach((name, i) => (console[name] = originals[i]));
+      }
+      // The requests did go out, to the mock's origin only.
+      const requests = await mock.requests();
+      expect(requests.map((r) => r.path.split('/').pop())).to.deep.equal(['sendOtp', 'processPayment']);
     });
   });
 
