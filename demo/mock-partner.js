@@ -11,7 +11,7 @@
 // with the STC Pay mock) and validate-otp answers as <scenario> says (PARTNER_SCENARIOS).
 
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { isJson, parseObject, problemBody, put, readBody, sendJson, sendTruncated } from './mock-paylink.js';
+import { dropMidAnswer, isJson, parseObject, problemBody, put, readBody, seededRandom, sendJson, sendTruncated } from './mock-paylink.js';
 
 /** Fake partner credentials that /api/partner/auth accepts. Real ones stay on the partner's server. */
 export const MOCK_PARTNER = { profileNo: '19039481', apiKey: 'mock-partner-api-key' };
@@ -28,7 +28,15 @@ export const PARTNER_SCENARIOS = {
   unauthorized: '401, as for an expired token',
   hang: 'never answers',
   reset: 'drops the connection without answering',
+  random:
+    'a random outcome for each request (ok, the failures above, a wrong code, slow) after a random short ' +
+    'delay, drawn from a generator seeded by the tenant id; the log entry records the draw and its timing',
 };
+
+/** The random scenario's outcomes, each drawn as often as it appears: ok three times as often. */
+const RANDOM_OUTCOMES = ['ok', 'ok', 'ok', 'server-error', 'missing-field', 'truncated', 'unauthorized', 'wrong-code', 'slow', 'hang', 'reset'];
+const RANDOM_DELAY_MS = 60;
+const RANDOM_SLOW_MS = 150;
 
 /** The page's example request, and the response the page shows for it. */
 export const PARTNER_EXAMPLE = {
@@ -70,6 +78,8 @@ const VALIDATE_FIELDS = ['signature', 'sessionUuid', 'mobile', 'otp', 'partnerPr
 export function createPartnerMock({ record }) {
   /** @type {Map<string, number>} id_token → when it expires */
   const tokens = new Map();
+  /** @type {Map<string, () => number>} the random scenario's generator, by tenant */
+  const generators = new Map();
   /**
    * Registration sessions by sessionUuid. 'open' until validated, or 'invalid' once a request
    * changed its signature (as the page warns) or its code expired.
@@ -98,12 +108,20 @@ export function createPartnerMock({ record }) {
       return true;
     }
     readBody(req).then((body) => {
+      let entry;
       if (tenant) {
-        const entry = { method: req.method, path, contentType: req.headers['content-type'] ?? null, accept: req.headers.accept ?? null, authorization: req.headers.authorization ?? null, body, abandoned: false };
+        entry = { method: req.method, path, contentType: req.headers['content-type'] ?? null, accept: req.headers.accept ?? null, authorization: req.headers.authorization ?? null, body, abandoned: false };
         record(tenant, entry);
         res.on('close', () => (entry.abandoned = !res.writableFinished));
       }
       if (!Object.hasOwn(PARTNER_SCENARIOS, scenario)) return sendJson(res, 404, problemBody(404, 'Not Found', `unknown mock scenario ${scenario}`));
+      if (scenario === 'random' && entry) return answerRandomly(tenant, entry, res, (draw) => respond(draw, body));
+      respond(scenario, body);
+    });
+    return true;
+
+    /** Answers as `scenario` says; `ok` checks the token, the session and the code. */
+    function respond(scenario, body) {
       if (scenario === 'hang') return;
       if (scenario === 'reset') return req.socket.destroy();
       if (scenario === 'server-error') return sendJson(res, 500, problemBody(500, 'Internal Server Error', 'Unexpected error'));
@@ -119,8 +137,24 @@ export function createPartnerMock({ record }) {
         return sendJson(res, 200, rest);
       }
       sendJson(res, status, answerBody);
-    });
-    return true;
+    }
+  }
+
+  /** Draws an outcome and a delay for this tenant's next request, records them, then answers. */
+  function answerRandomly(tenant, entry, res, respond) {
+    if (!generators.has(tenant)) put(generators, tenant, seededRandom(`partner:${tenant}`), MAX);
+    const random = generators.get(tenant);
+    const outcome = RANDOM_OUTCOMES[Math.floor(random() * RANDOM_OUTCOMES.length)];
+    const delay = Math.floor(random() * (RANDOM_DELAY_MS + 1)) + (outcome === 'slow' ? RANDOM_SLOW_MS : 0);
+    Object.assign(entry, { outcome, delay, receivedAt: Date.now(), closedAt: null });
+    res.on('close', () => (entry.closedAt = Date.now()));
+    setTimeout(() => {
+      if (res.destroyed) return;
+      if (outcome === 'wrong-code') return sendJson(res, 400, problemBody(400, 'Bad Request', 'Invalid OTP'));
+      // Mid-answer, not before it: a drop before any byte, Chromium quietly sends the POST again.
+      if (outcome === 'reset') return dropMidAnswer(res);
+      respond(outcome === 'slow' ? 'ok' : outcome);
+    }, delay);
   }
 
   function auth({ profileNo, apiKey, persistToken }) {

@@ -560,7 +560,7 @@ export function sendTruncated(res, value) {
  * request by itself, even a POST, when a reused keep-alive connection closes before any byte of
  * the answer, so one fetch can reach the server twice.
  */
-function dropMidAnswer(res) {
+export function dropMidAnswer(res) {
   res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '200' });
   res.write('{"stcMobile":"55', () => res.destroy());
 }

@@ -19,6 +19,7 @@ import '../src/define.js';
 import type { OtpSentDetail } from '../src/index.js';
 import type { StcpayOtp } from '../src/stcpay-otp.js';
 import { mockPaylink, pause, until, type RecordedRequest } from './mock.js';
+import { generator } from './random.js';
 
 const SENDS = 200;
 /** The element's time limit: a hang ends as a timeout error this soon. */
@@ -38,22 +39,6 @@ const SESSION_FIELDS = [
   'stcpayMobileCountryCode',
   'orderNumber',
 ] as const;
-
-/** mulberry32: a small repeatable generator of numbers in [0, 1). */
-function generator(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    chance: (p: number) => next() < p,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-  };
-}
 
 const part = (el: StcpayOtp, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 

@@ -142,7 +142,7 @@ export interface MockInvoice {
 export const MOCK_PARTNER = { profileNo: '19039481', apiKey: 'mock-partner-api-key' };
 export const PARTNER_OTPS = { success: '7615', wrong: '1111', expire: '0000' };
 
-export type PartnerScenario = 'ok' | 'server-error' | 'missing-field' | 'truncated' | 'unauthorized' | 'hang' | 'reset';
+export type PartnerScenario = 'ok' | 'server-error' | 'missing-field' | 'truncated' | 'unauthorized' | 'hang' | 'reset' | 'random';
 
 /** Signs in to the partner API as a partner's backend does, and returns the id_token. */
 export async function partnerToken(): Promise<string> {

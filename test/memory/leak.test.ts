@@ -11,7 +11,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { mockPaylink, partnerToken, pause, TEST_OTPS, until, type PartnerScenario, type Scenario } from '../mock.js';
+import { mockPaylink, pause, TEST_OTPS, until, type Scenario } from '../mock.js';
 
 const ELEMENTS = 1000;
 const BATCH = 25;
@@ -213,28 +213,6 @@ function typeCode(el: Checkout) {
   otp.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
 }
 
-/** <paylink-validate-mobile>: the documentation's example session, a token, the code. */
-function registration(scenario: PartnerScenario) {
-  return (mock: ReturnType<typeof mockPaylink>) => ({
-    signature: 'ae135f2506dc3c********',
-    'session-uuid': '96ea8e22-edef-414b-9724-3bd2d494b710',
-    mobile: '0599925477',
-    'partner-profile-no': '19039481',
-    'base-url': mock.baseUrl(scenario as Scenario),
-  });
-}
-
-/** The partner token every registration life hands over; fetched once, before the lives. */
-let token = '';
-
-async function validateCode(el: Checkout & { token?: string }) {
-  el.token = token;
-  const otp = part(el, 'otp') as HTMLInputElement;
-  otp.value = '7615';
-  otp.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-  part(el, 'submit').click();
-}
-
 const LIVES: Life[] = [
   { name: 'sent', tag: 'stcpay-otp', attributes: checkout('ok'), live: send },
   {
@@ -270,26 +248,6 @@ const LIVES: Life[] = [
       part(el, 'confirm').click();
       await pause(n % 10);
       expect(el.state, 'removed while paying').to.equal('verifying');
-    },
-  },
-  {
-    name: 'validated',
-    tag: 'paylink-validate-mobile',
-    attributes: registration('ok'),
-    async live(el) {
-      const validated = next(el, 'mobile-validated');
-      await validateCode(el);
-      await validated;
-    },
-  },
-  {
-    name: 'removed-mid-validation',
-    tag: 'paylink-validate-mobile',
-    attributes: registration('hang'),
-    async live(el, n) {
-      await validateCode(el);
-      await pause(n % 10);
-      expect(el.state, 'removed while validating').to.equal('validating');
     },
   },
 ];
@@ -337,9 +295,8 @@ describe('1000 elements mounted, used and removed', () => {
     expect(performance, 'performance.memory').to.have.nested.property('memory.usedJSHeapSize');
     const heap = () => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
 
-    // Each element from the script a page loads it with.
-    for (const bundle of ['/dist/stcpay-otp.js', '/dist/paylink-validate-mobile.js']) await import(bundle);
-    token = await partnerToken();
+    const bundle = '/dist/stcpay-otp.js';
+    await import(bundle);
     const container = document.createElement('div');
     document.body.append(container);
     const created = { warmUp: 0, measured: 0 };

@@ -1,0 +1,167 @@
+/**
+ * Chaos for <paylink-validate-mobile>: 200 validations in a row against the partner mock's
+ * `random` scenario (success, a wrong code, 401, 5xx, unreadable answers, slow, hang, dropped
+ * connections, after random short delays), with extra clicks, validate() calls, resets and
+ * removals at random moments. After every step it checks what must always hold:
+ *
+ * - no `mobile-validated` without the whole response, and none Paylink did not answer with success;
+ * - no more validate-otp requests on the wire than validations the element accepted (a 401
+ *   with getToken may add one retry each, and this page gives no getToken, so none);
+ * - the element is usable again: not busy, the input and button enabled;
+ * - every request in flight when its element was removed or reset ended then and there.
+ *
+ * One seed drives it all; `CHAOS_SEED=<seed> npm test` replays it (timing aside).
+ */
+import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import '../src/define-partner.js';
+import type { ValidateOtpResponse } from '../src/partner-client.js';
+import type { PaylinkValidateMobile } from '../src/paylink-validate-mobile.js';
+import { mockPaylink, partnerToken, pause, until, type RecordedRequest } from './mock.js';
+import { generator } from './random.js';
+
+const VALIDATIONS = 200;
+const TIMEOUT_MS = 400;
+/** How soon after a removal or reset the mock must see the request's connection closed. */
+const ABORT_SLACK_MS = 150;
+const RESPONSE_FIELDS = ['signature', 'mobile', 'sessionUuid', 'licenseNumber', 'licenseType', 'licenseName'] as const;
+
+const part = (el: PaylinkValidateMobile, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+
+type Entry = RecordedRequest & { outcome?: string; receivedAt?: number; closedAt?: number | null };
+
+describe('<paylink-validate-mobile> under chaos', () => {
+  it(`survives ${VALIDATIONS} validations against random answers, with extra clicks, resets and removals`, async function () {
+    this.timeout(90_000);
+    const { seed: given } = (await executeServerCommand('chaos-seed')) as { seed: string | null };
+    const seed = given ? Number(given) : crypto.getRandomValues(new Uint32Array(1))[0];
+    console.log(`partner chaos seed ${seed} (replay: CHAOS_SEED=${seed} npm test)`);
+    const random = generator(seed);
+    const mock = mockPaylink(`partner-chaos-${seed}`);
+    const token = await partnerToken();
+    const where = (step: number) => `seed ${seed}, step ${step}`;
+
+    const container = document.createElement('div');
+    document.body.append(container);
+    let accepted = 0;
+    const validated: ValidateOtpResponse[] = [];
+    const interruptions: { at: number; how: 'removed' | 'reset' }[] = [];
+    const tally = { joined: 0, removed: 0, reset: 0, errors: 0 };
+    let lastError = '';
+
+    function mount(): PaylinkValidateMobile {
+      const el = document.createElement('paylink-validate-mobile');
+      // The documentation's example session, which the mock always takes.
+      el.signature = 'ae135f2506dc3c********';
+      el.sessionUuid = '96ea8e22-edef-414b-9724-3bd2d494b710';
+      el.mobile = '0599925477';
+      el.partnerProfileNo = '19039481';
+      el.baseUrl = mock.baseUrl('random' as never);
+      el.timeout = TIMEOUT_MS;
+      el.token = token;
+      el.addEventListener('mobile-validated', (event) => validated.push(event.detail));
+      el.addEventListener('otp-error', (e) => { tally.errors++; lastError = JSON.stringify(e.detail); });
+      container.append(el);
+      return el;
+    }
+
+    function typeCode(el: PaylinkValidateMobile) {
+      const otp = part(el, 'otp') as HTMLInputElement;
+      otp.value = '7615';
+      otp.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    }
+
+    const startsNow = (el: PaylinkValidateMobile) => el.state === 'idle' || el.state === 'error';
+
+    function validate(el: PaylinkValidateMobile, step: number, by: 'click' | 'call') {
+      // Once validated there is no button to click, and validate() refuses.
+      if (el.state === 'validated') {
+        if (by === 'call') el.validate().catch(() => {});
+        return;
+      }
+      // reset() clears the code; a customer types it again before trying once more.
+      if (startsNow(el) && !(part(el, 'otp') as HTMLInputElement).value) typeCode(el);
+      const starts = startsNow(el);
+      if (by === 'click') part(el, 'submit')!.click();
+      else el.validate().catch(() => {});
+      if (starts) accepted++;
+      else if (el.state === 'validating') tally.joined++;
+      if (starts) expect(el.state, `${where(step)}: a validation that should start (${lastError})`).to.equal('validating');
+    }
+
+    function interrupt(el: PaylinkValidateMobile, how: 'removed' | 'reset', step: number) {
+      if (el.state === 'validating') interruptions.push({ at: Date.now(), how });
+      if (how === 'removed') el.remove();
+      else el.reset();
+      tally[how]++;
+      expect(el.state, `${where(step)}: right after ${how}`).not.to.equal('validating');
+    }
+
+    let el = mount();
+    for (let step = 0; step < VALIDATIONS; step++) {
+      if (!el.isConnected || el.state === 'validated') el = mount();
+      await el.updateComplete;
+      typeCode(el);
+      validate(el, step, random.chance(0.7) ? 'click' : 'call');
+
+      for (let extra = random.int(0, 3); extra > 0 && el.isConnected; extra--) {
+        await pause(random.int(0, 40));
+        const roll = random.int(1, 100);
+        if (roll <= 35) validate(el, step, 'click');
+        else if (roll <= 60) validate(el, step, 'call');
+        else if (roll <= 82) interrupt(el, 'removed', step);
+        else interrupt(el, 'reset', step);
+      }
+
+      await until(() => el.state !== 'validating', TIMEOUT_MS + 1000).catch(() => {
+        throw new Error(`${where(step)}: still validating ${TIMEOUT_MS + 1000} ms later`);
+      });
+      await el.updateComplete;
+      await checkInvariants(step);
+    }
+
+    async function checkInvariants(step: number) {
+      const at = where(step);
+      expect(['idle', 'error', 'validated'], `${at}: state`).to.include(el.state);
+      if (el.state !== 'validated') {
+        expect((part(el, 'otp') as HTMLInputElement).readOnly, `${at}: input usable`).to.equal(false);
+        expect((part(el, 'submit') as HTMLButtonElement).disabled, `${at}: button usable`).to.equal(false);
+      }
+      for (const detail of validated) {
+        for (const field of RESPONSE_FIELDS) expect(detail[field], `${at}: mobile-validated ${field}`).to.be.a('string');
+        expect(detail.monthlySalesVolumes, `${at}: sales volumes`).to.have.length(4);
+      }
+      let log: Entry[] = [];
+      await until(async () => {
+        log = (await mock.requests()) as Entry[];
+        return log.every((entry) => entry.closedAt != null);
+      }, 2000).catch(() => {
+        throw new Error(`${at}: requests left open: ${JSON.stringify(log.filter((e) => e.closedAt == null))}`);
+      });
+      expect(log.length, `${at}: validate-otp requests vs accepted validations`).to.be.at.most(accepted);
+      const successes = log.filter((entry) => entry.outcome === 'ok' || entry.outcome === 'slow').length;
+      expect(validated.length, `${at}: mobile-validated events vs success answers`).to.be.at.most(successes);
+      for (const { at: time, how } of interruptions)
+        for (const entry of log) {
+          if (entry.receivedAt! > time || entry.closedAt! < time) continue;
+          expect(entry.closedAt! - time, `${at}: ms from ${how} mid-request to the end of a request`).to.be.at.most(ABORT_SLACK_MS);
+        }
+    }
+
+    const log = (await mock.requests()) as Entry[];
+    const outcomes: Record<string, number> = {};
+    for (const entry of log) outcomes[entry.outcome!] = (outcomes[entry.outcome!] ?? 0) + 1;
+    console.log(
+      `partner chaos seed ${seed}: ${accepted} validations accepted, ${log.length} requests, ` +
+        `${validated.length} mobile-validated, ${tally.errors} otp-error, ${interruptions.length} interrupted; ` +
+        `${JSON.stringify(tally)}; outcomes ${JSON.stringify(outcomes)}`,
+    );
+    expect(accepted).to.be.at.least(VALIDATIONS);
+    expect(validated.length, 'some validations succeeded').to.be.above(0);
+    expect(interruptions.some((i) => i.how === 'removed'), 'some elements were removed mid-request').to.equal(true);
+    expect(interruptions.some((i) => i.how === 'reset'), 'some validations were reset mid-request').to.equal(true);
+    expect(tally.joined, 'some extra clicks or calls joined one in flight').to.be.above(0);
+    expect(Object.keys(outcomes)).to.include.members(['ok', 'hang', 'reset', 'unauthorized', 'wrong-code']);
+    container.remove();
+  });
+});
