@@ -3,8 +3,8 @@
  * checked response, and what a refusal means. Built on the same HTTP client as the STC Pay
  * calls, so statuses, bodies and time limits map to errors the same way.
  */
-import { PaylinkError, type ErrorReason } from './errors.js';
-import { postJson, type Endpoint, type Environment, type RequestOptions } from './paylink-client.js';
+import type { ErrorReason } from './errors.js';
+import { call, type Endpoint, type Environment, type RequestOptions } from './paylink-client.js';
 
 /** Paylink's REST hosts, where the partner API lives. */
 export const REST_ORIGINS: Readonly<Record<Environment, string>> = {
@@ -48,19 +48,10 @@ export interface PartnerRequestOptions extends RequestOptions {
 }
 
 /** POSTs validate-otp and resolves with its checked answer. */
-export async function validateOtp(body: ValidateOtpBody, options: PartnerRequestOptions = {}): Promise<ValidateOtpResponse> {
+export function validateOtp(body: ValidateOtpBody, options: PartnerRequestOptions = {}): Promise<ValidateOtpResponse> {
   const { token, ...requestOptions } = options;
   const endpoint: Endpoint = { origins: REST_ORIGINS, headers: token ? { Authorization: `Bearer ${token}` } : {} };
-  let answer: unknown;
-  try {
-    answer = await postJson(VALIDATE_OTP_PATH, body, requestOptions, endpoint);
-  } catch (error) {
-    if (error instanceof PaylinkError && error.reason.code === 'http') throw new PaylinkError(registrationRefusal(error.reason));
-    throw error;
-  }
-  const response = parseValidateOtpResponse(answer);
-  if (!response) throw new PaylinkError({ code: 'bad-response' });
-  return response;
+  return call(VALIDATE_OTP_PATH, body, requestOptions, { endpoint, refusal: registrationRefusal, parse: parseValidateOtpResponse });
 }
 
 /**

@@ -121,9 +121,29 @@ export function checkBaseUrl(baseUrl: string, pageUrl?: string): URL | null {
 }
 
 /** POSTs Paylink's sendOtp and resolves with its (checked) success body. */
-export async function sendOtp(body: SendOtpBody, options: RequestOptions = {}): Promise<SendOtpResponse> {
-  const answer = await postJson(SEND_OTP_PATH, body, options);
-  const response = parseSendOtpResponse(answer);
+export function sendOtp(body: SendOtpBody, options: RequestOptions = {}): Promise<SendOtpResponse> {
+  return call(SEND_OTP_PATH, body, options, { parse: parseSendOtpResponse });
+}
+
+/** How one API call reads its answer: where it goes, how a refusal is read, what success is. */
+export interface Call<T> {
+  endpoint?: Endpoint;
+  /** Reads what a non-2xx answer meant, beyond its status. */
+  refusal?: (reason: Extract<ErrorReason, { code: 'http' }>) => ErrorReason;
+  /** The checked success body, or null for an answer missing what is needed (`bad-response`). */
+  parse: (value: unknown) => T | null;
+}
+
+/** POSTs `body` with postJson, then reads a refusal with `refusal` and a success with `parse`. */
+export async function call<T>(path: string, body: unknown, options: RequestOptions, { endpoint, refusal, parse }: Call<T>): Promise<T> {
+  let answer: unknown;
+  try {
+    answer = await postJson(path, body, options, endpoint);
+  } catch (error) {
+    if (refusal && error instanceof PaylinkError && error.reason.code === 'http') throw new PaylinkError(refusal(error.reason));
+    throw error;
+  }
+  const response = parse(answer);
   if (!response) throw new PaylinkError({ code: 'bad-response' });
   return response;
 }
@@ -144,20 +164,8 @@ export function parseSendOtpResponse(value: unknown): SendOtpResponse | null {
  * reason says the code or session expired is marked `otp: 'expired'`; any other 4xx refusal is
  * taken to be a wrong code (`otp: 'wrong'`), except one that says the order is already paid.
  */
-export async function processPayment(
-  body: ProcessPaymentBody,
-  options: RequestOptions = {},
-): Promise<ProcessPaymentResponse> {
-  let answer: unknown;
-  try {
-    answer = await postJson(PROCESS_PAYMENT_PATH, body, options);
-  } catch (error) {
-    if (error instanceof PaylinkError && error.reason.code === 'http') throw new PaylinkError(paymentRefusal(error.reason));
-    throw error;
-  }
-  const response = parseProcessPaymentResponse(answer);
-  if (!response) throw new PaylinkError({ code: 'bad-response' });
-  return response;
+export function processPayment(body: ProcessPaymentBody, options: RequestOptions = {}): Promise<ProcessPaymentResponse> {
+  return call(PROCESS_PAYMENT_PATH, body, options, { refusal: paymentRefusal, parse: parseProcessPaymentResponse });
 }
 
 /** Reads what a refused processPayment meant from its status and Paylink's reason text. */
