@@ -10,8 +10,8 @@
 // With the prefix, the request is recorded under <tenant> (GET /mock/<tenant>/requests, shared
 // with the STC Pay mock) and validate-otp answers as <scenario> says (PARTNER_SCENARIOS).
 
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { dropMidAnswer, isJson, parseObject, problemBody, put, readBody, seededRandom, sendJson, sendTruncated } from './mock-paylink.js';
+import { createHash, randomUUID } from 'node:crypto';
+import { createTokens, dropMidAnswer, isJson, parseObject, problemBody, put, readBody, seededRandom, sendJson, sendTruncated } from './mock-paylink.js';
 
 /** Fake partner credentials that /api/partner/auth accepts. Real ones stay on the partner's server. */
 export const MOCK_PARTNER = { profileNo: '19039481', apiKey: 'mock-partner-api-key' };
@@ -70,14 +70,12 @@ function salesVolumes() {
   ];
 }
 
-const TOKEN_MS = 30 * 60_000;
 const MAX = 2000;
 const VALIDATE_FIELDS = ['signature', 'sessionUuid', 'mobile', 'otp', 'partnerProfileNo'];
 
 /** @param {{record: (tenant: string, entry: object) => void}} log where requests are recorded */
 export function createPartnerMock({ record }) {
-  /** @type {Map<string, number>} id_token → when it expires */
-  const tokens = new Map();
+  const tokens = createTokens();
   /** @type {Map<string, () => number>} the random scenario's generator, by tenant */
   const generators = new Map();
   /**
@@ -125,7 +123,7 @@ export function createPartnerMock({ record }) {
       if (scenario === 'hang') return;
       if (scenario === 'reset') return req.socket.destroy();
       if (scenario === 'server-error') return sendJson(res, 500, problemBody(500, 'Internal Server Error', 'Unexpected error'));
-      if (scenario === 'unauthorized' || (needsToken && !hasToken(req)))
+      if (scenario === 'unauthorized' || (needsToken && !tokens.accepts(req)))
         return sendJson(res, 401, problemBody(401, 'Unauthorized', 'A valid Bearer id_token from /api/partner/auth is required'));
       if (!isJson(req)) return sendJson(res, 415, problemBody(415, 'Unsupported Media Type', 'Content-Type must be application/json'));
       const request = parseObject(body);
@@ -160,15 +158,9 @@ export function createPartnerMock({ record }) {
   function auth({ profileNo, apiKey, persistToken }) {
     if (profileNo !== MOCK_PARTNER.profileNo || apiKey !== MOCK_PARTNER.apiKey)
       return [401, problemBody(401, 'Unauthorized', 'Invalid profileNo or apiKey')];
-    const idToken = randomBytes(24).toString('base64url');
-    put(tokens, idToken, Date.now() + (persistToken === true ? 30 * TOKEN_MS : TOKEN_MS), MAX);
-    return [200, { id_token: idToken }];
+    return [200, { id_token: tokens.issue(persistToken === true) }];
   }
 
-  function hasToken(req) {
-    const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    return token !== undefined && (tokens.get(token) ?? 0) > Date.now();
-  }
 
   /** Step 1: checks the license and "sends" the merchant a code (PARTNER_OTPS.success). */
   function checkLicense(request) {

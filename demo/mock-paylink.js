@@ -138,8 +138,7 @@ export function createPaylinkMock() {
   const paidOrders = new Map();
   /** @type {Map<string, object>} the invoices /api/addInvoice created, by transactionNo */
   const invoices = new Map();
-  /** @type {Map<string, number>} id_token → when it expires (ms since the epoch) */
-  const tokens = new Map();
+  const tokens = createTokens();
   let lastTransactionNo = Date.now() * 10; // 14 digits, like Paylink's
 
   function record(tenant, entry) {
@@ -338,7 +337,7 @@ export function createPaylinkMock() {
     if (req.method !== method)
       return sendJson(res, 405, problemBody(405, 'Method Not Allowed', `Use ${method}`));
     // Like Spring Security, the token is checked before the request itself.
-    if (name !== 'auth' && !hasToken(req))
+    if (name !== 'auth' && !tokens.accepts(req))
       return sendJson(res, 401, problemBody(401, 'Unauthorized', 'A valid Bearer id_token from /api/auth is required'));
     if (name === 'getInvoice') return sendJson(res, ...getInvoice(transactionNo));
     readBody(req).then((body) => {
@@ -354,15 +353,9 @@ export function createPaylinkMock() {
   function auth({ apiId, secretKey, persistToken }) {
     if (apiId !== MOCK_CREDENTIALS.apiId || secretKey !== MOCK_CREDENTIALS.secretKey)
       return [401, problemBody(401, 'Unauthorized', 'Invalid apiId or secretKey')];
-    const idToken = randomBytes(24).toString('base64url');
-    put(tokens, idToken, Date.now() + (persistToken === true ? PERSISTENT_TOKEN_MS : TOKEN_MS), MAX_TOKENS);
-    return [200, { id_token: idToken }];
+    return [200, { id_token: tokens.issue(persistToken === true) }];
   }
 
-  function hasToken(req) {
-    const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    return token !== undefined && (tokens.get(token) ?? 0) > Date.now();
-  }
 
   /**
    * Creates an invoice the way /api/addInvoice does: [status, body]. Server-side demo code may
@@ -521,6 +514,26 @@ export function seededRandom(seed) {
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The id_tokens an auth endpoint issued, as Paylink's last: 30 minutes, or 30 hours with
+ * persistToken. `accepts` checks a request's `Authorization: Bearer` header.
+ */
+export function createTokens() {
+  /** @type {Map<string, number>} id_token → when it expires (ms since the epoch) */
+  const expiries = new Map();
+  return {
+    issue(persist) {
+      const idToken = randomBytes(24).toString('base64url');
+      put(expiries, idToken, Date.now() + (persist ? PERSISTENT_TOKEN_MS : TOKEN_MS), MAX_TOKENS);
+      return idToken;
+    },
+    accepts(req) {
+      const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+      return token !== undefined && (expiries.get(token) ?? 0) > Date.now();
+    },
   };
 }
 
