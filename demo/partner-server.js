@@ -7,38 +7,18 @@
 //   POST /partner/api/partner/register/check-license   → Paylink's step 1, token added
 //   POST /partner/api/partner/register/validate-otp    → Paylink's step 2, token added
 
+import { createBearerClient } from './bearer-client.js';
 import { MOCK_PARTNER } from './mock-partner.js';
 import { readBody } from './mock-paylink.js';
 
 const FORWARDED = new Set(['/api/partner/register/check-license', '/api/partner/register/validate-otp']);
 
 export function createPartnerServer() {
-  let token;
-
-  async function signIn(origin) {
-    const response = await fetch(`${origin}/api/partner/auth`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ ...MOCK_PARTNER, persistToken: false }),
-    });
-    if (!response.ok) throw new Error(`partner sign-in failed: ${response.status}`);
-    return (await response.json()).id_token;
-  }
+  const partnerApi = createBearerClient('/api/partner/auth', MOCK_PARTNER);
 
   async function forward(origin, path, body) {
-    for (let attempt = 0; attempt < 2; attempt++) {
-      token ??= await signIn(origin);
-      const response = await fetch(origin + path, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
-        body,
-      });
-      if (response.status === 401 && attempt === 0) {
-        token = undefined; // expired: sign in again once
-        continue;
-      }
-      return [response.status, response.headers.get('content-type') ?? 'application/json', await response.text()];
-    }
+    const response = await partnerApi.request(origin, path, body);
+    return [response.status, response.headers.get('content-type') ?? 'application/json', await response.text()];
   }
 
   function handle(req, res) {

@@ -9,6 +9,7 @@
 //   POST /store/api/checkout                 creates an invoice → {transactionNo, amount}
 //   GET  /store/api/orders/<transactionNo>   → {transactionNo, amount, orderStatus} from getInvoice
 
+import { createBearerClient } from './bearer-client.js';
 import { MOCK_CREDENTIALS } from './mock-paylink.js';
 
 /** What the demo store sells. */
@@ -18,33 +19,13 @@ export const CART = [
 ];
 
 export function createStoreServer() {
-  let token;
+  const paylinkApi = createBearerClient('/api/auth', MOCK_CREDENTIALS);
   let orderCount = 0;
 
-  /** POSTs or GETs Paylink's REST API with the store's token, logging in when needed. */
+  /** Calls Paylink's REST API as the store, and reads the JSON answer. */
   async function paylink(origin, path, body) {
-    token ??= await login(origin);
-    const response = await fetch(origin + path, {
-      method: body ? 'POST' : 'GET',
-      headers: {
-        Authorization: `Bearer ${token}`,
-        Accept: 'application/json',
-        ...(body ? { 'Content-Type': 'application/json' } : {}),
-      },
-      body: body && JSON.stringify(body),
-    });
-    if (response.status === 401) token = undefined;
+    const response = await paylinkApi.request(origin, path, body && JSON.stringify(body));
     return { status: response.status, body: await response.json() };
-  }
-
-  async function login(origin) {
-    const response = await fetch(`${origin}/api/auth`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ ...MOCK_CREDENTIALS, persistToken: false }),
-    });
-    if (!response.ok) throw new Error(`Paylink auth failed: ${response.status}`);
-    return (await response.json()).id_token;
   }
 
   const total = CART.reduce((sum, item) => sum + item.price * item.qty, 0);
