@@ -9,8 +9,6 @@
 //                             the next frame would add the same 0 to 16.7 ms of vsync to both.
 //   plain DOM, N              the same for N <form>s with a <label>, an <input> and a
 //                             <button>, built with document.createElement
-//   Intl used before          the same, on a page that has formatted a price with Intl, so the
-//                             page's one-time Intl set-up is not in the element's time
 //   by hand, N                the element's first render (shadow root, stylesheet, nodes,
 //                             attributes, text) built by hand: the same work without Lit
 //   click -> fetch()          from button.click() to the call of fetch()
@@ -53,19 +51,12 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({ executablePath: findChrome(), args: CHROME_ARGS });
 
-/**
- * In the page: loads the bundle the way a store does, and waits for a quiet frame. With
- * `warmIntl`, the page formats a price with Intl first, as a store showing prices may have.
- */
-async function loadBundle(page, { warmIntl = false } = {}) {
-  await page.evaluate(
-    async ({ src, warmIntl }) => {
-      if (warmIntl) new Intl.NumberFormat('en', { style: 'currency', currency: 'SAR' }).format(1);
-      await import(src);
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-    },
-    { src: `/${DIST}/${BUNDLE}`, warmIntl },
-  );
+/** In the page: loads the bundle the way a store does, and waits for a quiet frame. */
+async function loadBundle(page) {
+  await page.evaluate(async (src) => {
+    await import(src);
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+  }, `/${DIST}/${BUNDLE}`);
 }
 
 /** Each measure: in a fresh context and page, returns milliseconds (or an object of them). */
@@ -80,28 +71,12 @@ const MEASURES = {
     }, `/${DIST}/${BUNDLE}`);
   },
 
-  async intl(page) {
-    return page.evaluate(() => {
-      const start = performance.now();
-      new Intl.NumberFormat('en', { style: 'currency', currency: 'SAR' }).format(10);
-      return performance.now() - start;
-    });
-  },
-
   async element1(page) {
     await loadBundle(page);
     return page.evaluate(renderElements, 1);
   },
-  async element1Warm(page) {
-    await loadBundle(page, { warmIntl: true });
-    return page.evaluate(renderElements, 1);
-  },
   async element100(page) {
     await loadBundle(page);
-    return page.evaluate(renderElements, 100);
-  },
-  async element100Warm(page) {
-    await loadBundle(page, { warmIntl: true });
     return page.evaluate(renderElements, 100);
   },
   async plain1(page) {
@@ -215,8 +190,8 @@ async function renderPlain(count) {
 
 /**
  * In the page: N copies of what <stcpay-otp> renders first (its shadow root, stylesheet and
- * nodes, with the same attributes and text), built by hand: the same work without Lit, our
- * code or Intl.
+ * nodes, with the same attributes and text), built by hand: the same work without Lit or
+ * our code.
  */
 async function renderByHand(count) {
   const cssText = customElements.get('stcpay-otp').styles.cssText;
@@ -318,15 +293,10 @@ const rows = [
   ['first render, 100 `<stcpay-otp>`', ...stats(samples.element100)],
   ['first render, 100 plain DOM forms', ...stats(samples.plain100)],
   ['**ratio, 100**', ...stats(ratios(samples.element100, samples.plain100), times)],
-  ["the page's first `Intl.NumberFormat`", ...stats(samples.intl)],
-  ['first render, 1 `<stcpay-otp>`, Intl used before', ...stats(samples.element1Warm)],
-  ['ratio to plain DOM, 1, Intl used before', ...stats(ratios(samples.element1Warm, samples.plain1), times)],
-  ['first render, 100 `<stcpay-otp>`, Intl used before', ...stats(samples.element100Warm)],
-  ['ratio to plain DOM, 100, Intl used before', ...stats(ratios(samples.element100Warm, samples.plain100), times)],
   ["1 copy of the element's DOM and styles by hand", ...stats(samples.byHand1)],
   ["100 copies of the element's DOM and styles by hand", ...stats(samples.byHand100)],
-  ['ratio to by hand, 1, Intl used before', ...stats(ratios(samples.element1Warm, samples.byHand1), times)],
-  ['ratio to by hand, 100, Intl used before', ...stats(ratios(samples.element100Warm, samples.byHand100), times)],
+  ['ratio to by hand, 1', ...stats(ratios(samples.element1, samples.byHand1), times)],
+  ['ratio to by hand, 100', ...stats(ratios(samples.element100, samples.byHand100), times)],
   ['click → `fetch()` called, `<stcpay-otp>`', ...stats(field(samples.clickElement, 'fetch'))],
   ['click → request start, `<stcpay-otp>`', ...stats(field(samples.clickElement, 'request'))],
   ['click → `fetch()` called, plain DOM form', ...stats(field(samples.clickPlain, 'fetch'))],

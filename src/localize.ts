@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { catalogLang, formatAmount, isRtl, messagesFor, type Messages } from './messages.js';
+import { catalogLang, isRtl, messagesFor, type Messages } from './messages.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -32,7 +32,7 @@ export function resolveLang(element: Element): string {
 }
 
 /**
- * Gives its host the messages, direction and number formats of the language it resolves to,
+ * Gives its host the messages and direction of the language it resolves to,
  * and re-renders it when a `lang` attribute changes anywhere in the document.
  */
 export class LocalizeController implements ReactiveController {
@@ -64,7 +64,4 @@ export class LocalizeController implements ReactiveController {
     return messagesFor(this.lang, overrides);
   }
 
-  amount(value: number): string {
-    return formatAmount(value, this.lang);
-  }
 }

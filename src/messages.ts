@@ -35,7 +35,12 @@ export interface Messages {
   mobileLabel: string;
   /** The send button when the total is not known. */
   submit: string;
-  /** The send button with the amount, formatted for the language. */
+  /**
+   * An amount in riyals, as the language writes it; `digits` are already grouped and rounded
+   * (`1,234.50`). Replace it to show the amount another way, e.g. with the riyal symbol.
+   */
+  amount: (digits: string) => string;
+  /** The send button with the amount (as `amount` wrote it). */
   pay: (amount: string) => string;
   sending: string;
   /** Shown once the code is on its way; `mobile` is the number as the customer reads it. */
@@ -89,20 +94,6 @@ export interface Messages {
   inputMissing: (field: string) => string;
 }
 
-
-/** One formatter per language, made once: making one costs far more than using it. */
-const amountFormats = new Map<string, Intl.NumberFormat>();
-
-/** An amount in SAR for people to read, as the language writes it: `10` → `"SAR 10.00"` in English. */
-export function formatAmount(amount: number, lang = 'en'): string {
-  const key = catalogLang(lang);
-  let format = amountFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(key, { style: 'currency', currency: 'SAR' });
-    amountFormats.set(key, format);
-  }
-  return format.format(amount);
-}
 
 /** Puts an error into words. */
 export function describeError(reason: ErrorReason, m: Messages): string {

@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { formatDecimal } from './amount.js';
 import { CountdownController } from './countdown.js';
 import type { PaylinkError } from './errors.js';
 import type { OtpCompleteDetail, OtpSentDetail, PaymentProcessedDetail } from './events.js';
@@ -352,7 +353,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
     const sending = this.status === 'sending';
     const mobileInvalid = this.error?.field === 'mobile';
     const total = this.total;
-    const submitLabel = typeof total === 'number' && total > 0 ? m.pay(this.localize.amount(total)) : m.submit;
+    const submitLabel = typeof total === 'number' && Number.isFinite(total) && total > 0 ? m.pay(m.amount(formatDecimal(total))) : m.submit;
     return html`
       <form
         part="form"
@@ -443,9 +444,10 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
   }
 
   private renderPaid() {
+    const m = this.text;
     return html`
       <p part="paid" role="status" tabindex="-1" lang=${this.localize.lang} dir=${this.localize.dir}>
-        ${this.text.paid(this.localize.amount(this.payment!.orderAmount))}
+        ${m.paid(m.amount(formatDecimal(this.payment!.orderAmount)))}
       </p>
     `;
   }

@@ -11,6 +11,8 @@ const checkoutSetup = (what: string) => `إعداد صفحة الدفع غير �
 export const ar: Messages = {
   mobileLabel: 'رقم الجوال المسجّل في STC Pay',
   submit: 'إرسال الرمز',
+  // Marked right-to-left on both sides, the sign after the digits, as Intl writes it.
+  amount: (digits) => `\u200f${digits}\u00a0ر.س.\u200f`,
   pay: (amount) => `ادفع ${amount}`,
   sending: 'جارٍ إرسال الرمز…',
   sent: (mobile) => `أرسلنا رمز التحقق برسالة نصية إلى ${ltr(mobile)}.`,

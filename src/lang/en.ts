@@ -4,6 +4,7 @@ import type { Messages } from '../messages.js';
 export const en: Messages = {
   mobileLabel: 'STC Pay mobile number',
   submit: 'Send code',
+  amount: (digits) => `SAR\u00a0${digits}`,
   pay: (amount) => `Pay ${amount}`,
   sending: 'Sending code…',
   sent: (mobile) => `We sent a verification code by SMS to ${mobile}.`,
