@@ -1,16 +1,18 @@
-// `npm run bench`: measures the built bundle in headless Chromium against hand-written plain
-// DOM, and prints medians with min and max over repeated runs, then the size of every bundle.
+// `npm run bench`: measures the built bundles of both elements in headless Chromium against
+// hand-written plain DOM, and prints medians with min and max over repeated runs, then the
+// size of every bundle.
 //
-//   bundle parse + evaluate   import() of dist/stcpay-otp.js from memory (a Blob), so the
+//   bundle parse + evaluate   import() of the element's script from memory (a Blob), so the
 //                             network is left out: parsing, compiling, running the module
-//   first render, N           from creating N elements (with transaction-no and total) and
+//   first render, N           from creating N elements (with the attributes a page gives) and
 //                             appending them to paint-ready: every updateComplete resolved,
 //                             then style and layout done (a forced layout read). Waiting for
 //                             the next frame would add the same 0 to 16.7 ms of vsync to both.
 //   plain DOM, N              the same for N <form>s with a <label>, an <input> and a
 //                             <button>, built with document.createElement
-//   by hand, N                the element's first render (shadow root, stylesheet, nodes,
+//   by hand, N                <stcpay-otp>'s first render (shadow root, stylesheet, nodes,
 //                             attributes, text) built by hand: the same work without Lit
+//   first Intl.NumberFormat   a page's first use of Intl, which the elements avoid
 //   click -> fetch()          from button.click() to the call of fetch()
 //   click -> request start    to the request's startTime in Resource Timing
 //
@@ -22,11 +24,32 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { createDemoServer } from '../demo/demo-server.js';
+import { MOCK_PARTNER } from '../demo/mock-partner.js';
 import { CHROME_ARGS, findChrome } from './find-chrome.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS) || 21;
 const DIST = 'dist';
-const BUNDLE = 'stcpay-otp.js';
+
+/** The elements measured: each one's script-tag bundle, and what a page gives it. */
+const ELEMENTS = {
+  checkout: {
+    bundle: 'stcpay-otp.js',
+    tag: 'stcpay-otp',
+    attributes: { 'transaction-no': '1679123751896', total: '10' },
+  },
+  partner: {
+    bundle: 'paylink-validate-mobile.js',
+    tag: 'paylink-validate-mobile',
+    // The partner API documentation's example session, which the mock takes.
+    attributes: {
+      signature: 'ae135f2506dc3c********',
+      'session-uuid': '96ea8e22-edef-414b-9724-3bd2d494b710',
+      mobile: '0599925477',
+      'partner-profile-no': '19039481',
+    },
+  },
+};
+const BUNDLES = new Set(Object.values(ELEMENTS).map(({ bundle }) => `/${DIST}/${bundle}`));
 
 // An empty page; cross-origin isolation gives performance.now() 5 µs resolution.
 const ISOLATED = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
@@ -36,9 +59,9 @@ const handleDemo = createDemoServer();
 const server = createServer((req, res) => {
   if (handleDemo(req, res)) return;
   const path = new URL(req.url ?? '/', 'http://bench').pathname;
-  if (path === `/${DIST}/${BUNDLE}`) {
+  if (BUNDLES.has(path)) {
     res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', ...ISOLATED });
-    res.end(readFileSync(join(DIST, BUNDLE)));
+    res.end(readFileSync(`.${path}`));
   } else if (path === '/') {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...ISOLATED });
     res.end(PAGE);
@@ -51,34 +74,47 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({ executablePath: findChrome(), args: CHROME_ARGS });
 
-/** In the page: loads the bundle the way a store does, and waits for a quiet frame. */
-async function loadBundle(page) {
+/** In the page: loads an element's script the way a page does, and waits for a quiet frame. */
+async function loadBundle(page, { bundle } = ELEMENTS.checkout) {
   await page.evaluate(async (src) => {
     await import(src);
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-  }, `/${DIST}/${BUNDLE}`);
+  }, `/${DIST}/${bundle}`);
+}
+
+/** In a fresh page: the element's script parsed and evaluated, from memory. */
+function parse(page, { bundle }) {
+  return page.evaluate(async (src) => {
+    const text = await (await fetch(src)).text();
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/javascript' }));
+    const start = performance.now();
+    await import(url);
+    return performance.now() - start;
+  }, `/${DIST}/${bundle}`);
+}
+
+/** In a fresh page: `count` of the element rendered. */
+async function render(page, element, count) {
+  await loadBundle(page, element);
+  return page.evaluate(renderElements, { ...element, count });
 }
 
 /** Each measure: in a fresh context and page, returns milliseconds (or an object of them). */
 const MEASURES = {
-  async parse(page) {
-    return page.evaluate(async (src) => {
-      const text = await (await fetch(src)).text();
-      const url = URL.createObjectURL(new Blob([text], { type: 'text/javascript' }));
+  parse: (page) => parse(page, ELEMENTS.checkout),
+  /** What the elements no longer pay on a page that has not used Intl yet. */
+  async intl(page) {
+    return page.evaluate(() => {
       const start = performance.now();
-      await import(url);
+      new Intl.NumberFormat('en', { style: 'currency', currency: 'SAR' }).format(10);
       return performance.now() - start;
-    }, `/${DIST}/${BUNDLE}`);
+    });
   },
-
-  async element1(page) {
-    await loadBundle(page);
-    return page.evaluate(renderElements, 1);
-  },
-  async element100(page) {
-    await loadBundle(page);
-    return page.evaluate(renderElements, 100);
-  },
+  element1: (page) => render(page, ELEMENTS.checkout, 1),
+  element100: (page) => render(page, ELEMENTS.checkout, 100),
+  partnerParse: (page) => parse(page, ELEMENTS.partner),
+  partner1: (page) => render(page, ELEMENTS.partner, 1),
+  partner100: (page) => render(page, ELEMENTS.partner, 100),
   async plain1(page) {
     return page.evaluate(renderPlain, 1);
   },
@@ -117,6 +153,45 @@ const MEASURES = {
       return { fetch: calls[0] - start, request: entry.startTime - start };
     }, `${origin}/mock/bench/ok`);
   },
+  async clickPartner(page) {
+    await loadBundle(page, ELEMENTS.partner);
+    return page.evaluate(
+      async ({ tag, attributes, baseUrl, credentials }) => {
+        // The partner's backend signs in; the page hands the element the token.
+        const auth = await window.fetch('/api/partner/auth', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify({ ...credentials, persistToken: false }),
+        });
+        const { id_token: token } = await auth.json();
+        const calls = [];
+        const { fetch } = window;
+        window.fetch = (...args) => (calls.push(performance.now()), fetch(...args));
+        const el = document.createElement(tag);
+        for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+        el.setAttribute('base-url', baseUrl);
+        el.token = token;
+        document.body.append(el);
+        await el.updateComplete;
+        const otp = el.shadowRoot.querySelector('[part~="otp"]');
+        otp.value = '7615';
+        otp.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+        await el.updateComplete;
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+        const validated = new Promise((resolve, reject) => {
+          el.addEventListener('mobile-validated', resolve, { once: true });
+          el.addEventListener('otp-error', (event) => reject(new Error(event.detail.message)), { once: true });
+        });
+        const button = el.shadowRoot.querySelector('[part~="submit"]');
+        const start = performance.now();
+        button.click();
+        await validated;
+        const [entry] = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/validate-otp'));
+        return { fetch: calls[0] - start, request: entry.startTime - start };
+      },
+      { ...ELEMENTS.partner, baseUrl: `${origin}/mock/bench/ok`, credentials: MOCK_PARTNER },
+    );
+  },
   async clickPlain(page) {
     return page.evaluate(async (url) => {
       const form = document.createElement('form');
@@ -145,16 +220,15 @@ const MEASURES = {
   },
 };
 
-/** In the page: N <stcpay-otp> from creation to paint-ready. */
-async function renderElements(count) {
+/** In the page: `count` elements from creation to paint-ready. */
+async function renderElements({ tag, attributes, count }) {
   const host = document.createElement('div');
   document.body.append(host);
   const start = performance.now();
   const elements = [];
   for (let i = 0; i < count; i++) {
-    const el = document.createElement('stcpay-otp');
-    el.setAttribute('transaction-no', '1679123751896');
-    el.setAttribute('total', '10');
+    const el = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
     host.appendChild(el);
     elements.push(el);
   }
@@ -286,7 +360,7 @@ const ratios = (a, b) => a.map((value, i) => value / b[i]);
 const field = (list, key) => list.map((each) => each[key]);
 
 const rows = [
-  ['bundle parse + evaluate', ...stats(samples.parse)],
+  ['bundle parse + evaluate, `<stcpay-otp>`', ...stats(samples.parse)],
   ['first render, 1 `<stcpay-otp>`', ...stats(samples.element1)],
   ['first render, 1 plain DOM form', ...stats(samples.plain1)],
   ['**ratio, 1**', ...stats(ratios(samples.element1, samples.plain1), times)],
@@ -297,8 +371,16 @@ const rows = [
   ["100 copies of the element's DOM and styles by hand", ...stats(samples.byHand100)],
   ['ratio to by hand, 1', ...stats(ratios(samples.element1, samples.byHand1), times)],
   ['ratio to by hand, 100', ...stats(ratios(samples.element100, samples.byHand100), times)],
+  ["a page's first `Intl.NumberFormat` (not the elements')", ...stats(samples.intl)],
   ['click → `fetch()` called, `<stcpay-otp>`', ...stats(field(samples.clickElement, 'fetch'))],
   ['click → request start, `<stcpay-otp>`', ...stats(field(samples.clickElement, 'request'))],
+  ['bundle parse + evaluate, `<paylink-validate-mobile>`', ...stats(samples.partnerParse)],
+  ['first render, 1 `<paylink-validate-mobile>`', ...stats(samples.partner1)],
+  ['ratio to plain DOM, 1', ...stats(ratios(samples.partner1, samples.plain1), times)],
+  ['first render, 100 `<paylink-validate-mobile>`', ...stats(samples.partner100)],
+  ['ratio to plain DOM, 100', ...stats(ratios(samples.partner100, samples.plain100), times)],
+  ['click → `fetch()` called, `<paylink-validate-mobile>`', ...stats(field(samples.clickPartner, 'fetch'))],
+  ['click → request start, `<paylink-validate-mobile>`', ...stats(field(samples.clickPartner, 'request'))],
   ['click → `fetch()` called, plain DOM form', ...stats(field(samples.clickPlain, 'fetch'))],
   ['click → request start, plain DOM form', ...stats(field(samples.clickPlain, 'request'))],
 ];

@@ -2,16 +2,18 @@
  * Amounts for people to read, in plain code: the digits of `1234.5` as `1,234.50`. The
  * language's `amount` message then adds the riyal sign (`SAR 1,234.50`, `‏1,234.50 ر.س.‏`).
  *
- * The result is what `Intl.NumberFormat(lang, {style: 'currency', currency: 'SAR'})` writes
- * in both built-in languages (a test compares them), without `Intl`: a page's first use of
- * `Intl` sets up the engine's locale data, which cost more than the rest of the element's
- * first render together.
+ * For amounts of zero or more, the result is what Chromium's
+ * `Intl.NumberFormat(lang, {style: 'currency', currency: 'SAR'})` writes in both built-in
+ * languages (a test compares them), without `Intl`: a page's first use of `Intl` sets up the
+ * engine's locale data, which cost more than the rest of the element's first render together.
+ * So every browser shows the same; a Chromium that writes riyals differently fails the test.
  */
 
 /**
  * `amount` rounded to two decimals, half away from zero as `Intl` rounds, from the shortest
  * decimal that reads back as the number (so `1.005` gives `1.01`), with a comma every three
- * digits and a leading `-` when negative. Not finite: `String(amount)`.
+ * digits. A negative amount gets a `-` before its digits (`SAR -5.00`, where Intl writes
+ * `-SAR 5.00`); one that rounds to zero gets none. Not finite: `String(amount)`.
  */
 export function formatDecimal(amount: number): string {
   if (!Number.isFinite(amount)) return String(amount);

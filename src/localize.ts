@@ -63,5 +63,4 @@ export class LocalizeController implements ReactiveController {
   messages(overrides?: Partial<Messages>): Messages {
     return messagesFor(this.lang, overrides);
   }
-
 }

@@ -270,6 +270,14 @@ describe('<stcpay-otp> look and language', () => {
       expect(part(el, 'submit').textContent!.trim()).to.equal(`ادفع ${arabicAmount}`);
     });
 
+    it('lets the page write amounts its own way, from the rounded, grouped digits', async () => {
+      const el = await checkout();
+      el.total = 1234.005;
+      el.messages = { amount: (digits) => `${digits}\u00a0riyals` };
+      await el.updateComplete;
+      expect(part(el, 'submit').textContent!.trim()).to.equal('Pay 1,234.01\u00a0riyals');
+    });
+
     it('lets the page override any string, keeping the language for the rest', async () => {
       const el = await checkout(mockPaylink(), { lang: 'ar' });
       el.messages = { mobileLabel: 'رقم جوالك', mobileRequired: 'اكتب الرقم أولًا' };
