@@ -5,13 +5,14 @@
  * `<paylink-validate-mobile>`. A module of its own, so storefront apps never bundle it.
  */
 import { createComponent, type EventName } from '@lit/react';
-import React, { type ComponentProps } from 'react';
+import React, { type ForwardRefExoticComponent } from 'react';
 import type { MobileValidatedEvent, OtpErrorEvent } from './events.js';
 import { PaylinkValidateMobile as PaylinkValidateMobileElement } from './paylink-validate-mobile.js';
+import type { ElementProps } from './react-props.js';
 
 PaylinkValidateMobileElement.define();
 
-export const PaylinkValidateMobile = createComponent({
+const Component = createComponent({
   react: React,
   tagName: 'paylink-validate-mobile',
   elementClass: PaylinkValidateMobileElement,
@@ -22,8 +23,13 @@ export const PaylinkValidateMobile = createComponent({
   displayName: 'PaylinkValidateMobile',
 });
 
-/** Everything `<PaylinkValidateMobile>` takes: the element's properties, its event handlers, `ref`... */
-export type PaylinkValidateMobileProps = ComponentProps<typeof PaylinkValidateMobile>;
+/**
+ * Everything `<PaylinkValidateMobile>` takes: the element's properties, its event handlers,
+ * `ref`... Not `state`, which is read-only, nor the methods: call those through `ref`.
+ */
+export type PaylinkValidateMobileProps = ElementProps<typeof Component, 'validate' | 'reset'>;
+
+export const PaylinkValidateMobile = Component as ForwardRefExoticComponent<PaylinkValidateMobileProps>;
 
 export type {
   MobileValidatedDetail,

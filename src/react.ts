@@ -4,18 +4,19 @@
  * Importing this module registers `<stcpay-otp>`, as `stcpay-otp/define` does.
  */
 import { createComponent, type EventName } from '@lit/react';
-import React, { type ComponentProps } from 'react';
+import React, { type ForwardRefExoticComponent } from 'react';
 import type {
   OtpCompleteEvent,
   OtpErrorEvent,
   OtpSentEvent,
   PaymentProcessedEvent,
 } from './events.js';
+import type { ElementProps } from './react-props.js';
 import { StcpayOtp as StcpayOtpElement } from './stcpay-otp.js';
 
 StcpayOtpElement.define();
 
-export const StcpayOtp = createComponent({
+const Component = createComponent({
   react: React,
   tagName: 'stcpay-otp',
   elementClass: StcpayOtpElement,
@@ -28,8 +29,13 @@ export const StcpayOtp = createComponent({
   displayName: 'StcpayOtp',
 });
 
-/** Everything `<StcpayOtp>` takes: the element's properties, its event handlers, `ref`, `className`... */
-export type StcpayOtpProps = ComponentProps<typeof StcpayOtp>;
+/**
+ * Everything `<StcpayOtp>` takes: the element's properties, its event handlers, `ref`,
+ * `className`... Not `state`, which is read-only, nor the methods: call those through `ref`.
+ */
+export type StcpayOtpProps = ElementProps<typeof Component, 'send' | 'confirm' | 'reset'>;
+
+export const StcpayOtp = Component as ForwardRefExoticComponent<StcpayOtpProps>;
 
 export type {
   OtpCompleteDetail,

@@ -8,6 +8,7 @@ import type {
   StcpayOtp as StcpayOtpElement,
 } from 'stcpay-otp';
 import { StcpayOtp, type StcpayOtpProps } from 'stcpay-otp/react';
+import { PaylinkValidateMobile, type PaylinkValidateMobileProps } from 'stcpay-otp/react/partner';
 
 const sent: OtpSentDetail[] = [];
 const errors: OtpErrorDetail[] = [];
@@ -56,6 +57,35 @@ export function Invalid() {
         // @ts-expect-error payment-processed's detail has no signature
         onPaymentProcessed={(event) => event.detail.signature}
       />
+      {/* @ts-expect-error state is read-only: setting it would throw */}
+      <StcpayOtp transactionNo="1" total={10} state="idle" />
+      {/* @ts-expect-error a method is called through ref, not replaced */}
+      <StcpayOtp transactionNo="1" total={10} send={() => Promise.reject(new Error('no'))} />
+      {/* @ts-expect-error Lit's own members are not props */}
+      <StcpayOtp transactionNo="1" total={10} updateComplete={Promise.resolve(true)} />
     </>
   );
 }
+
+export function Partner() {
+  return (
+    <>
+      <PaylinkValidateMobile
+        signature="ae135f2506dc3c********"
+        sessionUuid="96ea8e22-edef-414b-9724-3bd2d494b710"
+        mobile="0599925477"
+        partnerProfileNo="19039481"
+        baseUrl="/partner-api"
+        getToken={() => Promise.resolve('token')}
+        onMobileValidated={(event) => event.detail.licenseName}
+        onOtpError={(event) => errors.push(event.detail)}
+      />
+      {/* @ts-expect-error state is read-only: setting it would throw */}
+      <PaylinkValidateMobile state="validated" />
+      {/* @ts-expect-error a method is called through ref, not replaced */}
+      <PaylinkValidateMobile validate={() => Promise.reject(new Error('no'))} />
+    </>
+  );
+}
+
+export const partnerProps: PaylinkValidateMobileProps = { token: 'token', otpLength: 4 };
