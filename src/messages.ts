@@ -94,7 +94,6 @@ export interface Messages {
   inputMissing: (field: string) => string;
 }
 
-
 /** Puts an error into words. */
 export function describeError(reason: ErrorReason, m: Messages): string {
   switch (reason.code) {
