@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { createDemoServer } from '../demo/demo-server.js';
-import { MOCK_PARTNER } from '../demo/mock-partner.js';
+import { MOCK_PARTNER, PARTNER_EXAMPLE } from '../demo/mock-partner.js';
 import { CHROME_ARGS, findChrome } from './find-chrome.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS) || 21;
@@ -42,10 +42,10 @@ const ELEMENTS = {
     tag: 'paylink-validate-mobile',
     // The partner API documentation's example session, which the mock takes.
     attributes: {
-      signature: 'ae135f2506dc3c********',
-      'session-uuid': '96ea8e22-edef-414b-9724-3bd2d494b710',
-      mobile: '0599925477',
-      'partner-profile-no': '19039481',
+      signature: PARTNER_EXAMPLE.request.signature,
+      'session-uuid': PARTNER_EXAMPLE.request.sessionUuid,
+      mobile: PARTNER_EXAMPLE.request.mobile,
+      'partner-profile-no': PARTNER_EXAMPLE.request.partnerProfileNo,
     },
   },
 };
@@ -130,67 +130,26 @@ const MEASURES = {
     return page.evaluate(renderByHand, 100);
   },
 
-  async clickElement(page) {
-    await loadBundle(page);
-    return page.evaluate(async (baseUrl) => {
-      const calls = [];
-      const { fetch } = window;
-      window.fetch = (...args) => (calls.push(performance.now()), fetch(...args));
-      const el = document.createElement('stcpay-otp');
-      el.setAttribute('transaction-no', '1679123751896');
-      el.setAttribute('total', '10');
-      el.setAttribute('mobile', '0551234567');
-      el.setAttribute('base-url', baseUrl);
-      document.body.append(el);
-      await el.updateComplete;
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-      const sent = new Promise((resolve) => el.addEventListener('otp-sent', resolve, { once: true }));
-      const button = el.shadowRoot.querySelector('[part~="submit"]');
-      const start = performance.now();
-      button.click();
-      await sent;
-      const [entry] = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/sendOtp'));
-      return { fetch: calls[0] - start, request: entry.startTime - start };
-    }, `${origin}/mock/bench/ok`);
-  },
+  clickElement: (page) =>
+    timeClick(page, ELEMENTS.checkout, {
+      attributes: { mobile: '0551234567' },
+      event: 'otp-sent',
+      path: '/sendOtp',
+    }),
   async clickPartner(page) {
-    await loadBundle(page, ELEMENTS.partner);
-    return page.evaluate(
-      async ({ tag, attributes, baseUrl, credentials }) => {
-        // The partner's backend signs in; the page hands the element the token.
-        const auth = await window.fetch('/api/partner/auth', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-          body: JSON.stringify({ ...credentials, persistToken: false }),
-        });
-        const { id_token: token } = await auth.json();
-        const calls = [];
-        const { fetch } = window;
-        window.fetch = (...args) => (calls.push(performance.now()), fetch(...args));
-        const el = document.createElement(tag);
-        for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-        el.setAttribute('base-url', baseUrl);
-        el.token = token;
-        document.body.append(el);
-        await el.updateComplete;
-        const otp = el.shadowRoot.querySelector('[part~="otp"]');
-        otp.value = '7615';
-        otp.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-        await el.updateComplete;
-        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-        const validated = new Promise((resolve, reject) => {
-          el.addEventListener('mobile-validated', resolve, { once: true });
-          el.addEventListener('otp-error', (event) => reject(new Error(event.detail.message)), { once: true });
-        });
-        const button = el.shadowRoot.querySelector('[part~="submit"]');
-        const start = performance.now();
-        button.click();
-        await validated;
-        const [entry] = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/validate-otp'));
-        return { fetch: calls[0] - start, request: entry.startTime - start };
-      },
-      { ...ELEMENTS.partner, baseUrl: `${origin}/mock/bench/ok`, credentials: MOCK_PARTNER },
-    );
+    // The partner's backend signs in; the page hands the element the token.
+    const auth = await fetch(`${origin}/api/partner/auth`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ ...MOCK_PARTNER, persistToken: false }),
+    });
+    const { id_token: token } = await auth.json();
+    return timeClick(page, ELEMENTS.partner, {
+      properties: { token },
+      code: PARTNER_EXAMPLE.request.otp,
+      event: 'mobile-validated',
+      path: '/validate-otp',
+    });
   },
   async clickPlain(page) {
     return page.evaluate(async (url) => {
@@ -219,6 +178,52 @@ const MEASURES = {
     }, `${origin}/mock/bench/ok/rest/pay/stcpay/sendOtp`);
   },
 };
+
+/**
+ * In a fresh page: one element, set up as a page would (plus `attributes` and `properties`,
+ * and `code` typed when it takes one), ready to send; then from the click on its submit button
+ * to the call of fetch() and to the start of the request to `path`, which ends in `event`.
+ */
+async function timeClick(page, element, { attributes = {}, properties = {}, code, event, path }) {
+  await loadBundle(page, element);
+  const baseUrl = `${origin}/mock/bench/ok`;
+  return page.evaluate(
+    async ({ tag, attributes, properties, code, event, path }) => {
+      const calls = [];
+      const { fetch } = window;
+      window.fetch = (...args) => (calls.push(performance.now()), fetch(...args));
+      const el = document.createElement(tag);
+      for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+      Object.assign(el, properties);
+      document.body.append(el);
+      await el.updateComplete;
+      if (code) {
+        const otp = el.shadowRoot.querySelector('[part~="otp"]');
+        otp.value = code;
+        otp.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+        await el.updateComplete;
+      }
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+      const done = new Promise((resolve, reject) => {
+        el.addEventListener(event, resolve, { once: true });
+        el.addEventListener('otp-error', (error) => reject(new Error(error.detail.message)), { once: true });
+      });
+      const start = performance.now();
+      el.shadowRoot.querySelector('[part~="submit"]').click();
+      await done;
+      const [entry] = performance.getEntriesByType('resource').filter((e) => e.name.endsWith(path));
+      return { fetch: calls[0] - start, request: entry.startTime - start };
+    },
+    {
+      tag: element.tag,
+      attributes: { ...element.attributes, ...attributes, 'base-url': baseUrl },
+      properties,
+      code,
+      event,
+      path,
+    },
+  );
+}
 
 /** In the page: `count` elements from creation to paint-ready. */
 async function renderElements({ tag, attributes, count }) {

@@ -17,7 +17,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/define-partner.js';
 import type { ValidateOtpResponse } from '../src/partner-client.js';
 import type { PaylinkValidateMobile } from '../src/paylink-validate-mobile.js';
-import { mockPaylink, partnerToken, pause, until, type RecordedRequest } from './mock.js';
+import { mockPaylink, PARTNER_EXAMPLE_SESSION, partnerToken, pause, until, type RecordedRequest } from './mock.js';
 import { generator } from './random.js';
 
 const VALIDATIONS = 200;
@@ -51,11 +51,7 @@ describe('<paylink-validate-mobile> under chaos', () => {
 
     function mount(): PaylinkValidateMobile {
       const el = document.createElement('paylink-validate-mobile');
-      // The documentation's example session, which the mock always takes.
-      el.signature = 'ae135f2506dc3c********';
-      el.sessionUuid = '96ea8e22-edef-414b-9724-3bd2d494b710';
-      el.mobile = '0599925477';
-      el.partnerProfileNo = '19039481';
+      Object.assign(el, PARTNER_EXAMPLE_SESSION);
       el.baseUrl = mock.baseUrl('random' as never);
       el.timeout = TIMEOUT_MS;
       el.token = token;

@@ -142,6 +142,17 @@ export interface MockInvoice {
 export const MOCK_PARTNER = { profileNo: '19039481', apiKey: 'mock-partner-api-key' };
 export const PARTNER_OTPS = { success: '7615', wrong: '1111', expire: '0000' };
 
+/**
+ * The session of the partner documentation's example (step 1's values, as the element's
+ * properties), which the partner mock always takes with PARTNER_OTPS.success.
+ */
+export const PARTNER_EXAMPLE_SESSION = {
+  signature: 'ae135f2506dc3c********',
+  sessionUuid: '96ea8e22-edef-414b-9724-3bd2d494b710',
+  mobile: '0599925477',
+  partnerProfileNo: '19039481',
+} as const;
+
 export type PartnerScenario = 'ok' | 'server-error' | 'missing-field' | 'truncated' | 'unauthorized' | 'hang' | 'reset' | 'random';
 
 /** Signs in to the partner API as a partner's backend does, and returns the id_token. */

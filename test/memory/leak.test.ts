@@ -12,7 +12,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { mockPaylink, PARTNER_OTPS, partnerToken, pause, TEST_OTPS, until, type PartnerScenario, type Scenario } from '../mock.js';
+import { mockPaylink, PARTNER_EXAMPLE_SESSION, PARTNER_OTPS, partnerToken, pause, TEST_OTPS, until, type PartnerScenario, type Scenario } from '../mock.js';
 
 const ELEMENTS = 1000;
 const BATCH = 25;
@@ -229,20 +229,14 @@ function typeCode(el: Checkout) {
   otp.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
 }
 
-/** <paylink-validate-mobile>: the documentation's example session, which the mock always takes. */
+/** <paylink-validate-mobile>: the mock's answers (the session is given in validateCode). */
 function registration(scenario: PartnerScenario) {
-  return (mock: ReturnType<typeof mockPaylink>) => ({
-    signature: 'ae135f2506dc3c********',
-    'session-uuid': '96ea8e22-edef-414b-9724-3bd2d494b710',
-    mobile: '0599925477',
-    'partner-profile-no': '19039481',
-    'base-url': mock.baseUrl(scenario as never),
-  });
+  return (mock: ReturnType<typeof mockPaylink>) => ({ 'base-url': mock.baseUrl(scenario as never) });
 }
 
-/** Gives the token, types the code and clicks verify. */
+/** Gives the documentation's example session and the token, types the code and clicks verify. */
 function validateCode(el: Checkout) {
-  el.token = token;
+  Object.assign(el, PARTNER_EXAMPLE_SESSION, { token });
   const otp = part(el, 'otp') as HTMLInputElement;
   otp.value = PARTNER_OTPS.success;
   otp.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));

@@ -11,6 +11,9 @@
 //   GET /csp/watch.js        records securitypolicyviolation events and errors in window.cspReport
 //   GET /csp/legacy-styles.js, /csp/lit-nonce.js
 import { randomBytes } from 'node:crypto';
+import { PARTNER_EXAMPLE } from '../../demo/mock-partner.js';
+
+const EXAMPLE = PARTNER_EXAMPLE.request;
 
 const SCRIPTS = {
   // Loaded first, as a classic script, so it sees everything the page does after it.
@@ -44,7 +47,8 @@ const CHECKOUTS = {
   // The documentation page's example session, which the partner mock always accepts; the test
   // hands the token over as a property, as a partner's page does.
   'paylink-validate-mobile': ({ tenant }) =>
-    `<paylink-validate-mobile signature="ae135f2506dc3c********" session-uuid="96ea8e22-edef-414b-9724-3bd2d494b710" mobile="0599925477" partner-profile-no="19039481" base-url="/mock/${tenant}/ok"></paylink-validate-mobile>`,
+    `<paylink-validate-mobile signature="${EXAMPLE.signature}" session-uuid="${EXAMPLE.sessionUuid}" mobile="${EXAMPLE.mobile}" ` +
+    `partner-profile-no="${EXAMPLE.partnerProfileNo}" base-url="/mock/${tenant}/ok"></paylink-validate-mobile>`,
 };
 
 /** The script each element ships in. */
