@@ -13,12 +13,12 @@ import ts from 'typescript';
 
 /** Each element's source and the entry that registers it. */
 const ELEMENTS = new Map([
-  ['src/stcpay-otp.ts', 'dist/lib/define.js'],
-  ['src/paylink-validate-mobile.ts', 'dist/lib/define-partner.js'],
+  ['src/checkout/stcpay-otp.ts', 'dist/lib/define.js'],
+  ['src/partner/paylink-validate-mobile.ts', 'dist/lib/define-partner.js'],
 ]);
 /** The base class both extend; analysed so its members are inherited, not listed on its own. */
-const BASE_SOURCE = 'src/paylink-element.ts';
-const EVENTS_SOURCE = 'src/events.ts';
+const BASE_SOURCE = 'src/core/paylink-element.ts';
+const EVENTS_SOURCE = 'src/core/events.ts';
 /** The npm build keeps one module per source module: src/x.ts is dist/lib/x.js. */
 const shipped = (source) => source.replace(/^src\/(.+)\.ts$/, 'dist/lib/$1.js');
 /** The package's `.` entry, which exports the classes. */
@@ -127,7 +127,8 @@ function readEventTypes(path) {
 /** `export type Environment = 'production' | 'testing';` in any src/ file → Environment → its text. */
 function readStringUnions(dir) {
   const unions = new Map();
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.ts'))) {
+  const files = readdirSync(dir, { recursive: true }).filter((name) => name.endsWith('.ts'));
+  for (const file of files) {
     const path = `${dir}/${file}`;
     const source = ts.createSourceFile(
       path,

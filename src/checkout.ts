@@ -2,8 +2,8 @@
  * The storefront's public API: `<stcpay-otp>`, its client and rules, without side effects.
  * The script-tag builds export this; the partner element is not part of it.
  */
-export { StcpayOtp, type StcpayOtpState } from './stcpay-otp.js';
-export { PaylinkError, type ErrorReason, type OtpErrorCode, type OtpErrorDetail, type OtpField } from './errors.js';
+export { StcpayOtp, type StcpayOtpState } from './checkout/stcpay-otp.js';
+export { PaylinkError, type ErrorReason, type OtpErrorCode, type OtpErrorDetail, type OtpField } from './core/errors.js';
 export type {
   OtpSentDetail,
   OtpSentEvent,
@@ -12,11 +12,11 @@ export type {
   OtpCompleteEvent,
   PaymentProcessedDetail,
   PaymentProcessedEvent,
-} from './events.js';
-export { en, ar, type Messages } from './messages.js';
-export { toAsciiDigits } from './digits.js';
-export { parseMobile, MOBILE_RULES, type MobileProblem, type MobileRule } from './mobile.js';
-export { parseOtp, type OtpProblem } from './otp.js';
+} from './core/events.js';
+export { en, ar, type Messages } from './i18n/messages.js';
+export { toAsciiDigits } from './input/digits.js';
+export { parseMobile, MOBILE_RULES, type MobileProblem, type MobileRule } from './input/mobile.js';
+export { parseOtp, type OtpProblem } from './input/otp.js';
 export {
   sendOtp,
   processPayment,
@@ -27,4 +27,4 @@ export {
   type SendOtpResponse,
   type ProcessPaymentBody,
   type ProcessPaymentResponse,
-} from './paylink-client.js';
+} from './core/paylink-client.js';

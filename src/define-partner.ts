@@ -3,11 +3,11 @@
  * what goes with it. Loaded as `dist/paylink-validate-mobile.js` or `stcpay-otp/define-partner`;
  * loading it twice does no harm.
  */
-import { PaylinkValidateMobile } from './paylink-validate-mobile.js';
+import { PaylinkValidateMobile } from './partner/paylink-validate-mobile.js';
 
 PaylinkValidateMobile.define();
 
 export * from './partner.js';
-export { PaylinkError, type ErrorReason, type OtpErrorCode, type OtpErrorDetail, type OtpField } from './errors.js';
-export type { OtpErrorEvent } from './events.js';
-export { en, ar, type Messages } from './messages.js';
+export { PaylinkError, type ErrorReason, type OtpErrorCode, type OtpErrorDetail, type OtpField } from './core/errors.js';
+export type { OtpErrorEvent } from './core/events.js';
+export { en, ar, type Messages } from './i18n/messages.js';

@@ -3,7 +3,7 @@
  * `<script type="module" src=".../stcpay-otp.js">`; loading it twice does no harm. The partner
  * element has an entry of its own (define-partner), so storefronts never download it.
  */
-import { StcpayOtp } from './stcpay-otp.js';
+import { StcpayOtp } from './checkout/stcpay-otp.js';
 
 StcpayOtp.define();
 

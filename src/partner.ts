@@ -2,7 +2,7 @@
  * The partner's public API: `<paylink-validate-mobile>`, its client and strings, without side
  * effects. The partner script and define-partner entry export this.
  */
-export { PaylinkValidateMobile, type ValidateMobileState } from './paylink-validate-mobile.js';
+export { PaylinkValidateMobile, type ValidateMobileState } from './partner/paylink-validate-mobile.js';
 export {
   validateOtp,
   salesVolumeOptions,
@@ -11,6 +11,6 @@ export {
   type ValidateOtpResponse,
   type SalesVolume,
   type PartnerRequestOptions,
-} from './partner-client.js';
-export { partnerEn, partnerAr, type PartnerMessages } from './partner-messages.js';
-export type { MobileValidatedDetail, MobileValidatedEvent } from './events.js';
+} from './partner/partner-client.js';
+export { partnerEn, partnerAr, type PartnerMessages } from './partner/partner-messages.js';
+export type { MobileValidatedDetail, MobileValidatedEvent } from './core/events.js';

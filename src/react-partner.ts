@@ -6,9 +6,9 @@
  */
 import { createComponent, type EventName } from '@lit/react';
 import React, { type ForwardRefExoticComponent } from 'react';
-import type { MobileValidatedEvent, OtpErrorEvent } from './events.js';
-import { PaylinkValidateMobile as PaylinkValidateMobileElement } from './paylink-validate-mobile.js';
-import type { ElementProps } from './react-props.js';
+import type { MobileValidatedEvent, OtpErrorEvent } from './core/events.js';
+import { PaylinkValidateMobile as PaylinkValidateMobileElement } from './partner/paylink-validate-mobile.js';
+import type { ElementProps } from './core/react-props.js';
 
 PaylinkValidateMobileElement.define();
 
@@ -36,5 +36,5 @@ export type {
   MobileValidatedEvent,
   OtpErrorDetail,
   OtpErrorEvent,
-} from './events.js';
-export type { ValidateMobileState } from './paylink-validate-mobile.js';
+} from './core/events.js';
+export type { ValidateMobileState } from './partner/paylink-validate-mobile.js';

@@ -10,9 +10,9 @@ import type {
   OtpErrorEvent,
   OtpSentEvent,
   PaymentProcessedEvent,
-} from './events.js';
-import type { ElementProps } from './react-props.js';
-import { StcpayOtp as StcpayOtpElement } from './stcpay-otp.js';
+} from './core/events.js';
+import type { ElementProps } from './core/react-props.js';
+import { StcpayOtp as StcpayOtpElement } from './checkout/stcpay-otp.js';
 
 StcpayOtpElement.define();
 
@@ -46,5 +46,5 @@ export type {
   OtpSentEvent,
   PaymentProcessedDetail,
   PaymentProcessedEvent,
-} from './events.js';
-export type { StcpayOtpState } from './stcpay-otp.js';
+} from './core/events.js';
+export type { StcpayOtpState } from './checkout/stcpay-otp.js';

@@ -14,9 +14,9 @@ import type {
   OtpErrorEvent,
   OtpSentEvent,
   PaymentProcessedEvent,
-} from './events.js';
-import type { PaylinkValidateMobile } from './paylink-validate-mobile.js';
-import type { StcpayOtp } from './stcpay-otp.js';
+} from './core/events.js';
+import type { PaylinkValidateMobile } from './partner/paylink-validate-mobile.js';
+import type { StcpayOtp } from './checkout/stcpay-otp.js';
 
 /** The keys of `T` whose properties can be assigned. */
 type WritableKeys<T> = {

@@ -3,8 +3,8 @@
  * built-in languages, in the browser the tests run in.
  */
 import { expect } from '@open-wc/testing';
-import { formatDecimal } from '../src/amount.js';
-import { ar, en } from '../src/messages.js';
+import { formatDecimal } from '../src/i18n/amount.js';
+import { ar, en } from '../src/i18n/messages.js';
 import { generator } from './random.js';
 
 const intl = {

@@ -15,8 +15,8 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/define-partner.js';
-import type { ValidateOtpResponse } from '../src/partner-client.js';
-import type { PaylinkValidateMobile } from '../src/paylink-validate-mobile.js';
+import type { ValidateOtpResponse } from '../src/partner/partner-client.js';
+import type { PaylinkValidateMobile } from '../src/partner/paylink-validate-mobile.js';
 import { mockPaylink, PARTNER_EXAMPLE_SESSION, partnerToken, pause, until, type RecordedRequest } from './mock.js';
 import { generator } from './random.js';
 

@@ -17,7 +17,7 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { OtpSentDetail } from '../src/index.js';
-import type { StcpayOtp } from '../src/stcpay-otp.js';
+import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
 import { mockPaylink, pause, until, type RecordedRequest } from './mock.js';
 import { generator } from './random.js';
 

@@ -2,8 +2,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
-import { ar, en } from '../src/messages.js';
-import type { StcpayOtp } from '../src/stcpay-otp.js';
+import { ar, en } from '../src/i18n/messages.js';
+import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
 import { mockPaylink, type Scenario } from './mock.js';
 
 const part = (el: StcpayOtp, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { toAsciiDigits } from '../src/digits.js';
-import { formatNational, maskNational, normaliseCountryCode, parseMobile } from '../src/mobile.js';
+import { toAsciiDigits } from '../src/input/digits.js';
+import { formatNational, maskNational, normaliseCountryCode, parseMobile } from '../src/input/mobile.js';
 
 describe('mobile-number rules', () => {
   describe('parseMobile for +966', () => {

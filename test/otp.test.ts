@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { otpLengths, parseOtp } from '../src/otp.js';
+import { otpLengths, parseOtp } from '../src/input/otp.js';
 
 describe('one-time-code rules', () => {
   it('reads ASCII, Arabic-Indic and Persian digits, with spaces and dashes from a paste', () => {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { PaylinkError } from '../src/errors.js';
+import { PaylinkError } from '../src/core/errors.js';
 import {
   checkBaseUrl,
   endpointUrl,
@@ -9,7 +9,7 @@ import {
   paymentRefusal,
   sendOtp,
   type SendOtpBody,
-} from '../src/paylink-client.js';
+} from '../src/core/paylink-client.js';
 import { DOCS_EXAMPLE, mockPaylink, until } from './mock.js';
 
 const body: SendOtpBody = { ...DOCS_EXAMPLE.request };

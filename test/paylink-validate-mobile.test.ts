@@ -3,10 +3,10 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define-partner.js';
 import type { OtpErrorDetail, ValidateOtpResponse } from '../src/index.js';
-import { salesVolumeOptions } from '../src/partner-client.js';
-import type { PaylinkValidateMobile } from '../src/paylink-validate-mobile.js';
-import { ar, en } from '../src/messages.js';
-import { partnerAr, partnerEn } from '../src/partner-messages.js';
+import { salesVolumeOptions } from '../src/partner/partner-client.js';
+import type { PaylinkValidateMobile } from '../src/partner/paylink-validate-mobile.js';
+import { ar, en } from '../src/i18n/messages.js';
+import { partnerAr, partnerEn } from '../src/partner/partner-messages.js';
 import { checkLicense, MOCK_PARTNER, mockPaylink, PARTNER_OTPS, partnerToken, pause, type PartnerScenario } from './mock.js';
 
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);

@@ -65,7 +65,7 @@ describe('security', () => {
   describe('src/', () => {
     it('has no innerHTML, unsafeHTML, eval( or new Function, nor any other string-to-markup or string-to-code sink', async () => {
       const files = (await executeServerCommand('source-files')) as SourceFile[];
-      expect(files.map((file) => file.path)).to.include.members(['src/stcpay-otp.ts', 'src/paylink-client.ts']);
+      expect(files.map((file) => file.path)).to.include.members(['src/checkout/stcpay-otp.ts', 'src/core/paylink-client.ts']);
       expect(findForbidden(files)).to.deep.equal([]);
     });
 
@@ -174,7 +174,7 @@ describe('security', () => {
       expect(bundle.sameAsDist, 'the in-memory build equals dist/stcpay-otp.js').to.equal(true);
       const ids = bundle.modules.map((module) => module.id);
       expect(ids.filter((id) => !LIT.test(id) && !DECORATE_HELPER.test(id) && !OURS.test(id))).to.deep.equal([]);
-      expect(ids).to.include.members(['src/define.ts', 'src/stcpay-otp.ts', 'node_modules/lit-html/lit-html.js']);
+      expect(ids).to.include.members(['src/define.ts', 'src/checkout/stcpay-otp.ts', 'node_modules/lit-html/lit-html.js']);
     });
   });
 });

@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { OtpCompleteDetail, OtpErrorDetail, OtpSentDetail, PaymentProcessedDetail } from '../src/index.js';
-import type { StcpayOtp } from '../src/stcpay-otp.js';
+import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
 import { mockPaylink, pause, until, type Scenario } from './mock.js';
 import { fakeWebOtp, type FakeSmsRequest } from './fake-web-otp.js';
 

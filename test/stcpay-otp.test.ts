@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { OtpErrorDetail, OtpSentDetail } from '../src/index.js';
-import type { StcpayOtp } from '../src/stcpay-otp.js';
+import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
 import { DOCS_EXAMPLE, mockPaylink, pause, until, type Scenario } from './mock.js';
 
 const part = (el: StcpayOtp, name: string) =>

@@ -5,7 +5,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
-import type { StcpayOtp } from '../src/stcpay-otp.js';
+import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
 
 const orderStatus = async (transactionNo: string) =>
   (await (await fetch(`/store/api/orders/${transactionNo}`)).json()).orderStatus as string;

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { receiveSmsOtp } from '../src/web-otp.js';
+import { receiveSmsOtp } from '../src/core/web-otp.js';
 import { fakeWebOtp, type FakeSmsRequest } from './fake-web-otp.js';
 
 describe('receiveSmsOtp', () => {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { parseAst } from 'vite';
 
-const BUILDS = ['dist/stcpay-otp.js', 'dist/stcpay-otp.iife.js', 'dist/lib/stcpay-otp.js'];
+const BUILDS = ['dist/stcpay-otp.js', 'dist/stcpay-otp.iife.js', 'dist/lib/checkout/stcpay-otp.js'];
 
 /** The kinds of syntax node in `code`. */
 function syntax(code) {

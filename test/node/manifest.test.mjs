@@ -73,14 +73,14 @@ test('points at modules the package ships, which export what it says', async () 
       `${module.path} is packed`,
     );
   }
-  assert.equal(element.module, 'dist/lib/stcpay-otp.js');
+  assert.equal(element.module, 'dist/lib/checkout/stcpay-otp.js');
   const definition = manifest.modules
     .flatMap((m) => m.exports ?? [])
     .find((e) => e.kind === 'custom-element-definition');
   assert.deepEqual(definition, {
     kind: 'custom-element-definition',
     name: 'stcpay-otp',
-    declaration: { name: 'StcpayOtp', module: 'dist/lib/stcpay-otp.js' },
+    declaration: { name: 'StcpayOtp', module: 'dist/lib/checkout/stcpay-otp.js' },
   });
   const classes = { StcpayOtp, PaylinkValidateMobile };
   for (const module of manifest.modules) {
@@ -92,7 +92,7 @@ test('points at modules the package ships, which export what it says', async () 
 
 test('describes <paylink-validate-mobile> too: its attributes, events and parts, and no token attribute', () => {
   assert.ok(partner, 'a declaration with tagName paylink-validate-mobile');
-  assert.equal(partner.module, 'dist/lib/paylink-validate-mobile.js');
+  assert.equal(partner.module, 'dist/lib/partner/paylink-validate-mobile.js');
   assert.deepEqual(partner.attributes.map((a) => a.name).sort(), [...PaylinkValidateMobile.observedAttributes].sort());
   assert.ok(!partner.attributes.some((a) => a.name === 'token' || a.name === 'get-token'));
   assert.ok(partner.members.some((m) => m.name === 'token' && m.kind === 'field'));
@@ -103,6 +103,6 @@ test('describes <paylink-validate-mobile> too: its attributes, events and parts,
   assert.deepEqual(definition, {
     kind: 'custom-element-definition',
     name: 'paylink-validate-mobile',
-    declaration: { name: 'PaylinkValidateMobile', module: 'dist/lib/paylink-validate-mobile.js' },
+    declaration: { name: 'PaylinkValidateMobile', module: 'dist/lib/partner/paylink-validate-mobile.js' },
   });
 });

@@ -22,8 +22,7 @@ const ALLOWED = [
   /^custom-elements\.json$/,
   /^dist\/stcpay-otp(\.iife)?\.js$/,
   /^dist\/paylink-validate-mobile\.js$/,
-  /^dist\/lib\/[\w-]+\.(js|d\.ts)$/,
-  /^dist\/lib\/lang\/[\w-]+\.(js|d\.ts)$/,
+  /^dist\/lib\/((checkout|core|i18n|input|partner)\/)?[\w-]+\.(js|d\.ts)$/,
   /^dist\/lib\/_helpers\/[\w-]+\.js$/,
 ];
 

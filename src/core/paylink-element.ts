@@ -2,7 +2,7 @@ import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PaylinkError, type ErrorReason } from './errors.js';
 import { LocalizeController } from './localize.js';
-import { describeError, type Messages } from './messages.js';
+import { describeError, type Messages } from '../i18n/messages.js';
 import { DEFAULT_TIMEOUT, type Environment, type RequestOptions } from './paylink-client.js';
 import { styles } from './styles.js';
 

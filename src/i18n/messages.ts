@@ -2,10 +2,10 @@
  * Every string the element shows, by language. A message that depends on values is a function
  * of them. Pure, no DOM.
  */
-import type { ErrorReason } from './errors.js';
-import { ar } from './lang/ar.js';
-import { en } from './lang/en.js';
-import { MOBILE_RULES } from './mobile.js';
+import type { ErrorReason } from '../core/errors.js';
+import { ar } from './ar.js';
+import { en } from './en.js';
+import { MOBILE_RULES } from '../input/mobile.js';
 
 export { ar, en };
 

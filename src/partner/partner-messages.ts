@@ -2,9 +2,9 @@
  * The strings only `<paylink-validate-mobile>` shows, in English and Arabic, and how it words
  * the failures that are its own. Kept apart so storefront code never carries them.
  */
-import type { ErrorReason } from './errors.js';
-import { isolate, ltr } from './lang/ar.js';
-import { catalogLang } from './messages.js';
+import type { ErrorReason } from '../core/errors.js';
+import { isolate, ltr } from '../i18n/ar.js';
+import { catalogLang } from '../i18n/messages.js';
 
 export interface PartnerMessages {
   validate: string;

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { catalogLang, isRtl, messagesFor, type Messages } from './messages.js';
+import { catalogLang, isRtl, messagesFor, type Messages } from '../i18n/messages.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 

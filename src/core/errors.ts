@@ -2,9 +2,9 @@
  * The one error type of the package: what went wrong, as data (`reason`) for code to branch
  * on, and in words (`message`) for people. Pure, no DOM.
  */
-import type { MobileProblem } from './mobile.js';
-import type { OtpProblem } from './otp.js';
-import { describeError, en } from './messages.js';
+import type { MobileProblem } from '../input/mobile.js';
+import type { OtpProblem } from '../input/otp.js';
+import { describeError, en } from '../i18n/messages.js';
 
 export type OtpErrorCode = 'validation' | 'http' | 'network' | 'timeout' | 'bad-response';
 

@@ -2,9 +2,9 @@
  * Checks what the host page and the customer gave the element and builds Paylink's sendOtp
  * body from it, or says which input is wrong. Pure, no DOM.
  */
-import type { ErrorReason } from './errors.js';
-import { normaliseCountryCode, parseMobile } from './mobile.js';
-import type { SendOtpBody } from './paylink-client.js';
+import type { ErrorReason } from '../core/errors.js';
+import { normaliseCountryCode, parseMobile } from '../input/mobile.js';
+import type { SendOtpBody } from '../core/paylink-client.js';
 
 export interface SendOtpInput {
   transactionNo?: string;

@@ -1,13 +1,13 @@
 import { html } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { PaylinkError, type RegistrationField } from './errors.js';
-import { maskNational, parseMobile } from './mobile.js';
-import { otpField } from './otp-field.js';
-import { isCompleteOtp, otpLengths, parseOtp } from './otp.js';
+import { PaylinkError, type RegistrationField } from '../core/errors.js';
+import { maskNational, parseMobile } from '../input/mobile.js';
+import { otpField } from '../core/otp-field.js';
+import { isCompleteOtp, otpLengths, parseOtp } from '../input/otp.js';
 import { validateOtp, type ValidateOtpBody, type ValidateOtpResponse } from './partner-client.js';
-import { PaylinkElement } from './paylink-element.js';
-import type { ErrorReason } from './errors.js';
-import type { Messages } from './messages.js';
+import { PaylinkElement } from '../core/paylink-element.js';
+import type { ErrorReason } from '../core/errors.js';
+import type { Messages } from '../i18n/messages.js';
 import { describePartnerError, partnerMessagesFor, type PartnerMessages } from './partner-messages.js';
 
 export type ValidateMobileState = 'idle' | 'validating' | 'validated' | 'error';

@@ -3,8 +3,8 @@
  * checked response, and what a refusal means. Built on the same HTTP client as the STC Pay
  * calls, so statuses, bodies and time limits map to errors the same way.
  */
-import type { ErrorReason } from './errors.js';
-import { call, type Endpoint, type Environment, type RequestOptions } from './paylink-client.js';
+import type { ErrorReason } from '../core/errors.js';
+import { call, type Endpoint, type Environment, type RequestOptions } from '../core/paylink-client.js';
 
 /** Paylink's REST hosts, where the partner API lives. */
 export const REST_ORIGINS: Readonly<Record<Environment, string>> = {

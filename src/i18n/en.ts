@@ -1,5 +1,5 @@
 /** English: every string of the element. */
-import type { Messages } from '../messages.js';
+import type { Messages } from './messages.js';
 
 export const en: Messages = {
   mobileLabel: 'STC Pay mobile number',

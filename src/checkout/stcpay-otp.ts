@@ -1,18 +1,18 @@
 import { html } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { formatDecimal } from './amount.js';
-import { CountdownController } from './countdown.js';
-import type { PaylinkError } from './errors.js';
-import type { OtpCompleteDetail, OtpSentDetail, PaymentProcessedDetail } from './events.js';
-import type { Messages } from './messages.js';
-import { formatNational, maskNational, normaliseCountryCode } from './mobile.js';
-import { otpField } from './otp-field.js';
-import { isCompleteOtp, otpLengths, parseOtp } from './otp.js';
-import { processPayment as requestProcessPayment, sendOtp, type SendOtpBody } from './paylink-client.js';
-import { PaylinkElement } from './paylink-element.js';
+import { formatDecimal } from '../i18n/amount.js';
+import { CountdownController } from '../core/countdown.js';
+import type { PaylinkError } from '../core/errors.js';
+import type { OtpCompleteDetail, OtpSentDetail, PaymentProcessedDetail } from '../core/events.js';
+import type { Messages } from '../i18n/messages.js';
+import { formatNational, maskNational, normaliseCountryCode } from '../input/mobile.js';
+import { otpField } from '../core/otp-field.js';
+import { isCompleteOtp, otpLengths, parseOtp } from '../input/otp.js';
+import { processPayment as requestProcessPayment, sendOtp, type SendOtpBody } from '../core/paylink-client.js';
+import { PaylinkElement } from '../core/paylink-element.js';
 import { buildSendOtpBody } from './send-otp-request.js';
-import { receiveSmsOtp } from './web-otp.js';
+import { receiveSmsOtp } from '../core/web-otp.js';
 
 export type StcpayOtpState = 'idle' | 'sending' | 'sent' | 'verifying' | 'paid' | 'error';
 
