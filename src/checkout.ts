@@ -3,7 +3,13 @@
  * The script-tag builds export this; the partner element is not part of it.
  */
 export { StcpayOtp, type StcpayOtpState } from './checkout/stcpay-otp.js';
-export { PaylinkError, type ErrorReason, type OtpErrorCode, type OtpErrorDetail, type OtpField } from './core/errors.js';
+export {
+  PaylinkError,
+  type ErrorReason,
+  type OtpErrorCode,
+  type OtpErrorDetail,
+  type OtpField,
+} from './core/errors.js';
 export type {
   OtpSentDetail,
   OtpSentEvent,

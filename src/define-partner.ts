@@ -8,6 +8,12 @@ import { PaylinkValidateMobile } from './partner/paylink-validate-mobile.js';
 PaylinkValidateMobile.define();
 
 export * from './partner.js';
-export { PaylinkError, type ErrorReason, type OtpErrorCode, type OtpErrorDetail, type OtpField } from './core/errors.js';
+export {
+  PaylinkError,
+  type ErrorReason,
+  type OtpErrorCode,
+  type OtpErrorDetail,
+  type OtpField,
+} from './core/errors.js';
 export type { OtpErrorEvent } from './core/events.js';
 export { en, ar, type Messages } from './i18n/messages.js';

@@ -2,7 +2,10 @@
  * The partner's public API: `<paylink-validate-mobile>`, its client and strings, without side
  * effects. The partner script and define-partner entry export this.
  */
-export { PaylinkValidateMobile, type ValidateMobileState } from './partner/paylink-validate-mobile.js';
+export {
+  PaylinkValidateMobile,
+  type ValidateMobileState,
+} from './partner/paylink-validate-mobile.js';
 export {
   validateOtp,
   salesVolumeOptions,

@@ -29,7 +29,8 @@ const Component = createComponent({
  */
 export type PaylinkValidateMobileProps = ElementProps<typeof Component, 'validate' | 'reset'>;
 
-export const PaylinkValidateMobile = Component as ForwardRefExoticComponent<PaylinkValidateMobileProps>;
+export const PaylinkValidateMobile =
+  Component as ForwardRefExoticComponent<PaylinkValidateMobileProps>;
 
 export type {
   MobileValidatedDetail,

@@ -27,7 +27,11 @@ type IfEquals<X, Y, A> =
 
 /** An element's own settable properties, without methods or what every Lit element has. */
 type OwnPropertyKeys<E> = {
-  [K in WritableKeys<E>]: K extends keyof LitElement ? never : E[K] extends (...args: never[]) => unknown ? never : K;
+  [K in WritableKeys<E>]: K extends keyof LitElement
+    ? never
+    : E[K] extends (...args: never[]) => unknown
+      ? never
+      : K;
 }[WritableKeys<E>];
 
 /** What `<stcpay-otp>` takes in a Vue template, as props (`transaction-no` is `transactionNo`). */
@@ -39,7 +43,9 @@ export type StcpayOtpVueProps = Partial<Pick<StcpayOtp, OwnPropertyKeys<StcpayOt
 };
 
 /** What `<paylink-validate-mobile>` takes in a Vue template (`:token` and `:get-token` as properties). */
-export type PaylinkValidateMobileVueProps = Partial<Pick<PaylinkValidateMobile, OwnPropertyKeys<PaylinkValidateMobile>>> & {
+export type PaylinkValidateMobileVueProps = Partial<
+  Pick<PaylinkValidateMobile, OwnPropertyKeys<PaylinkValidateMobile>>
+> & {
   getToken?: PaylinkValidateMobile['getToken'];
   onMobileValidated?: (event: MobileValidatedEvent) => void;
   onOtpError?: (event: OtpErrorEvent) => void;

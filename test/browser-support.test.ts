@@ -57,7 +57,12 @@ describe('where the browser lacks something', () => {
     await loadScript(`${IIFE}?old-safari`);
     const mock = mockPaylink();
     const el = await fixture<HTMLElement>(html`
-      <stcpay-otp transaction-no="1679123751896" total="10" mobile="0551234567" base-url=${mock.baseUrl()}></stcpay-otp>
+      <stcpay-otp
+        transaction-no="1679123751896"
+        total="10"
+        mobile="0551234567"
+        base-url=${mock.baseUrl()}
+      ></stcpay-otp>
     `);
     const restore = [without(AbortSignal.prototype, 'throwIfAborted'), without(Object, 'hasOwn')];
     try {

@@ -36,7 +36,9 @@ describe('dist/stcpay-otp.js', () => {
 
   it('shows the content inside the tag only until the script has run: a fallback for old browsers', async () => {
     const el = await fixture<HTMLElement>(html`
-      <stcpay-otp transaction-no="1679123751896" total="10"><p>Pay on Paylink's page instead.</p></stcpay-otp>
+      <stcpay-otp transaction-no="1679123751896" total="10"
+        ><p>Pay on Paylink's page instead.</p></stcpay-otp
+      >
     `);
     const fallback = el.querySelector('p')!;
     expect(customElements.get('stcpay-otp')).to.equal(undefined);
@@ -60,7 +62,12 @@ describe('dist/stcpay-otp.js', () => {
     await loadScript(`${BUNDLE}?first`);
     const mock = mockPaylink();
     const el = await fixture<HTMLElement>(html`
-      <stcpay-otp transaction-no="1679123751896" total="10" mobile="0551234567" base-url=${mock.baseUrl('example')}></stcpay-otp>
+      <stcpay-otp
+        transaction-no="1679123751896"
+        total="10"
+        mobile="0551234567"
+        base-url=${mock.baseUrl('example')}
+      ></stcpay-otp>
     `);
     const sent = oneEvent(el, 'otp-sent');
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit"]')!.click();

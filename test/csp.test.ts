@@ -73,7 +73,8 @@ function mockTenant(mock: ReturnType<typeof mockPaylink>): string {
   return new URL(mock.baseUrl()).pathname.split('/')[2];
 }
 
-const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
+const part = (el: Element, name: string) =>
+  el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
 
 type Flow = (el: Element & { updateComplete?: Promise<boolean> }) => Promise<void>;
 
@@ -92,7 +93,9 @@ const payAsACustomer: Flow = async (el) => {
   await paid;
   await el.updateComplete;
   expect(el.getAttribute('state')).to.equal('paid');
-  expect(part(el, 'paid').textContent!.trim()).to.equal('Payment of SAR\u00a010.00 complete. Thank you!');
+  expect(part(el, 'paid').textContent!.trim()).to.equal(
+    'Payment of SAR\u00a010.00 complete. Thank you!',
+  );
 };
 
 /** A merchant registering: the partner page gives a token, the merchant types the SMS code. */
@@ -112,13 +115,23 @@ const validateAsAMerchant: Flow = async (el) => {
  * that makes. A new element adds a line (and its markup in test/server/csp-page.js).
  */
 const FLOWS: ReadonlyArray<{ tag: string; flow: Flow; endpoints: string[] }> = [
-  { tag: 'stcpay-otp', flow: payAsACustomer, endpoints: ['/rest/pay/stcpay/sendOtp', '/rest/pay/stcpay/processPayment'] },
-  { tag: 'paylink-validate-mobile', flow: validateAsAMerchant, endpoints: ['/api/partner/register/validate-otp'] },
+  {
+    tag: 'stcpay-otp',
+    flow: payAsACustomer,
+    endpoints: ['/rest/pay/stcpay/sendOtp', '/rest/pay/stcpay/processPayment'],
+  },
+  {
+    tag: 'paylink-validate-mobile',
+    flow: validateAsAMerchant,
+    endpoints: ['/api/partner/register/validate-otp'],
+  },
 ];
 
 /** What the page and the browser reported: violations, page errors, console errors and warnings. */
 async function report(win: CspWindow) {
-  const entries = (await executeServerCommand('console-watch', { action: 'stop' })) as ConsoleEntry[];
+  const entries = (await executeServerCommand('console-watch', {
+    action: 'stop',
+  })) as ConsoleEntry[];
   return {
     violations: win.cspReport.violations,
     pageErrors: win.cspReport.errors,
@@ -145,7 +158,9 @@ describe('the elements under a strict Content Security Policy', () => {
 
       const requests = await mock.requests();
       const prefix = `/mock/${mockTenant(mock)}/ok`;
-      expect(requests.map((request) => request.path)).to.deep.equal(endpoints.map((path) => prefix + path));
+      expect(requests.map((request) => request.path)).to.deep.equal(
+        endpoints.map((path) => prefix + path),
+      );
       expect(await report(win)).to.deep.equal(clean);
     });
 
@@ -155,7 +170,11 @@ describe('the elements under a strict Content Security Policy', () => {
     expect(() => (div.innerHTML = '<b>x</b>')).to.throw(/requires 'TrustedHTML' assignment/);
     const { violations, console } = await report(win);
     expect(violations).to.deep.equal([
-      { directive: 'require-trusted-types-for', blocked: 'trusted-types-sink', sample: 'Element innerHTML|<b>x</b>' },
+      {
+        directive: 'require-trusted-types-for',
+        blocked: 'trusted-types-sink',
+        sample: 'Element innerHTML|<b>x</b>',
+      },
     ]);
     expect(console.map((entry) => entry.level)).to.include('error');
   });
@@ -165,25 +184,35 @@ describe('the elements under a strict Content Security Policy', () => {
       const { win } = await openCheckout({ policy: `${STRICT}; trusted-types 'none'` });
       expect(win.customElements.get('stcpay-otp')).to.equal(undefined);
       const { violations, pageErrors, console } = await report(win);
-      expect(violations).to.deep.equal([{ directive: 'trusted-types', blocked: 'trusted-types-policy', sample: 'lit-html' }]);
+      expect(violations).to.deep.equal([
+        { directive: 'trusted-types', blocked: 'trusted-types-policy', sample: 'lit-html' },
+      ]);
       expect(pageErrors.join()).to.contain('lit-html');
-      expect(console.map((entry) => entry.text).join('\n')).to.contain("Creating a TrustedTypePolicy named 'lit-html'");
+      expect(console.map((entry) => entry.text).join('\n')).to.contain(
+        "Creating a TrustedTypePolicy named 'lit-html'",
+      );
     });
 
     it("runs the whole flow with trusted-types lit-html 'allow-duplicates', even with the bundle loaded twice", async () => {
       // With the rest of a strict set too: the forms never submit, so form-action 'none' holds.
       const policy =
-        `${STRICT}; trusted-types lit-html 'allow-duplicates'; ` + "form-action 'none'; base-uri 'none'; object-src 'none'";
+        `${STRICT}; trusted-types lit-html 'allow-duplicates'; ` +
+        "form-action 'none'; base-uri 'none'; object-src 'none'";
       const { win, el } = await openCheckout({ policy, copies: 2 });
       await payAsACustomer(el);
       expect(await report(win)).to.deep.equal(clean);
     });
 
     it("needs 'allow-duplicates' once a second copy of Lit is on the page", async () => {
-      const { win } = await openCheckout({ policy: `${STRICT}; trusted-types lit-html`, copies: 2 });
+      const { win } = await openCheckout({
+        policy: `${STRICT}; trusted-types lit-html`,
+        copies: 2,
+      });
       await until(() => win.cspReport.violations.length > 0);
       const { violations } = await report(win);
-      expect(violations).to.deep.equal([{ directive: 'trusted-types', blocked: 'trusted-types-policy', sample: 'lit-html' }]);
+      expect(violations).to.deep.equal([
+        { directive: 'trusted-types', blocked: 'trusted-types-policy', sample: 'lit-html' },
+      ]);
     });
   });
 
@@ -197,7 +226,7 @@ describe('the elements under a strict Content Security Policy', () => {
       expect(violations.map((violation) => violation.directive)).to.deep.equal(['style-src-elem']);
     });
 
-    it("is styled and clean with a nonce in style-src and window.litNonce set to it", async () => {
+    it('is styled and clean with a nonce in style-src and window.litNonce set to it', async () => {
       const policy = STRICT.replace("style-src 'self'", "style-src 'self' 'nonce-{nonce}'");
       const { win, el } = await openCheckout({ policy, legacyStyles: true, litNonce: true });
       expect(el.shadowRoot!.querySelectorAll('style')).to.have.length(1);

@@ -14,7 +14,9 @@ export function fakeWebOtp(): { requests: FakeSmsRequest[]; restore: () => void 
   const get = navigator.credentials.get;
   (window as unknown as Record<string, unknown>).OTPCredential ??= class {};
   navigator.credentials.get = (options?: CredentialRequestOptions) =>
-    new Promise((resolve) => requests.push({ signal: options!.signal!, resolve: resolve as never }));
+    new Promise((resolve) =>
+      requests.push({ signal: options!.signal!, resolve: resolve as never }),
+    );
   const restore = () => {
     navigator.credentials.get = get;
     if (!hadOtpCredential) delete (window as unknown as Record<string, unknown>).OTPCredential;

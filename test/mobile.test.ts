@@ -1,6 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { toAsciiDigits } from '../src/input/digits.js';
-import { formatNational, maskNational, normaliseCountryCode, parseMobile } from '../src/input/mobile.js';
+import {
+  formatNational,
+  maskNational,
+  normaliseCountryCode,
+  parseMobile,
+} from '../src/input/mobile.js';
 
 describe('mobile-number rules', () => {
   describe('parseMobile for +966', () => {
@@ -48,7 +53,10 @@ describe('mobile-number rules', () => {
   });
 
   it('refuses every number for a country it has no rule for', () => {
-    expect(parseMobile('501234567', '971')).to.deep.equal({ ok: false, problem: 'unsupported-country' });
+    expect(parseMobile('501234567', '971')).to.deep.equal({
+      ok: false,
+      problem: 'unsupported-country',
+    });
   });
 
   it('maps every Arabic-Indic and Persian digit to its ASCII digit', () => {

@@ -85,7 +85,12 @@ export async function until(check: () => boolean | Promise<boolean>, ms = 3000):
  * tests check the element and the mock against the page, not against each other.
  */
 export const DOCS_EXAMPLE = {
-  request: { stcpayMobile: '551234567', stcpayMobileCountryCode: '966', orderNumber: '1679123751896', total: 10 },
+  request: {
+    stcpayMobile: '551234567',
+    stcpayMobileCountryCode: '966',
+    orderNumber: '1679123751896',
+    total: 10,
+  },
   response: {
     stcMobile: '551234567',
     paymentSessionId: '641c1fec04e8e7793ca21f35',
@@ -103,7 +108,8 @@ export const DOCS_EXAMPLE = {
  */
 export const TEST_OTPS = { success: '12345', wrong: '11111', expire: '00000' } as const;
 export const MOCK_CREDENTIALS = { apiId: 'APP_ID_MOCK', secretKey: 'mock-secret-key' } as const;
-export const MARKUP_DETAIL = '<img src=x onerror="window.stcpayOtpMarkupRan=true"><b>Not registered</b>';
+export const MARKUP_DETAIL =
+  '<img src=x onerror="window.stcpayOtpMarkupRan=true"><b>Not registered</b>';
 
 /** The failure body of the STC Pay endpoints (Spring's default). */
 export interface SpringErrorBody {
@@ -153,7 +159,15 @@ export const PARTNER_EXAMPLE_SESSION = {
   partnerProfileNo: '19039481',
 } as const;
 
-export type PartnerScenario = 'ok' | 'server-error' | 'missing-field' | 'truncated' | 'unauthorized' | 'hang' | 'reset' | 'random';
+export type PartnerScenario =
+  | 'ok'
+  | 'server-error'
+  | 'missing-field'
+  | 'truncated'
+  | 'unauthorized'
+  | 'hang'
+  | 'reset'
+  | 'random';
 
 /** Signs in to the partner API as a partner's backend does, and returns the id_token. */
 export async function partnerToken(): Promise<string> {
@@ -169,7 +183,11 @@ export async function partnerToken(): Promise<string> {
 export async function checkLicense(token: string, mobileNumber = '0551234567') {
   const response = await fetch('/api/partner/register/check-license', {
     method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+    headers: {
+      Authorization: `Bearer ${token}`,
+      'Content-Type': 'application/json',
+      Accept: 'application/json',
+    },
     body: JSON.stringify({
       registrationType: 'cr',
       licenseNumber: '1010101010',

@@ -35,7 +35,9 @@ describe('Paylink client', () => {
     });
 
     it('puts a base URL, with or without a path or trailing slash, in front of the path', () => {
-      expect(endpointUrl('/x', { baseUrl: 'https://shop.example' })).to.equal('https://shop.example/x');
+      expect(endpointUrl('/x', { baseUrl: 'https://shop.example' })).to.equal(
+        'https://shop.example/x',
+      );
       expect(endpointUrl('/x', { baseUrl: 'https://shop.example/paylink/' })).to.equal(
         'https://shop.example/paylink/x',
       );
@@ -54,7 +56,9 @@ describe('Paylink client', () => {
         ['/relative', 'http://localhost:8000/relative/x'],
       ];
       for (const [baseUrl, expected] of accepted)
-        expect(endpointUrl('/x', { baseUrl }, 'http://localhost:8000/page'), baseUrl).to.equal(expected);
+        expect(endpointUrl('/x', { baseUrl }, 'http://localhost:8000/page'), baseUrl).to.equal(
+          expected,
+        );
     });
 
     it('refuses a base URL that could send the data somewhere unsafe or unexpected', () => {
@@ -85,8 +89,12 @@ describe('Paylink client', () => {
     });
 
     it('refuses a relative base URL on a plain-http page off this machine', () => {
-      expect(() => endpointUrl('/x', { baseUrl: '/paylink' }, 'http://shop.example/checkout')).to.throw(PaylinkError);
-      expect(endpointUrl('/x', { baseUrl: '/paylink' }, 'https://shop.example/checkout')).to.equal('https://shop.example/paylink/x');
+      expect(() =>
+        endpointUrl('/x', { baseUrl: '/paylink' }, 'http://shop.example/checkout'),
+      ).to.throw(PaylinkError);
+      expect(endpointUrl('/x', { baseUrl: '/paylink' }, 'https://shop.example/checkout')).to.equal(
+        'https://shop.example/paylink/x',
+      );
     });
 
     it('refuses an unknown environment and a base URL that is not http(s)', () => {
@@ -104,7 +112,8 @@ describe('Paylink client', () => {
 
   describe('httpErrorReason', () => {
     it("reads the sendOtp page's failure body {timestamp, status, error, path}", () => {
-      const text = '{"timestamp":1679566267336,"status":500,"error":"Internal Server Error","path":"/rest/pay/stcpay/sendOtp"}';
+      const text =
+        '{"timestamp":1679566267336,"status":500,"error":"Internal Server Error","path":"/rest/pay/stcpay/sendOtp"}';
       expect(httpErrorReason(500, text)).to.deep.equal({
         code: 'http',
         status: 500,
@@ -122,10 +131,16 @@ describe('Paylink client', () => {
     });
 
     it('takes nothing from a body that is not JSON, or JSON without text', () => {
-      expect(httpErrorReason(502, '<html><h1>502 Bad Gateway</h1></html>')).to.deep.equal({ code: 'http', status: 502 });
+      expect(httpErrorReason(502, '<html><h1>502 Bad Gateway</h1></html>')).to.deep.equal({
+        code: 'http',
+        status: 502,
+      });
       expect(httpErrorReason(503, '')).to.deep.equal({ code: 'http', status: 503 });
       expect(httpErrorReason(400, '"just a string"')).to.deep.equal({ code: 'http', status: 400 });
-      expect(httpErrorReason(400, '{"status":400,"error":42}')).to.deep.equal({ code: 'http', status: 400 });
+      expect(httpErrorReason(400, '{"status":400,"error":42}')).to.deep.equal({
+        code: 'http',
+        status: 400,
+      });
     });
 
     it('caps long server text', () => {
@@ -152,7 +167,12 @@ describe('Paylink client', () => {
       expect(parseSendOtpResponse(rest)).to.deep.equal(rest);
     });
 
-    for (const field of ['paymentSessionId', 'signature', 'signedBase64Data', 'stcpayMobile'] as const) {
+    for (const field of [
+      'paymentSessionId',
+      'signature',
+      'signedBase64Data',
+      'stcpayMobile',
+    ] as const) {
       it(`refuses a body whose ${field} is missing, empty or not a string`, () => {
         const { [field]: _, ...missing } = complete;
         expect(parseSendOtpResponse(missing)).to.equal(null);
@@ -170,18 +190,29 @@ describe('Paylink client', () => {
 
   describe('paymentRefusal', () => {
     it('reads an expired code or session from the reason text', () => {
-      for (const serverText of ['The payment session has expired', 'OTP expired', 'Invalid payment session']) {
-        expect(paymentRefusal({ code: 'http', status: 400, serverText })).to.include({ otp: 'expired' });
+      for (const serverText of [
+        'The payment session has expired',
+        'OTP expired',
+        'Invalid payment session',
+      ]) {
+        expect(paymentRefusal({ code: 'http', status: 400, serverText })).to.include({
+          otp: 'expired',
+        });
       }
     });
 
     it('takes any other 4xx refusal for a wrong code, with or without a reason', () => {
-      expect(paymentRefusal({ code: 'http', status: 400, serverText: 'Invalid OTP' })).to.include({ otp: 'wrong' });
+      expect(paymentRefusal({ code: 'http', status: 400, serverText: 'Invalid OTP' })).to.include({
+        otp: 'wrong',
+      });
       expect(paymentRefusal({ code: 'http', status: 422 })).to.include({ otp: 'wrong' });
     });
 
     it('leaves 5xx and an already-paid order as they are', () => {
-      expect(paymentRefusal({ code: 'http', status: 500 })).to.deep.equal({ code: 'http', status: 500 });
+      expect(paymentRefusal({ code: 'http', status: 500 })).to.deep.equal({
+        code: 'http',
+        status: 500,
+      });
       const paid = { code: 'http', status: 400, serverText: 'The order is already paid' } as const;
       expect(paymentRefusal(paid)).to.deep.equal(paid);
     });
@@ -189,13 +220,19 @@ describe('Paylink client', () => {
 
   describe('parseProcessPaymentResponse', () => {
     it("keeps the documented fields of the page's example", () => {
-      const example = { orderNumber: '16791237111116', orderAmount: 10.0, msg: 'Payment of order 16791237111116 has been processed.' };
+      const example = {
+        orderNumber: '16791237111116',
+        orderAmount: 10.0,
+        msg: 'Payment of order 16791237111116 has been processed.',
+      };
       expect(parseProcessPaymentResponse({ ...example, extra: true })).to.deep.equal(example);
     });
 
     it('refuses a body without an order number or a numeric amount', () => {
       expect(parseProcessPaymentResponse({ orderAmount: 10, msg: '' })).to.equal(null);
-      expect(parseProcessPaymentResponse({ orderNumber: '1', orderAmount: '10', msg: '' })).to.equal(null);
+      expect(
+        parseProcessPaymentResponse({ orderNumber: '1', orderAmount: '10', msg: '' }),
+      ).to.equal(null);
       expect(parseProcessPaymentResponse(null)).to.equal(null);
     });
   });
@@ -235,7 +272,9 @@ describe('Paylink client', () => {
       const mock = mockPaylink();
       const error = await rejection(sendOtp(body, { baseUrl: mock.baseUrl('hang'), timeout: 200 }));
       expect(error).to.include({ code: 'timeout', retryable: true });
-      expect((error as Error).message).to.equal('The payment service did not answer within 0.2 seconds. Please try again.');
+      expect((error as Error).message).to.equal(
+        'The payment service did not answer within 0.2 seconds. Please try again.',
+      );
       await until(async () => (await mock.requests())[0]?.abandoned === true);
     });
 

@@ -7,9 +7,18 @@ import { salesVolumeOptions } from '../src/partner/partner-client.js';
 import type { PaylinkValidateMobile } from '../src/partner/paylink-validate-mobile.js';
 import { ar, en } from '../src/i18n/messages.js';
 import { partnerAr, partnerEn } from '../src/partner/partner-messages.js';
-import { checkLicense, MOCK_PARTNER, mockPaylink, PARTNER_OTPS, partnerToken, pause, type PartnerScenario } from './mock.js';
+import {
+  checkLicense,
+  MOCK_PARTNER,
+  mockPaylink,
+  PARTNER_OTPS,
+  partnerToken,
+  pause,
+  type PartnerScenario,
+} from './mock.js';
 
-const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const part = (el: Element, name: string) =>
+  el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const text = (el: Element, name: string) => part(el, name)?.textContent?.trim() ?? null;
 
 /** The documentation page's example request and the response it shows. */
@@ -31,10 +40,26 @@ const EXAMPLE = {
     nationalIds: ['1234567890', '0987654321'],
     bankNames: ['Bank A', 'Bank B', 'Bank C'],
     monthlySalesVolumes: [
-      { salesVolumeValue: 'below_10000', salesVolumeName: 'Below 10,000 SAR', salesVolumeNameAr: 'أقل من 10000 ريال سعودي' },
-      { salesVolumeValue: '10000_50000', salesVolumeName: '10,000 - 50,000 SAR', salesVolumeNameAr: '10,000 - 50,000 ريال سعودي' },
-      { salesVolumeValue: '50000_100000', salesVolumeName: '50,000 - 100,000 SAR', salesVolumeNameAr: '50,000 - 100,000 ريال سعودي' },
-      { salesVolumeValue: 'more_than_100000', salesVolumeName: 'More than 100,000 SAR', salesVolumeNameAr: 'أكثر من 100,000 ريال سعودي' },
+      {
+        salesVolumeValue: 'below_10000',
+        salesVolumeName: 'Below 10,000 SAR',
+        salesVolumeNameAr: 'أقل من 10000 ريال سعودي',
+      },
+      {
+        salesVolumeValue: '10000_50000',
+        salesVolumeName: '10,000 - 50,000 SAR',
+        salesVolumeNameAr: '10,000 - 50,000 ريال سعودي',
+      },
+      {
+        salesVolumeValue: '50000_100000',
+        salesVolumeName: '50,000 - 100,000 SAR',
+        salesVolumeNameAr: '50,000 - 100,000 ريال سعودي',
+      },
+      {
+        salesVolumeValue: 'more_than_100000',
+        salesVolumeName: 'More than 100,000 SAR',
+        salesVolumeNameAr: 'أكثر من 100,000 ريال سعودي',
+      },
     ],
   },
 };
@@ -43,7 +68,11 @@ type Mock = ReturnType<typeof mockPaylink>;
 type Session = { signature: string; mobile: string; sessionUuid: string };
 
 /** The element as a partner page sets it up from step 1, talking to Paylink (the mock) directly. */
-async function step2(mock: Mock, session: Session, { scenario = 'ok', lang }: { scenario?: PartnerScenario; lang?: string } = {}) {
+async function step2(
+  mock: Mock,
+  session: Session,
+  { scenario = 'ok', lang }: { scenario?: PartnerScenario; lang?: string } = {},
+) {
   return fixture<PaylinkValidateMobile>(html`
     <paylink-validate-mobile
       signature=${session.signature}
@@ -61,7 +90,9 @@ async function typeCode(el: PaylinkValidateMobile, code: string) {
   await sendKeys({ type: code });
 }
 
-function submitAndWait(el: PaylinkValidateMobile): Promise<{ ok?: ValidateOtpResponse; error?: OtpErrorDetail }> {
+function submitAndWait(
+  el: PaylinkValidateMobile,
+): Promise<{ ok?: ValidateOtpResponse; error?: OtpErrorDetail }> {
   const outcome = Promise.race([
     oneEvent(el, 'mobile-validated').then((e) => ({ ok: e.detail as ValidateOtpResponse })),
     oneEvent(el, 'otp-error').then((e) => ({ error: e.detail as OtpErrorDetail })),
@@ -98,7 +129,9 @@ describe('<paylink-validate-mobile>', () => {
     const mock = mockPaylink();
     const el = await step2(mock, EXAMPLE.request);
     el.token = token;
-    expect(text(el, 'status')).to.equal('Enter the code we sent by SMS to +966\u00a059\u00a0•••\u00a0••77.');
+    expect(text(el, 'status')).to.equal(
+      'Enter the code we sent by SMS to +966\u00a059\u00a0•••\u00a0••77.',
+    );
     const otp = part(el, 'otp') as HTMLInputElement;
     expect(otp.getAttribute('autocomplete')).to.equal('one-time-code');
     expect(otp.labels![0].textContent).to.equal('Verification code');
@@ -117,21 +150,30 @@ describe('<paylink-validate-mobile>', () => {
         partnerProfileNo: EXAMPLE.request.partnerProfileNo,
       }),
     );
-    expect((request as unknown as { authorization: string }).authorization).to.equal(`Bearer ${token}`);
+    expect((request as unknown as { authorization: string }).authorization).to.equal(
+      `Bearer ${token}`,
+    );
     expect(request.contentType).to.equal('application/json');
     expect(request.accept).to.equal('application/json');
 
     expect(ok).to.deep.equal(EXAMPLE.response);
     await el.updateComplete;
     expect(el.getAttribute('state')).to.equal('validated');
-    expect(text(el, 'validated')).to.equal('Number verified for Example Company (commercial registration).');
+    expect(text(el, 'validated')).to.equal(
+      'Number verified for Example Company (commercial registration).',
+    );
     expect(el.shadowRoot!.activeElement).to.equal(part(el, 'validated'));
   });
 
   it('gives the sales volume options in the active language', () => {
     const volumes = EXAMPLE.response.monthlySalesVolumes;
-    expect(salesVolumeOptions(volumes, 'en')).to.deep.equal(volumes.map((v) => ({ value: v.salesVolumeValue, label: v.salesVolumeName })));
-    expect(salesVolumeOptions(volumes, 'ar-SA')[0]).to.deep.equal({ value: 'below_10000', label: 'أقل من 10000 ريال سعودي' });
+    expect(salesVolumeOptions(volumes, 'en')).to.deep.equal(
+      volumes.map((v) => ({ value: v.salesVolumeValue, label: v.salesVolumeName })),
+    );
+    expect(salesVolumeOptions(volumes, 'ar-SA')[0]).to.deep.equal({
+      value: 'below_10000',
+      label: 'أقل من 10000 ريال سعودي',
+    });
   });
 
   describe('errors', () => {
@@ -140,7 +182,12 @@ describe('<paylink-validate-mobile>', () => {
       el.token = token;
       await typeCode(el, PARTNER_OTPS.wrong);
       const { error } = await submitAndWait(el);
-      expect(error).to.deep.equal({ code: 'http', status: 400, message: en.otpWrong, retryable: false });
+      expect(error).to.deep.equal({
+        code: 'http',
+        status: 400,
+        message: en.otpWrong,
+        retryable: false,
+      });
       await el.updateComplete;
       expect(text(el, 'error')).to.equal(en.otpWrong);
       expect(part(el, 'otp')!.getAttribute('aria-invalid')).to.equal('true');
@@ -155,9 +202,15 @@ describe('<paylink-validate-mobile>', () => {
       el.token = token;
       await typeCode(el, PARTNER_OTPS.success);
       const { error } = await submitAndWait(el);
-      expect(error).to.include({ code: 'http', status: 400, message: partnerEn.registrationSessionInvalid });
+      expect(error).to.include({
+        code: 'http',
+        status: 400,
+        message: partnerEn.registrationSessionInvalid,
+      });
       el.signature = session.signature;
-      expect((await submitAndWait(el)).error?.message).to.equal(partnerEn.registrationSessionInvalid);
+      expect((await submitAndWait(el)).error?.message).to.equal(
+        partnerEn.registrationSessionInvalid,
+      );
     });
 
     it('says the sign-in is missing or expired on a 401', async () => {
@@ -165,7 +218,12 @@ describe('<paylink-validate-mobile>', () => {
       el.token = 'expired-or-made-up';
       await typeCode(el, PARTNER_OTPS.success);
       const { error } = await submitAndWait(el);
-      expect(error).to.deep.equal({ code: 'http', status: 401, message: partnerEn.unauthorized, retryable: false });
+      expect(error).to.deep.equal({
+        code: 'http',
+        status: 401,
+        message: partnerEn.unauthorized,
+        retryable: false,
+      });
     });
 
     const failures: Array<[PartnerScenario, Partial<OtpErrorDetail>, string]> = [
@@ -200,7 +258,12 @@ describe('<paylink-validate-mobile>', () => {
         el[field] = undefined;
         await typeCode(el, PARTNER_OTPS.success);
         const { error } = await submitAndWait(el);
-        expect(error).to.deep.equal({ code: 'validation', field, message: partnerEn.registrationInputMissing(field), retryable: false });
+        expect(error).to.deep.equal({
+          code: 'validation',
+          field,
+          message: partnerEn.registrationInputMissing(field),
+          retryable: false,
+        });
         await pause(50);
         expect(await mock.requests()).to.have.length(0);
       });
@@ -211,7 +274,12 @@ describe('<paylink-validate-mobile>', () => {
       el.baseUrl = undefined; // straight to Paylink's host: a token is required
       await typeCode(el, PARTNER_OTPS.success);
       const { error } = await submitAndWait(el);
-      expect(error).to.deep.equal({ code: 'validation', field: 'token', message: partnerEn.tokenMissing, retryable: false });
+      expect(error).to.deep.equal({
+        code: 'validation',
+        field: 'token',
+        message: partnerEn.tokenMissing,
+        retryable: false,
+      });
     });
 
     it('sends nothing for a code of the wrong length', async () => {
@@ -221,7 +289,12 @@ describe('<paylink-validate-mobile>', () => {
       el.otpLength = 4;
       await typeCode(el, '761');
       const { error } = await submitAndWait(el);
-      expect(error).to.deep.equal({ code: 'validation', field: 'otp', message: 'The code has 4 digits.', retryable: false });
+      expect(error).to.deep.equal({
+        code: 'validation',
+        field: 'otp',
+        message: 'The code has 4 digits.',
+        retryable: false,
+      });
       expect(await mock.requests()).to.have.length(0);
     });
   });
@@ -232,18 +305,30 @@ describe('<paylink-validate-mobile>', () => {
       const logged: string[] = [];
       const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
       const originals = methods.map((name) => console[name]);
-      methods.forEach((name) => (console[name] = (...args: unknown[]) => logged.push(args.map(String).join(' '))));
+      methods.forEach(
+        (name) => (console[name] = (...args: unknown[]) => logged.push(args.map(String).join(' '))),
+      );
       const details: unknown[] = [];
       try {
         // A real token, plus a made-up one that meets a 401: both paths must keep it hidden.
-        for (const [value, code] of [[token, PARTNER_OTPS.wrong], [secret, PARTNER_OTPS.success], [token, PARTNER_OTPS.success]]) {
+        for (const [value, code] of [
+          [token, PARTNER_OTPS.wrong],
+          [secret, PARTNER_OTPS.success],
+          [token, PARTNER_OTPS.success],
+        ]) {
           const el = await step2(mockPaylink(), await checkLicense(token));
-          for (const type of ['otp-error', 'mobile-validated']) el.addEventListener(type, (e) => details.push((e as CustomEvent).detail));
+          for (const type of ['otp-error', 'mobile-validated'])
+            el.addEventListener(type, (e) => details.push((e as CustomEvent).detail));
           el.token = value;
           await typeCode(el, code);
           await submitAndWait(el);
           await el.updateComplete;
-          const visible = [el.outerHTML, el.shadowRoot!.innerHTML, ...[...el.attributes].map((a) => a.value), JSON.stringify(details)].join('\n');
+          const visible = [
+            el.outerHTML,
+            el.shadowRoot!.innerHTML,
+            ...[...el.attributes].map((a) => a.value),
+            JSON.stringify(details),
+          ].join('\n');
           expect(visible).not.to.contain(value);
           expect(el.hasAttribute('token')).to.equal(false);
         }
@@ -269,7 +354,10 @@ describe('<paylink-validate-mobile>', () => {
       expect(ok?.licenseName).to.be.a('string');
       expect(handed).to.deep.equal(['expired-token', fresh]);
       const requests = (await mock.requests()) as unknown as Array<{ authorization: string }>;
-      expect(requests.map((r) => r.authorization)).to.deep.equal(['Bearer expired-token', `Bearer ${fresh}`]);
+      expect(requests.map((r) => r.authorization)).to.deep.equal([
+        'Bearer expired-token',
+        `Bearer ${fresh}`,
+      ]);
     });
 
     it('retries only once: a second 401 is reported', async () => {
@@ -296,13 +384,19 @@ describe('<paylink-validate-mobile>', () => {
       await typeCode(el, '٧٦١٥');
       await submitAndWait(el);
       await el.updateComplete;
-      expect(text(el, 'validated')).to.equal(partnerAr.validated('Qahwa & Tamr Trading Co.', 'سجل تجاري'));
+      expect(text(el, 'validated')).to.equal(
+        partnerAr.validated('Qahwa & Tamr Trading Co.', 'سجل تجاري'),
+      );
     });
   });
 
-  it("lets the page override its own strings and the shared ones", async () => {
+  it('lets the page override its own strings and the shared ones', async () => {
     const el = await step2(mockPaylink(), await checkLicense(token));
-    el.messages = { validate: 'Check', otpLabel: 'SMS code', unauthorized: 'Sign in again, please.' };
+    el.messages = {
+      validate: 'Check',
+      otpLabel: 'SMS code',
+      unauthorized: 'Sign in again, please.',
+    };
     el.token = 'made-up';
     await el.updateComplete;
     expect(text(el, 'submit')).to.equal('Check');

@@ -3,21 +3,35 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
-import type { OtpCompleteDetail, OtpErrorDetail, OtpSentDetail, PaymentProcessedDetail } from '../src/index.js';
+import type {
+  OtpCompleteDetail,
+  OtpErrorDetail,
+  OtpSentDetail,
+  PaymentProcessedDetail,
+} from '../src/index.js';
 import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
 import { mockPaylink, pause, until, type Scenario } from './mock.js';
 import { fakeWebOtp, type FakeSmsRequest } from './fake-web-otp.js';
 
 const TEST_OTPS = { success: '12345', wrong: '11111', expire: '00000' };
 
-const part = (el: StcpayOtp, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const part = (el: StcpayOtp, name: string) =>
+  el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const otpInput = (el: StcpayOtp) => part(el, 'otp') as HTMLInputElement;
 const text = (el: StcpayOtp, name: string) => part(el, name)?.textContent?.trim() ?? null;
 
 type Mock = ReturnType<typeof mockPaylink>;
 
 /** A checkout on its code step: the number was typed and the code sent. */
-async function atCodeStep(mock: Mock, attributes: { scenario?: Scenario; processPayment?: boolean; otpLength?: number; resendAfter?: number } = {}) {
+async function atCodeStep(
+  mock: Mock,
+  attributes: {
+    scenario?: Scenario;
+    processPayment?: boolean;
+    otpLength?: number;
+    resendAfter?: number;
+  } = {},
+) {
   const el = await fixture<StcpayOtp>(html`
     <stcpay-otp
       transaction-no=${`T${crypto.randomUUID().slice(0, 8)}`}
@@ -41,9 +55,15 @@ async function typeOtp(el: StcpayOtp, code: string) {
 }
 
 /** Presses Enter in the code input and waits for whichever event settles the confirmation. */
-type Settled<T> = { ok?: T extends 'otp-complete' ? OtpCompleteDetail : PaymentProcessedDetail; error?: OtpErrorDetail };
+type Settled<T> = {
+  ok?: T extends 'otp-complete' ? OtpCompleteDetail : PaymentProcessedDetail;
+  error?: OtpErrorDetail;
+};
 
-function confirmAndWait<T extends 'otp-complete' | 'payment-processed'>(el: StcpayOtp, success: T): Promise<Settled<T>> {
+function confirmAndWait<T extends 'otp-complete' | 'payment-processed'>(
+  el: StcpayOtp,
+  success: T,
+): Promise<Settled<T>> {
   const outcome = Promise.race([
     oneEvent(el, success).then((e) => ({ ok: e.detail }) as Settled<T>),
     oneEvent(el, 'otp-error').then((e) => ({ error: e.detail as OtpErrorDetail })),
@@ -74,7 +94,9 @@ describe('<stcpay-otp> code step', () => {
     expect(input.getAttribute('inputmode')).to.equal('numeric');
     expect(input.dir).to.equal('ltr');
     expect(el.shadowRoot!.activeElement).to.equal(input);
-    expect(text(el, 'status')).to.equal('Enter the code we sent by SMS to +966\u00a055\u00a0•••\u00a0••67.');
+    expect(text(el, 'status')).to.equal(
+      'Enter the code we sent by SMS to +966\u00a055\u00a0•••\u00a0••67.',
+    );
     expect(text(el, 'confirm')).to.equal('Confirm');
     expect(el.getAttribute('state')).to.equal('sent');
   });
@@ -137,7 +159,12 @@ describe('<stcpay-otp> code step', () => {
         if (code) await typeOtp(el, code);
         const { error } = await confirmAndWait(el, 'payment-processed');
         await el.updateComplete;
-        expect(error).to.deep.equal({ code: 'validation', field: 'otp', message, retryable: false });
+        expect(error).to.deep.equal({
+          code: 'validation',
+          field: 'otp',
+          message,
+          retryable: false,
+        });
         expect(text(el, 'error')).to.equal(message);
         expect(otpInput(el).getAttribute('aria-invalid')).to.equal('true');
         expect(el.shadowRoot!.activeElement).to.equal(otpInput(el));
@@ -294,7 +321,8 @@ describe('<stcpay-otp> code step', () => {
       const mock = mockPaylink();
       const { el, sent } = await atCodeStep(mock, { resendAfter: 2 });
       const resend = part(el, 'resend') as HTMLButtonElement;
-      const announcement = () => el.shadowRoot!.querySelector('.visually-hidden[role="status"]')!.textContent!.trim();
+      const announcement = () =>
+        el.shadowRoot!.querySelector('.visually-hidden[role="status"]')!.textContent!.trim();
       expect(resend.disabled).to.equal(true);
       expect(resend.textContent!.trim()).to.equal('Resend code in 0:02');
       expect(announcement()).to.equal('You can ask for a new code in 2 seconds.');
@@ -306,7 +334,11 @@ describe('<stcpay-otp> code step', () => {
       const resent = oneEvent(el, 'otp-sent');
       resend.click();
       const fresh = (await resent).detail as OtpSentDetail;
-      expect(fresh).to.include({ resent: true, orderNumber: sent.orderNumber, stcpayMobile: '551234567' });
+      expect(fresh).to.include({
+        resent: true,
+        orderNumber: sent.orderNumber,
+        stcpayMobile: '551234567',
+      });
       expect(fresh.paymentSessionId).not.to.equal(sent.paymentSessionId);
       expect(fresh.signature).not.to.equal(sent.signature);
       const sends = await requestsTo(mock, 'sendOtp');

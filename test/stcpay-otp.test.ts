@@ -20,12 +20,18 @@ async function typeMobile(el: StcpayOtp, text: string) {
 
 async function checkout(mock: ReturnType<typeof mockPaylink>, scenario: Scenario = 'ok') {
   return fixture<StcpayOtp>(html`
-    <stcpay-otp transaction-no="1679123751896" total="10" base-url=${mock.baseUrl(scenario)}></stcpay-otp>
+    <stcpay-otp
+      transaction-no="1679123751896"
+      total="10"
+      base-url=${mock.baseUrl(scenario)}
+    ></stcpay-otp>
   `);
 }
 
 /** Clicks send and waits for whichever of the two events comes. */
-async function submitAndWait(el: StcpayOtp): Promise<{ sent?: OtpSentDetail; error?: OtpErrorDetail }> {
+async function submitAndWait(
+  el: StcpayOtp,
+): Promise<{ sent?: OtpSentDetail; error?: OtpErrorDetail }> {
   const outcome = Promise.race([
     oneEvent(el, 'otp-sent').then((e) => ({ sent: e.detail as OtpSentDetail })),
     oneEvent(el, 'otp-error').then((e) => ({ error: e.detail as OtpErrorDetail })),
@@ -49,7 +55,9 @@ describe('<stcpay-otp>', () => {
   });
 
   it('renders a labelled numeric mobile input, the country code and a send button', async () => {
-    const el = await fixture<StcpayOtp>(html`<stcpay-otp transaction-no="1" total="5" mobile="0551234567"></stcpay-otp>`);
+    const el = await fixture<StcpayOtp>(
+      html`<stcpay-otp transaction-no="1" total="5" mobile="0551234567"></stcpay-otp>`,
+    );
     const input = mobileInput(el);
     expect(el.shadowRoot!.mode).to.equal('open');
     expect(input.labels![0].textContent).to.equal('STC Pay mobile number');
@@ -77,10 +85,17 @@ describe('<stcpay-otp>', () => {
       expect(request.accept).to.equal('application/json');
 
       const { stcpayMobileCountryCode, orderNumber, total } = DOCS_EXAMPLE.request;
-      expect(sent).to.deep.equal({ ...DOCS_EXAMPLE.response, stcpayMobileCountryCode, orderNumber, total });
+      expect(sent).to.deep.equal({
+        ...DOCS_EXAMPLE.response,
+        stcpayMobileCountryCode,
+        orderNumber,
+        total,
+      });
       await el.updateComplete;
       expect(el.getAttribute('state')).to.equal('sent');
-      expect(visibleStatus(el)).to.equal('We sent a verification code by SMS to +966\u00a055\u00a0123\u00a04567.');
+      expect(visibleStatus(el)).to.equal(
+        'We sent a verification code by SMS to +966\u00a055\u00a0123\u00a04567.',
+      );
       expect(visibleError(el)).to.equal('');
     });
 
@@ -101,7 +116,10 @@ describe('<stcpay-otp>', () => {
       const el = await checkout(mock, 'example');
       el.mobile = '0551234567';
       const detail = await el.send();
-      expect(detail).to.include({ paymentSessionId: '641c1fec04e8e7793ca21f35', orderNumber: '1679123751896' });
+      expect(detail).to.include({
+        paymentSessionId: '641c1fec04e8e7793ca21f35',
+        orderNumber: '1679123751896',
+      });
     });
   });
 
@@ -123,7 +141,10 @@ describe('<stcpay-otp>', () => {
         expect(mobileInput(el).value).to.equal(text);
         const { sent } = await submitAndWait(el);
         const [request] = await mock.requests();
-        expect(JSON.parse(request.body)).to.include({ stcpayMobile: '551234567', stcpayMobileCountryCode: '966' });
+        expect(JSON.parse(request.body)).to.include({
+          stcpayMobile: '551234567',
+          stcpayMobileCountryCode: '966',
+        });
         expect(sent?.stcpayMobile).to.equal('551234567');
       });
     }
@@ -142,8 +163,14 @@ describe('<stcpay-otp>', () => {
   describe('when the mobile number is wrong', () => {
     const cases: Array<[string, string]> = [
       ['', 'Enter your STC Pay mobile number.'],
-      ['55123', 'This number is too short: mobile numbers for +966 have 9 digits, like 5X XXX XXXX.'],
-      ['5512345678', 'This number is too long: mobile numbers for +966 have 9 digits, like 5X XXX XXXX.'],
+      [
+        '55123',
+        'This number is too short: mobile numbers for +966 have 9 digits, like 5X XXX XXXX.',
+      ],
+      [
+        '5512345678',
+        'This number is too long: mobile numbers for +966 have 9 digits, like 5X XXX XXXX.',
+      ],
       ['55abc4567', 'A mobile number can only contain digits.'],
       ['451234567', 'Mobile numbers for +966 start with 5, like 5X XXX XXXX.'],
       ['+971501234567', 'This number has another country code. Enter a +966 number.'],
@@ -156,7 +183,12 @@ describe('<stcpay-otp>', () => {
         const { error } = await submitAndWait(el);
         await el.updateComplete;
 
-        expect(error).to.deep.equal({ code: 'validation', field: 'mobile', message, retryable: false });
+        expect(error).to.deep.equal({
+          code: 'validation',
+          field: 'mobile',
+          message,
+          retryable: false,
+        });
         expect(visibleError(el)).to.equal(message);
         expect(mobileInput(el).getAttribute('aria-invalid')).to.equal('true');
         expect(mobileInput(el).getAttribute('aria-describedby')).to.contain('error');
@@ -190,7 +222,11 @@ describe('<stcpay-otp>', () => {
       ['a total that is not a number', { total: Number('ten') }, 'total'],
       ['no total', { total: undefined }, 'total'],
       ['a country code that is not a number', { countryCode: 'SA' }, 'countryCode'],
-      ['an unknown environment', { environment: 'staging' as never, baseUrl: undefined }, 'environment'],
+      [
+        'an unknown environment',
+        { environment: 'staging' as never, baseUrl: undefined },
+        'environment',
+      ],
       ['a base-url that is not http(s)', { baseUrl: 'javascript:alert(1)' }, 'baseUrl'],
     ];
     for (const [what, props, field] of setups) {
@@ -202,7 +238,9 @@ describe('<stcpay-otp>', () => {
         const { error } = await submitAndWait(el);
         await el.updateComplete;
         expect(error).to.include({ code: 'validation', field, retryable: false });
-        expect(error!.message).to.match(/^This checkout is not set up correctly: .+ Please contact the store\.$/);
+        expect(error!.message).to.match(
+          /^This checkout is not set up correctly: .+ Please contact the store\.$/,
+        );
         expect(visibleError(el)).to.equal(error!.message);
         expect(mobileInput(el).getAttribute('aria-invalid')).to.equal('false');
         await pause(50);
@@ -213,7 +251,12 @@ describe('<stcpay-otp>', () => {
     it('reads a total attribute that is not a number as invalid', async () => {
       const mock = mockPaylink();
       const el = await fixture<StcpayOtp>(html`
-        <stcpay-otp transaction-no="1" total="ten" mobile="551234567" base-url=${mock.baseUrl()}></stcpay-otp>
+        <stcpay-otp
+          transaction-no="1"
+          total="ten"
+          mobile="551234567"
+          base-url=${mock.baseUrl()}
+        ></stcpay-otp>
       `);
       const { error } = await submitAndWait(el);
       expect(error).to.include({ code: 'validation', field: 'total' });
@@ -223,17 +266,41 @@ describe('<stcpay-otp>', () => {
 
   describe('when Paylink or the network fails', () => {
     const failures: Array<[Scenario, Partial<OtpErrorDetail>, string]> = [
-      ['server-error', { code: 'http', status: 500, retryable: true }, 'STC Pay is unavailable right now (error 500). Please try again in a moment.'],
-      ['bad-gateway', { code: 'http', status: 502, retryable: true }, 'STC Pay is unavailable right now (error 502). Please try again in a moment.'],
+      [
+        'server-error',
+        { code: 'http', status: 500, retryable: true },
+        'STC Pay is unavailable right now (error 500). Please try again in a moment.',
+      ],
+      [
+        'bad-gateway',
+        { code: 'http', status: 502, retryable: true },
+        'STC Pay is unavailable right now (error 502). Please try again in a moment.',
+      ],
       [
         'bad-request',
         { code: 'http', status: 400, retryable: false },
         'Paylink refused the request (error 400: The mobile number is not registered with STC Pay.). Check the number and try again.',
       ],
-      ['missing-field', { code: 'bad-response', retryable: true }, 'The payment service sent an answer that could not be read. Please try again.'],
-      ['truncated', { code: 'bad-response', retryable: true }, 'The payment service sent an answer that could not be read. Please try again.'],
-      ['hang', { code: 'timeout', retryable: true }, 'The payment service did not answer within 0.3 seconds. Please try again.'],
-      ['reset', { code: 'network', retryable: true }, 'Could not reach the payment service. Check your connection and try again.'],
+      [
+        'missing-field',
+        { code: 'bad-response', retryable: true },
+        'The payment service sent an answer that could not be read. Please try again.',
+      ],
+      [
+        'truncated',
+        { code: 'bad-response', retryable: true },
+        'The payment service sent an answer that could not be read. Please try again.',
+      ],
+      [
+        'hang',
+        { code: 'timeout', retryable: true },
+        'The payment service did not answer within 0.3 seconds. Please try again.',
+      ],
+      [
+        'reset',
+        { code: 'network', retryable: true },
+        'Could not reach the payment service. Check your connection and try again.',
+      ],
     ];
     for (const [scenario, expected, message] of failures) {
       it(`${scenario}: reports ${expected.code}, sends no otp-sent, and works again afterwards`, async () => {

@@ -36,7 +36,10 @@ describe('the demo store, start to finish', () => {
     await sendKeys({ type: '12345' });
     const paid = oneEvent(el, 'payment-processed');
     await sendKeys({ press: 'Enter' });
-    expect((await paid).detail).to.include({ orderNumber: checkout.transactionNo, orderAmount: 65 });
+    expect((await paid).detail).to.include({
+      orderNumber: checkout.transactionNo,
+      orderAmount: 65,
+    });
 
     expect(await orderStatus(checkout.transactionNo)).to.equal('paid');
   });

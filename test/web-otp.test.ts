@@ -50,7 +50,8 @@ describe('receiveSmsOtp', () => {
     expect(await receiveSmsOtp(AbortSignal.abort())).to.equal(undefined);
     restore();
     const hadOtpCredential = 'OTPCredential' in window;
-    if (!hadOtpCredential) expect(await receiveSmsOtp(new AbortController().signal)).to.equal(undefined);
+    if (!hadOtpCredential)
+      expect(await receiveSmsOtp(new AbortController().signal)).to.equal(undefined);
     expect(requests).to.have.length(0);
   });
 });

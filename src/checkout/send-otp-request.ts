@@ -29,11 +29,19 @@ export function buildSendOtpBody(input: SendOtpInput): SendOtpCheck {
 
   const mobile = parseMobile(input.mobile, countryCode);
   if (!mobile.ok)
-    return { ok: false, reason: { code: 'validation', field: 'mobile', problem: mobile.problem, countryCode } };
+    return {
+      ok: false,
+      reason: { code: 'validation', field: 'mobile', problem: mobile.problem, countryCode },
+    };
 
   return {
     ok: true,
-    body: { stcpayMobile: mobile.national, stcpayMobileCountryCode: countryCode, orderNumber, total },
+    body: {
+      stcpayMobile: mobile.national,
+      stcpayMobileCountryCode: countryCode,
+      orderNumber,
+      total,
+    },
   };
 }
 

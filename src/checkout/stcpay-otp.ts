@@ -9,7 +9,11 @@ import type { Messages } from '../i18n/messages.js';
 import { formatNational, maskNational, normaliseCountryCode } from '../input/mobile.js';
 import { otpField } from '../core/otp-field.js';
 import { isCompleteOtp, otpLengths, parseOtp } from '../input/otp.js';
-import { processPayment as requestProcessPayment, sendOtp, type SendOtpBody } from '../core/paylink-client.js';
+import {
+  processPayment as requestProcessPayment,
+  sendOtp,
+  type SendOtpBody,
+} from '../core/paylink-client.js';
 import { PaylinkElement } from '../core/paylink-element.js';
 import { buildSendOtpBody } from './send-otp-request.js';
 import { receiveSmsOtp } from '../core/web-otp.js';
@@ -99,7 +103,6 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
   /** Seconds before the customer may ask for a new code. */
   @property({ type: Number, attribute: 'resend-after' }) resendAfter = 60;
 
-
   /** The session of the last code sent, as `otp-sent` gave it. */
   @state() private session?: OtpSentDetail;
   /** What the customer typed into the code input. */
@@ -117,7 +120,6 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
   private readonly countdown = new CountdownController(this, () => {
     this.resendAnnouncement = this.text.resendReady;
   });
-
 
   /** Aborts the browser's WebOTP request. */
   private smsController?: AbortController;
@@ -185,7 +187,9 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
 
     this.status = 'sending';
     this.error = undefined;
-    const { stcMobile, ...session } = await this.request((signal) => sendOtp(body, { ...this.requestOptions, signal }));
+    const { stcMobile, ...session } = await this.request((signal) =>
+      sendOtp(body, { ...this.requestOptions, signal }),
+    );
     const detail: OtpSentDetail = {
       ...session,
       ...(stcMobile === undefined ? {} : { stcMobile }),
@@ -205,7 +209,12 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
     const session = this.session!;
     const check = parseOtp(this.otp, this.otpLength);
     if (!check.ok)
-      throw this.fail({ code: 'validation', field: 'otp', problem: check.problem, ...otpLengths(this.otpLength) });
+      throw this.fail({
+        code: 'validation',
+        field: 'otp',
+        problem: check.problem,
+        ...otpLengths(this.otpLength),
+      });
 
     const body: OtpCompleteDetail = {
       stcpayMobileCountryCode: session.stcpayMobileCountryCode,
@@ -227,7 +236,9 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
 
     this.status = 'verifying';
     this.emit('otp-complete', body);
-    const payment = await this.request((signal) => requestProcessPayment(body, { ...this.requestOptions, signal }));
+    const payment = await this.request((signal) =>
+      requestProcessPayment(body, { ...this.requestOptions, signal }),
+    );
     this.payment = payment;
     this.status = 'paid';
     this.endOtpStep();
@@ -241,7 +252,8 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
     this.otp = '';
     this.completedOtp = undefined;
     this.countdown.start(this.resendAfter);
-    this.resendAnnouncement = this.countdown.remaining > 0 ? this.text.resendWait(this.countdown.remaining) : '';
+    this.resendAnnouncement =
+      this.countdown.remaining > 0 ? this.text.resendWait(this.countdown.remaining) : '';
     void this.updateComplete.then(() => this.otpInput?.focus());
     this.startSmsOtp();
   }
@@ -277,7 +289,8 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
   }
 
   protected override focusAfter(error: PaylinkError): void {
-    const codeAtFault = error.field === 'otp' || (error.reason.code === 'http' && error.reason.otp !== undefined);
+    const codeAtFault =
+      error.field === 'otp' || (error.reason.code === 'http' && error.reason.otp !== undefined);
     if (error.field === 'mobile') this.mobileInput?.focus();
     else if (codeAtFault && this.onOtpStep) this.otpInput?.select();
   }
@@ -312,7 +325,8 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
       this.status = 'sent';
     }
     // With a known length, a complete code confirms itself (typed or pasted).
-    if (isCompleteOtp(this.otp, this.otpLength) && !this.sameAsCompleted()) this.confirm().catch(() => {});
+    if (isCompleteOtp(this.otp, this.otpLength) && !this.sameAsCompleted())
+      this.confirm().catch(() => {});
   }
 
   private sameAsCompleted(): boolean {
@@ -353,7 +367,10 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
     const sending = this.status === 'sending';
     const mobileInvalid = this.error?.field === 'mobile';
     const total = this.total;
-    const submitLabel = typeof total === 'number' && Number.isFinite(total) && total > 0 ? m.pay(m.amount(formatDecimal(total))) : m.submit;
+    const submitLabel =
+      typeof total === 'number' && Number.isFinite(total) && total > 0
+        ? m.pay(m.amount(formatDecimal(total)))
+        : m.submit;
     return html`
       <form
         part="form"
@@ -365,7 +382,9 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
       >
         <label part="label" for="mobile">${m.mobileLabel}</label>
         <div part="field" class="field ${mobileInvalid ? 'invalid' : ''}" dir="ltr">
-          <span part="country-code" id="country-code">+${normaliseCountryCode(this.countryCode) || this.countryCode}</span>
+          <span part="country-code" id="country-code"
+            >+${normaliseCountryCode(this.countryCode) || this.countryCode}</span
+          >
           <input
             part="mobile"
             id="mobile"
@@ -382,7 +401,12 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
             @input=${this.handleMobileInput}
           />
         </div>
-        <button part="submit" type="submit" ?disabled=${this.disabled} aria-disabled=${sending || this.status === 'sent' ? 'true' : 'false'}>
+        <button
+          part="submit"
+          type="submit"
+          ?disabled=${this.disabled}
+          aria-disabled=${sending || this.status === 'sent' ? 'true' : 'false'}
+        >
           <span part="spinner" aria-hidden="true" ?hidden=${!sending}></span>
           ${sending ? m.sending : submitLabel}
         </button>
@@ -398,7 +422,8 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
     const m = this.text;
     const verifying = this.status === 'verifying';
     const otpInvalid =
-      this.error?.field === 'otp' || (this.error?.reason.code === 'http' && this.error.reason.otp !== undefined);
+      this.error?.field === 'otp' ||
+      (this.error?.reason.code === 'http' && this.error.reason.otp !== undefined);
     const waiting = this.countdown.remaining > 0;
     const confirmLabel = this.processPayment ? m.confirmPayment : m.confirm;
     return html`
@@ -431,10 +456,22 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
         </button>
         <p part="error" id="error" role="alert">${this.error?.message ?? ''}</p>
         <div part="actions" class="actions">
-          <button part="resend" type="button" class="link" ?disabled=${this.disabled || waiting || this.busy} @click=${this.handleResend}>
+          <button
+            part="resend"
+            type="button"
+            class="link"
+            ?disabled=${this.disabled || waiting || this.busy}
+            @click=${this.handleResend}
+          >
             ${waiting ? m.resendIn(this.countdown.clock) : m.resend}
           </button>
-          <button part="change-mobile" type="button" class="link" ?disabled=${this.disabled || verifying} @click=${this.handleChangeMobile}>
+          <button
+            part="change-mobile"
+            type="button"
+            class="link"
+            ?disabled=${this.disabled || verifying}
+            @click=${this.handleChangeMobile}
+          >
             ${m.changeMobile}
           </button>
         </div>
@@ -446,7 +483,13 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
   private renderPaid() {
     const m = this.text;
     return html`
-      <p part="paid" role="status" tabindex="-1" lang=${this.localize.lang} dir=${this.localize.dir}>
+      <p
+        part="paid"
+        role="status"
+        tabindex="-1"
+        lang=${this.localize.lang}
+        dir=${this.localize.dir}
+      >
         ${m.paid(m.amount(formatDecimal(this.payment!.orderAmount)))}
       </p>
     `;

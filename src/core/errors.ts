@@ -23,13 +23,17 @@ export type OtpField =
   | 'token';
 
 /** The inputs the partner registration step takes from step 1 (and the token). */
-export type RegistrationField = 'signature' | 'sessionUuid' | 'mobile' | 'partnerProfileNo' | 'token';
+export type RegistrationField =
+  'signature' | 'sessionUuid' | 'mobile' | 'partnerProfileNo' | 'token';
 
 /** What went wrong, before it is put into words. */
 export type ErrorReason =
   | { code: 'validation'; field: 'mobile'; problem: MobileProblem; countryCode: string }
   | { code: 'validation'; field: 'otp'; problem: OtpProblem; min: number; max: number }
-  | { code: 'validation'; field: 'countryCode' | 'transactionNo' | 'total' | 'environment' | 'baseUrl' }
+  | {
+      code: 'validation';
+      field: 'countryCode' | 'transactionNo' | 'total' | 'environment' | 'baseUrl';
+    }
   | { code: 'validation'; field: RegistrationField; missing: true }
   /**
    * `otp` says what a refused code meant, when it could be told: a wrong code, an expired
@@ -84,7 +88,11 @@ export class PaylinkError extends Error implements OtpErrorDetail {
 
   /** A plain object for an event's `detail`: no stack, no prototype. */
   toDetail(): OtpErrorDetail {
-    const detail: OtpErrorDetail = { code: this.code, message: this.message, retryable: this.retryable };
+    const detail: OtpErrorDetail = {
+      code: this.code,
+      message: this.message,
+      retryable: this.retryable,
+    };
     if (this.status !== undefined) detail.status = this.status;
     if (this.field !== undefined) detail.field = this.field;
     return detail;

@@ -11,7 +11,11 @@ function watchLang(host: Host): void {
   hosts.add(host);
   observer ??= new MutationObserver(() => hosts.forEach((h) => h.requestUpdate()));
   if (hosts.size === 1)
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    observer.observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['lang'],
+      subtree: true,
+    });
 }
 
 function unwatchLang(host: Host): void {
@@ -24,9 +28,12 @@ function unwatchLang(host: Host): void {
  * roots), else the document's, else English.
  */
 export function resolveLang(element: Element): string {
-  for (let node: Element | null = element; node; ) {
+  for (let node: Element | null = element; node;) {
     if (node.getAttribute('lang')) return node.getAttribute('lang')!;
-    node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host as Element | undefined) ?? null;
+    node =
+      node.parentElement ??
+      ((node.getRootNode() as ShadowRoot).host as Element | undefined) ??
+      null;
   }
   return document.documentElement.lang || 'en';
 }

@@ -115,7 +115,8 @@ export function checkBaseUrl(baseUrl: string, pageUrl?: string): URL | null {
   } catch {
     return null;
   }
-  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname));
+  const secure =
+    url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname));
   if (!secure || url.username || url.password || url.search || url.hash) return null;
   return url;
 }
@@ -135,12 +136,18 @@ export interface Call<T> {
 }
 
 /** POSTs `body` with postJson, then reads a refusal with `refusal` and a success with `parse`. */
-export async function call<T>(path: string, body: unknown, options: RequestOptions, { endpoint, refusal, parse }: Call<T>): Promise<T> {
+export async function call<T>(
+  path: string,
+  body: unknown,
+  options: RequestOptions,
+  { endpoint, refusal, parse }: Call<T>,
+): Promise<T> {
   let answer: unknown;
   try {
     answer = await postJson(path, body, options, endpoint);
   } catch (error) {
-    if (refusal && error instanceof PaylinkError && error.reason.code === 'http') throw new PaylinkError(refusal(error.reason));
+    if (refusal && error instanceof PaylinkError && error.reason.code === 'http')
+      throw new PaylinkError(refusal(error.reason));
     throw error;
   }
   const response = parse(answer);
@@ -151,8 +158,14 @@ export async function call<T>(path: string, body: unknown, options: RequestOptio
 /** The sendOtp success body if `value` has every field processPayment needs, as strings. */
 export function parseSendOtpResponse(value: unknown): SendOtpResponse | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { stcMobile, paymentSessionId, signature, stcpayMobile, signedBase64Data } = value as Record<string, unknown>;
-  if (!isFilled(paymentSessionId) || !isFilled(signature) || !isFilled(signedBase64Data) || !isFilled(stcpayMobile))
+  const { stcMobile, paymentSessionId, signature, stcpayMobile, signedBase64Data } =
+    value as Record<string, unknown>;
+  if (
+    !isFilled(paymentSessionId) ||
+    !isFilled(signature) ||
+    !isFilled(signedBase64Data) ||
+    !isFilled(stcpayMobile)
+  )
     return null;
   const response: SendOtpResponse = { paymentSessionId, signature, stcpayMobile, signedBase64Data };
   if (typeof stcMobile === 'string') response.stcMobile = stcMobile;
@@ -164,8 +177,14 @@ export function parseSendOtpResponse(value: unknown): SendOtpResponse | null {
  * reason says the code or session expired is marked `otp: 'expired'`; any other 4xx refusal is
  * taken to be a wrong code (`otp: 'wrong'`), except one that says the order is already paid.
  */
-export function processPayment(body: ProcessPaymentBody, options: RequestOptions = {}): Promise<ProcessPaymentResponse> {
-  return call(PROCESS_PAYMENT_PATH, body, options, { refusal: paymentRefusal, parse: parseProcessPaymentResponse });
+export function processPayment(
+  body: ProcessPaymentBody,
+  options: RequestOptions = {},
+): Promise<ProcessPaymentResponse> {
+  return call(PROCESS_PAYMENT_PATH, body, options, {
+    refusal: paymentRefusal,
+    parse: parseProcessPaymentResponse,
+  });
 }
 
 /** Reads what a refused processPayment meant from its status and Paylink's reason text. */
@@ -180,7 +199,8 @@ export function paymentRefusal(reason: Extract<ErrorReason, { code: 'http' }>): 
 export function parseProcessPaymentResponse(value: unknown): ProcessPaymentResponse | null {
   if (typeof value !== 'object' || value === null) return null;
   const { orderNumber, orderAmount, msg } = value as Record<string, unknown>;
-  if (!isFilled(orderNumber) || typeof orderAmount !== 'number' || !Number.isFinite(orderAmount)) return null;
+  if (!isFilled(orderNumber) || typeof orderAmount !== 'number' || !Number.isFinite(orderAmount))
+    return null;
   return { orderNumber, orderAmount, msg: typeof msg === 'string' ? msg : '' };
 }
 
@@ -217,7 +237,11 @@ export async function postJson(
   try {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { ...endpoint.headers, 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers: {
+        ...endpoint.headers,
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+      },
       body: JSON.stringify(body),
       signal: controller.signal,
     });
@@ -254,7 +278,9 @@ export function httpErrorReason(status: number, bodyText: string): ErrorReason {
   }
   if (typeof body !== 'object' || body === null) return reason;
   const { detail, error, title, message } = body as Record<string, unknown>;
-  const text = [detail, message, error, title].find((v): v is string => typeof v === 'string' && v.trim() !== '');
+  const text = [detail, message, error, title].find(
+    (v): v is string => typeof v === 'string' && v.trim() !== '',
+  );
   if (text) reason.serverText = text.trim().slice(0, 200);
   return reason;
 }

@@ -48,7 +48,10 @@ export function receiveSmsOtp(signal: AbortSignal): Promise<string | undefined> 
 
 function start() {
   const request: NonNullable<typeof pending> = { controller: new AbortController() };
-  const options = { otp: { transport: ['sms'] }, signal: request.controller.signal } as CredentialRequestOptions;
+  const options = {
+    otp: { transport: ['sms'] },
+    signal: request.controller.signal,
+  } as CredentialRequestOptions;
   navigator.credentials
     .get(options)
     .then(

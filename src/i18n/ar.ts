@@ -6,7 +6,8 @@ export const ltr = (text: string | number) => `\u2066${text}\u2069`;
 /** Keeps text of unknown direction (Paylink's own words) from reordering its neighbours (FSI … PDI). */
 export const isolate = (text: string) => `\u2068${text}\u2069`;
 
-const checkoutSetup = (what: string) => `إعداد صفحة الدفع غير صحيح: ${what}. يرجى التواصل مع المتجر.`;
+const checkoutSetup = (what: string) =>
+  `إعداد صفحة الدفع غير صحيح: ${what}. يرجى التواصل مع المتجر.`;
 
 export const ar: Messages = {
   mobileLabel: 'رقم الجوال المسجّل في STC Pay',
@@ -24,7 +25,8 @@ export const ar: Messages = {
     `الرقم طويل: أرقام الجوال في ${ltr(`+${cc}`)} تتكوّن من ${length} أرقام، مثل ${ltr(example)}.`,
   mobileWrongPrefix: (cc, prefixes, example) =>
     `أرقام الجوال في ${ltr(`+${cc}`)} تبدأ بـ ${prefixes.map(ltr).join(' أو ')}، مثل ${ltr(example)}.`,
-  mobileOtherCountry: (cc) => `مفتاح الدولة في هذا الرقم مختلف. أدخل رقمًا يبدأ بـ ${ltr(`+${cc}`)}.`,
+  mobileOtherCountry: (cc) =>
+    `مفتاح الدولة في هذا الرقم مختلف. أدخل رقمًا يبدأ بـ ${ltr(`+${cc}`)}.`,
   unsupportedCountry: (cc) => `الدفع عبر STC Pay غير متاح للأرقام التي تبدأ بـ ${ltr(`+${cc}`)}.`,
   countryCodeInvalid: checkoutSetup('مفتاح الدولة ليس رقمًا'),
   transactionNoInvalid: checkoutSetup('رقم العملية مفقود'),
@@ -33,7 +35,8 @@ export const ar: Messages = {
   baseUrlInvalid: checkoutSetup('عنوان خادم الدفع غير صالح'),
   serverRejected: (status, serverText) =>
     `رفضت Paylink الطلب (خطأ ${ltr(status)}${serverText ? `: ${isolate(serverText)}` : ''}). تحقّق من الرقم وحاول مرة أخرى.`,
-  serverUnavailable: (status) => `خدمة STC Pay غير متاحة حاليًا (خطأ ${ltr(status)}). يرجى المحاولة بعد قليل.`,
+  serverUnavailable: (status) =>
+    `خدمة STC Pay غير متاحة حاليًا (خطأ ${ltr(status)}). يرجى المحاولة بعد قليل.`,
   network: 'تعذّر الوصول إلى خدمة الدفع. تحقّق من اتصالك وحاول مرة أخرى.',
   timeout: (seconds) => `لم تستجب خدمة الدفع خلال ${ltr(seconds)} ثانية. يرجى المحاولة مرة أخرى.`,
   badResponse: 'وصل من خدمة الدفع رد تعذّرت قراءته. يرجى المحاولة مرة أخرى.',
@@ -53,9 +56,12 @@ export const ar: Messages = {
   otpRequired: 'أدخل الرمز المرسل في الرسالة النصية.',
   otpNotANumber: 'يجب أن يتكوّن الرمز من أرقام فقط.',
   otpWrongLength: (min, max) =>
-    min === max ? `يتكوّن الرمز من ${ltr(min)} أرقام.` : `يتكوّن الرمز من ${ltr(min)} إلى ${ltr(max)} أرقام.`,
+    min === max
+      ? `يتكوّن الرمز من ${ltr(min)} أرقام.`
+      : `يتكوّن الرمز من ${ltr(min)} إلى ${ltr(max)} أرقام.`,
   otpWrong: 'الرمز غير صحيح. تحقّق من الرسالة النصية وحاول مرة أخرى، أو اطلب رمزًا جديدًا.',
   otpExpired: 'انتهت صلاحية الرمز. اطلب رمزًا جديدًا.',
 
-  inputMissing: (field) => `إعداد هذه الصفحة غير صحيح: القيمة ${ltr(field)} مفقودة. يرجى التواصل مع الموقع.`,
+  inputMissing: (field) =>
+    `إعداد هذه الصفحة غير صحيح: القيمة ${ltr(field)} مفقودة. يرجى التواصل مع الموقع.`,
 };

@@ -56,5 +56,6 @@ export const en: Messages = {
   otpWrong: 'That code is not right. Check the SMS and try again, or ask for a new code.',
   otpExpired: 'This code has expired. Ask for a new code.',
 
-  inputMissing: (field) => `This page is not set up correctly: ${field} is missing. Please contact the site.`,
+  inputMissing: (field) =>
+    `This page is not set up correctly: ${field} is missing. Please contact the site.`,
 };

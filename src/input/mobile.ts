@@ -16,9 +16,7 @@ export type MobileProblem =
   | 'other-country'
   | 'unsupported-country';
 
-export type MobileResult =
-  | { ok: true; national: string }
-  | { ok: false; problem: MobileProblem };
+export type MobileResult = { ok: true; national: string } | { ok: false; problem: MobileProblem };
 
 /** What a valid national mobile number looks like in one country. */
 export interface MobileRule {

@@ -4,7 +4,12 @@
  * calls, so statuses, bodies and time limits map to errors the same way.
  */
 import type { ErrorReason } from '../core/errors.js';
-import { call, type Endpoint, type Environment, type RequestOptions } from '../core/paylink-client.js';
+import {
+  call,
+  type Endpoint,
+  type Environment,
+  type RequestOptions,
+} from '../core/paylink-client.js';
 
 /** Paylink's REST hosts, where the partner API lives. */
 export const REST_ORIGINS: Readonly<Record<Environment, string>> = {
@@ -48,10 +53,20 @@ export interface PartnerRequestOptions extends RequestOptions {
 }
 
 /** POSTs validate-otp and resolves with its checked answer. */
-export function validateOtp(body: ValidateOtpBody, options: PartnerRequestOptions = {}): Promise<ValidateOtpResponse> {
+export function validateOtp(
+  body: ValidateOtpBody,
+  options: PartnerRequestOptions = {},
+): Promise<ValidateOtpResponse> {
   const { token, ...requestOptions } = options;
-  const endpoint: Endpoint = { origins: REST_ORIGINS, headers: token ? { Authorization: `Bearer ${token}` } : {} };
-  return call(VALIDATE_OTP_PATH, body, requestOptions, { endpoint, refusal: registrationRefusal, parse: parseValidateOtpResponse });
+  const endpoint: Endpoint = {
+    origins: REST_ORIGINS,
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  };
+  return call(VALIDATE_OTP_PATH, body, requestOptions, {
+    endpoint,
+    refusal: registrationRefusal,
+    parse: parseValidateOtpResponse,
+  });
 }
 
 /**
@@ -61,27 +76,41 @@ export function validateOtp(body: ValidateOtpBody, options: PartnerRequestOption
  */
 export function registrationRefusal(reason: Extract<ErrorReason, { code: 'http' }>): ErrorReason {
   if (reason.status < 400 || reason.status >= 500 || reason.status === 401) return reason;
-  if (/session|signature|expire/i.test(reason.serverText ?? '')) return { ...reason, otp: 'session' };
+  if (/session|signature|expire/i.test(reason.serverText ?? ''))
+    return { ...reason, otp: 'session' };
   return { ...reason, otp: 'wrong' };
 }
 
 export function parseValidateOtpResponse(value: unknown): ValidateOtpResponse | null {
   if (typeof value !== 'object' || value === null) return null;
   const v = value as Record<string, unknown>;
-  const strings = ['signature', 'mobile', 'sessionUuid', 'licenseNumber', 'licenseType', 'licenseName'] as const;
+  const strings = [
+    'signature',
+    'mobile',
+    'sessionUuid',
+    'licenseNumber',
+    'licenseType',
+    'licenseName',
+  ] as const;
   if (!strings.every((key) => typeof v[key] === 'string')) return null;
   if (!isStringArray(v.nationalIds) || !isStringArray(v.bankNames)) return null;
-  if (!Array.isArray(v.monthlySalesVolumes) || !v.monthlySalesVolumes.every(isSalesVolume)) return null;
-  const response = Object.fromEntries(strings.map((key) => [key, v[key]])) as Pick<ValidateOtpResponse, (typeof strings)[number]>;
+  if (!Array.isArray(v.monthlySalesVolumes) || !v.monthlySalesVolumes.every(isSalesVolume))
+    return null;
+  const response = Object.fromEntries(strings.map((key) => [key, v[key]])) as Pick<
+    ValidateOtpResponse,
+    (typeof strings)[number]
+  >;
   return {
     ...response,
     nationalIds: [...v.nationalIds],
     bankNames: [...v.bankNames],
-    monthlySalesVolumes: v.monthlySalesVolumes.map(({ salesVolumeValue, salesVolumeName, salesVolumeNameAr }) => ({
-      salesVolumeValue,
-      salesVolumeName,
-      salesVolumeNameAr,
-    })),
+    monthlySalesVolumes: v.monthlySalesVolumes.map(
+      ({ salesVolumeValue, salesVolumeName, salesVolumeNameAr }) => ({
+        salesVolumeValue,
+        salesVolumeName,
+        salesVolumeNameAr,
+      }),
+    ),
   };
 }
 
@@ -92,14 +121,19 @@ function isStringArray(value: unknown): value is string[] {
 function isSalesVolume(value: unknown): value is SalesVolume {
   if (typeof value !== 'object' || value === null) return false;
   const { salesVolumeValue, salesVolumeName, salesVolumeNameAr } = value as Record<string, unknown>;
-  return [salesVolumeValue, salesVolumeName, salesVolumeNameAr].every((field) => typeof field === 'string');
+  return [salesVolumeValue, salesVolumeName, salesVolumeNameAr].every(
+    (field) => typeof field === 'string',
+  );
 }
 
 /**
  * The sales volume choices for the partner's next form, labelled in the language:
  * `salesVolumeNameAr` for Arabic, `salesVolumeName` otherwise. The value is what add-info takes.
  */
-export function salesVolumeOptions(volumes: readonly SalesVolume[], lang: string): Array<{ value: string; label: string }> {
+export function salesVolumeOptions(
+  volumes: readonly SalesVolume[],
+  lang: string,
+): Array<{ value: string; label: string }> {
   const arabic = lang.trim().toLowerCase().split(/[-_]/)[0] === 'ar';
   return volumes.map((volume) => ({
     value: volume.salesVolumeValue,

@@ -27,7 +27,8 @@ export const partnerEn: PartnerMessages = {
   licenseTypes: { cr: 'commercial registration', freelancer: 'freelance certificate' },
   registrationInputMissing: (field) =>
     `This step is not set up correctly: ${field} from the first step is missing. Start the registration again.`,
-  tokenMissing: 'This step is not set up correctly: it has no Paylink sign-in (token). Sign in, then retry.',
+  tokenMissing:
+    'This step is not set up correctly: it has no Paylink sign-in (token). Sign in, then retry.',
   unauthorized: 'Your Paylink sign-in is missing or has expired. Sign in again, then retry.',
   registrationSessionInvalid:
     'This registration session is no longer valid: it expired, or its signature or session was changed. Start the registration again.',
@@ -36,20 +37,29 @@ export const partnerEn: PartnerMessages = {
 export const partnerAr: PartnerMessages = {
   validate: 'تحقّق من الرقم',
   validating: 'جارٍ التحقق…',
-  validated: (licenseName, licenseType) => `تم التحقق من الرقم لـ ${isolate(licenseName)} (${licenseType}).`,
+  validated: (licenseName, licenseType) =>
+    `تم التحقق من الرقم لـ ${isolate(licenseName)} (${licenseType}).`,
   licenseTypes: { cr: 'سجل تجاري', freelancer: 'وثيقة عمل حر' },
   registrationInputMissing: (field) =>
     `إعداد هذه الخطوة غير صحيح: القيمة ${ltr(field)} من الخطوة الأولى مفقودة. ابدأ التسجيل من جديد.`,
-  tokenMissing: 'إعداد هذه الخطوة غير صحيح: لا يوجد تسجيل دخول إلى Paylink (رمز الوصول). سجّل الدخول ثم أعد المحاولة.',
-  unauthorized: 'تسجيل دخولك إلى Paylink مفقود أو انتهت صلاحيته. سجّل الدخول من جديد ثم أعد المحاولة.',
+  tokenMissing:
+    'إعداد هذه الخطوة غير صحيح: لا يوجد تسجيل دخول إلى Paylink (رمز الوصول). سجّل الدخول ثم أعد المحاولة.',
+  unauthorized:
+    'تسجيل دخولك إلى Paylink مفقود أو انتهت صلاحيته. سجّل الدخول من جديد ثم أعد المحاولة.',
   registrationSessionInvalid:
     'جلسة التسجيل هذه لم تعد صالحة: انتهت صلاحيتها أو تغيّر توقيعها أو معرّفها. ابدأ التسجيل من جديد.',
 };
 
-const PARTNER_CATALOGS: Readonly<Record<string, PartnerMessages>> = { en: partnerEn, ar: partnerAr };
+const PARTNER_CATALOGS: Readonly<Record<string, PartnerMessages>> = {
+  en: partnerEn,
+  ar: partnerAr,
+};
 
 /** The language's partner strings with `overrides` on top. */
-export function partnerMessagesFor(lang: string, overrides: Partial<PartnerMessages> = {}): PartnerMessages {
+export function partnerMessagesFor(
+  lang: string,
+  overrides: Partial<PartnerMessages> = {},
+): PartnerMessages {
   return { ...PARTNER_CATALOGS[catalogLang(lang)], ...overrides };
 }
 

@@ -8,7 +8,11 @@ import { validateOtp, type ValidateOtpBody, type ValidateOtpResponse } from './p
 import { PaylinkElement } from '../core/paylink-element.js';
 import type { ErrorReason } from '../core/errors.js';
 import type { Messages } from '../i18n/messages.js';
-import { describePartnerError, partnerMessagesFor, type PartnerMessages } from './partner-messages.js';
+import {
+  describePartnerError,
+  partnerMessagesFor,
+  type PartnerMessages,
+} from './partner-messages.js';
 
 export type ValidateMobileState = 'idle' | 'validating' | 'validated' | 'error';
 
@@ -87,7 +91,12 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
    */
   validate(): Promise<ValidateOtpResponse> {
     if (this.disabled || this.status === 'validated')
-      return Promise.reject(new DOMException(`<paylink-validate-mobile> is ${this.disabled ? 'disabled' : 'done'}.`, 'InvalidStateError'));
+      return Promise.reject(
+        new DOMException(
+          `<paylink-validate-mobile> is ${this.disabled ? 'disabled' : 'done'}.`,
+          'InvalidStateError',
+        ),
+      );
     return this.once('validate', () => this.runValidate());
   }
 
@@ -104,7 +113,13 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
     const missing = this.missingInput();
     if (missing) throw this.fail({ code: 'validation', field: missing, missing: true });
     const code = parseOtp(this.otp, this.otpLength);
-    if (!code.ok) throw this.fail({ code: 'validation', field: 'otp', problem: code.problem, ...otpLengths(this.otpLength) });
+    if (!code.ok)
+      throw this.fail({
+        code: 'validation',
+        field: 'otp',
+        problem: code.problem,
+        ...otpLengths(this.otpLength),
+      });
     const body: ValidateOtpBody = {
       signature: this.signature!,
       sessionUuid: this.sessionUuid!,
@@ -168,7 +183,9 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
 
   private get codeAtFault(): boolean {
     const reason = this.error?.reason;
-    return reason?.code === 'validation' ? reason.field === 'otp' : reason?.code === 'http' && reason.otp === 'wrong';
+    return reason?.code === 'validation'
+      ? reason.field === 'otp'
+      : reason?.code === 'http' && reason.otp === 'wrong';
   }
 
   private handleSubmit(event: SubmitEvent): void {
@@ -208,8 +225,17 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
     }
     const validating = this.status === 'validating';
     return html`
-      <form part="form" novalidate lang=${lang} dir=${dir} aria-busy=${validating ? 'true' : 'false'} @submit=${this.handleSubmit}>
-        <p part="status" id="status" role="status">${validating ? p.validating : this.mobile ? m.otpSentTo(this.maskedMobile) : ''}</p>
+      <form
+        part="form"
+        novalidate
+        lang=${lang}
+        dir=${dir}
+        aria-busy=${validating ? 'true' : 'false'}
+        @submit=${this.handleSubmit}
+      >
+        <p part="status" id="status" role="status">
+          ${validating ? p.validating : this.mobile ? m.otpSentTo(this.maskedMobile) : ''}
+        </p>
         ${otpField({
           label: m.otpLabel,
           value: this.otp,
@@ -219,7 +245,12 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
           describedBy: this.error ? 'status error' : 'status',
           onInput: this.handleOtpInput,
         })}
-        <button part="submit" type="submit" ?disabled=${this.disabled} aria-disabled=${validating ? 'true' : 'false'}>
+        <button
+          part="submit"
+          type="submit"
+          ?disabled=${this.disabled}
+          aria-disabled=${validating ? 'true' : 'false'}
+        >
           <span part="spinner" aria-hidden="true" ?hidden=${!validating}></span>
           ${validating ? p.validating : p.validate}
         </button>

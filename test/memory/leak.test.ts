@@ -12,7 +12,17 @@
  */
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { mockPaylink, PARTNER_EXAMPLE_SESSION, PARTNER_OTPS, partnerToken, pause, TEST_OTPS, until, type PartnerScenario, type Scenario } from '../mock.js';
+import {
+  mockPaylink,
+  PARTNER_EXAMPLE_SESSION,
+  PARTNER_OTPS,
+  partnerToken,
+  pause,
+  TEST_OTPS,
+  until,
+  type PartnerScenario,
+  type Scenario,
+} from '../mock.js';
 
 const ELEMENTS = 1000;
 const BATCH = 25;
@@ -87,7 +97,8 @@ function installCounters() {
     typeof options === 'boolean' ? options : Boolean(options?.capture);
   const find = (target: EventTarget, type: string, listener: object, capture: boolean) =>
     (byTarget.get(target) ?? []).find(
-      (each) => each.type === type && each.listener.deref() === listener && each.capture === capture,
+      (each) =>
+        each.type === type && each.listener.deref() === listener && each.capture === capture,
     );
   function forget(target: EventTarget, record: Listener) {
     listeners.delete(record);
@@ -131,7 +142,8 @@ function installCounters() {
   // Mutation observers observing (Lit's elements watch `lang` through one).
   const observing = new Map<WeakRef<MutationObserver>, Counted>();
   const { observe, disconnect } = MutationObserver.prototype;
-  const refOf = (observer: MutationObserver) => [...observing.keys()].find((ref) => ref.deref() === observer);
+  const refOf = (observer: MutationObserver) =>
+    [...observing.keys()].find((ref) => ref.deref() === observer);
   MutationObserver.prototype.observe = function (this: MutationObserver, ...args) {
     observe.apply(this, args);
     if (!refOf(this)) observing.set(new WeakRef(this), { seq: next(), stack: stack() });
@@ -156,11 +168,14 @@ function installCounters() {
     /** What was created after `since` and is still there, and whose owner is still alive. */
     since(since: number) {
       prune();
-      const after = <T extends Counted>(list: Iterable<T>) => [...list].filter((each) => each.seq > since);
+      const after = <T extends Counted>(list: Iterable<T>) =>
+        [...list].filter((each) => each.seq > since);
       return {
         timers: after(timers.values()),
         listeners: after(listeners).map(({ type, stack, seq }) => ({ type, stack, seq })),
-        observers: after([...observing].filter(([ref]) => ref.deref()).map(([, counted]) => counted)),
+        observers: after(
+          [...observing].filter(([ref]) => ref.deref()).map(([, counted]) => counted),
+        ),
       };
     },
   };
@@ -168,7 +183,8 @@ function installCounters() {
 
 const counters = installCounters();
 
-const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
+const part = (el: Element, name: string) =>
+  el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
 
 /** Resolves on the element's next `type` event; rejects on otp-error instead. */
 function next(el: Element, type: string): Promise<void> {
@@ -177,7 +193,8 @@ function next(el: Element, type: string): Promise<void> {
       el.removeEventListener(type, done);
       el.removeEventListener('otp-error', done);
       if (event.type === type) resolve();
-      else reject(new Error(`otp-error instead of ${type}: ${(event as CustomEvent).detail.message}`));
+      else
+        reject(new Error(`otp-error instead of ${type}: ${(event as CustomEvent).detail.message}`));
     };
     el.addEventListener(type, done);
     el.addEventListener('otp-error', done);
@@ -231,7 +248,9 @@ function typeCode(el: Checkout) {
 
 /** <paylink-validate-mobile>: the mock's answers (the session is given in validateCode). */
 function registration(scenario: PartnerScenario) {
-  return (mock: ReturnType<typeof mockPaylink>) => ({ 'base-url': mock.baseUrl(scenario as never) });
+  return (mock: ReturnType<typeof mockPaylink>) => ({
+    'base-url': mock.baseUrl(scenario as never),
+  });
 }
 
 /** Gives the documentation's example session and the token, types the code and clicks verify. */
@@ -255,7 +274,12 @@ const LIVES: Life[] = [
       expect(el.state, 'removed while sending').to.equal('sending');
     },
   },
-  { name: 'code-step', tag: 'stcpay-otp', attributes: checkout('ok', { 'collect-otp': '' }), live: send },
+  {
+    name: 'code-step',
+    tag: 'stcpay-otp',
+    attributes: checkout('ok', { 'collect-otp': '' }),
+    live: send,
+  },
   {
     name: 'paid',
     tag: 'stcpay-otp',
@@ -304,8 +328,15 @@ const LIVES: Life[] = [
 ];
 
 /** Mounts the element in `container`, takes it through `life`, and removes it. */
-async function live(el: Checkout, life: Life, container: HTMLElement, mock: ReturnType<typeof mockPaylink>, n: number) {
-  for (const [name, value] of Object.entries(life.attributes(mock, n))) el.setAttribute(name, value);
+async function live(
+  el: Checkout,
+  life: Life,
+  container: HTMLElement,
+  mock: ReturnType<typeof mockPaylink>,
+  n: number,
+) {
+  for (const [name, value] of Object.entries(life.attributes(mock, n)))
+    el.setAttribute(name, value);
   container.append(el);
   await el.updateComplete;
   await life.live(el, n);
@@ -348,12 +379,16 @@ describe('1000 elements mounted, used and removed', () => {
   it('leave nothing behind: all collected, the heap back, no timer, listener or observer left', async function () {
     this.timeout(120_000);
     expect(typeof gc, 'gc() (Chromium with --js-flags=--expose-gc)').to.equal('function');
-    expect(gc({ type: 'major', execution: 'async' }), 'gc() taking options').to.be.instanceOf(Promise);
+    expect(gc({ type: 'major', execution: 'async' }), 'gc() taking options').to.be.instanceOf(
+      Promise,
+    );
     expect(performance, 'performance.memory').to.have.nested.property('memory.usedJSHeapSize');
-    const heap = () => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
+    const heap = () =>
+      (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
 
     // The storefront's script and the partner's, each as a page loads it.
-    for (const bundle of ['/dist/stcpay-otp.js', '/dist/paylink-validate-mobile.js']) await import(bundle);
+    for (const bundle of ['/dist/stcpay-otp.js', '/dist/paylink-validate-mobile.js'])
+      await import(bundle);
     token = await partnerToken();
     const container = document.createElement('div');
     document.body.append(container);

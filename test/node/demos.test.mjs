@@ -69,14 +69,12 @@ async function open(demo, { scenario = 'ok', beforeMount } = {}) {
 
 /** The app's log of what its handlers received, oldest first. */
 async function handled(page) {
-  const items = await page
-    .locator('#events li')
-    .evaluateAll((lis) =>
-      lis.map((li) => ({
-        type: li.dataset.type,
-        detail: JSON.parse(li.querySelector('pre').textContent),
-      })),
-    );
+  const items = await page.locator('#events li').evaluateAll((lis) =>
+    lis.map((li) => ({
+      type: li.dataset.type,
+      detail: JSON.parse(li.querySelector('pre').textContent),
+    })),
+  );
   return items.reverse();
 }
 

@@ -86,23 +86,34 @@ test('points at modules the package ships, which export what it says', async () 
   for (const module of manifest.modules) {
     const exported = await import(`../../${module.path}`);
     for (const { kind, name } of module.exports ?? [])
-      if (kind === 'js') assert.equal(exported[name], classes[name], `${module.path} exports ${name}`);
+      if (kind === 'js')
+        assert.equal(exported[name], classes[name], `${module.path} exports ${name}`);
   }
 });
 
 test('describes <paylink-validate-mobile> too: its attributes, events and parts, and no token attribute', () => {
   assert.ok(partner, 'a declaration with tagName paylink-validate-mobile');
   assert.equal(partner.module, 'dist/lib/partner/paylink-validate-mobile.js');
-  assert.deepEqual(partner.attributes.map((a) => a.name).sort(), [...PaylinkValidateMobile.observedAttributes].sort());
+  assert.deepEqual(
+    partner.attributes.map((a) => a.name).sort(),
+    [...PaylinkValidateMobile.observedAttributes].sort(),
+  );
   assert.ok(!partner.attributes.some((a) => a.name === 'token' || a.name === 'get-token'));
   assert.ok(partner.members.some((m) => m.name === 'token' && m.kind === 'field'));
   assert.deepEqual(partner.events.map((e) => e.name).sort(), ['mobile-validated', 'otp-error']);
   for (const part of ['form', 'otp', 'submit', 'error', 'validated'])
-    assert.ok(partner.cssParts.some((p) => p.name === part), part);
-  const definition = manifest.modules.find((m) => m.path === 'dist/lib/define-partner.js')?.exports?.[0];
+    assert.ok(
+      partner.cssParts.some((p) => p.name === part),
+      part,
+    );
+  const definition = manifest.modules.find((m) => m.path === 'dist/lib/define-partner.js')
+    ?.exports?.[0];
   assert.deepEqual(definition, {
     kind: 'custom-element-definition',
     name: 'paylink-validate-mobile',
-    declaration: { name: 'PaylinkValidateMobile', module: 'dist/lib/partner/paylink-validate-mobile.js' },
+    declaration: {
+      name: 'PaylinkValidateMobile',
+      module: 'dist/lib/partner/paylink-validate-mobile.js',
+    },
   });
 });

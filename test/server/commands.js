@@ -49,7 +49,10 @@ async function sourceFiles(dir) {
   return Promise.all(
     files.map(async (file) => {
       const path = join(file.parentPath ?? file.path, file.name);
-      return { path: relative(ROOT, path).split(sep).join('/'), text: await readFile(path, 'utf8') };
+      return {
+        path: relative(ROOT, path).split(sep).join('/'),
+        text: await readFile(path, 'utf8'),
+      };
     }),
   );
 }
@@ -60,7 +63,11 @@ async function sourceFiles(dir) {
  * `sameAsDist` says whether the output is, character for character, dist/stcpay-otp.js.
  */
 async function bundleModules() {
-  const result = await build({ ...libraryConfig({ ...SCRIPT_TAG, write: false }), root: ROOT, logLevel: 'silent' });
+  const result = await build({
+    ...libraryConfig({ ...SCRIPT_TAG, write: false }),
+    root: ROOT,
+    logLevel: 'silent',
+  });
   const outputs = (Array.isArray(result) ? result : [result]).flatMap((each) => each.output);
   const chunks = outputs.filter((output) => output.type === 'chunk');
   if (chunks.length !== 1) throw new Error(`expected one chunk, got ${chunks.length}`);
@@ -115,7 +122,13 @@ async function startWatch(watches, session) {
     }),
   );
   cdp.on('Log.entryAdded', ({ entry }) =>
-    add({ source: entry.source, level: entry.level, text: entry.text, url: entry.url, timestamp: entry.timestamp }),
+    add({
+      source: entry.source,
+      level: entry.level,
+      text: entry.text,
+      url: entry.url,
+      timestamp: entry.timestamp,
+    }),
   );
   await cdp.send('Runtime.enable');
   await cdp.send('Log.enable');

@@ -63,7 +63,10 @@ export function handleCspPage(req, res) {
   if (!url.pathname.startsWith('/csp/')) return false;
   const name = url.pathname.slice('/csp/'.length);
   if (Object.hasOwn(SCRIPTS, name)) {
-    res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.writeHead(200, {
+      'Content-Type': 'text/javascript; charset=utf-8',
+      'Cache-Control': 'no-store',
+    });
     res.end(SCRIPTS[name]);
   } else if (name === 'page.html') {
     const nonce = randomBytes(16).toString('base64');
@@ -84,13 +87,17 @@ export function handleCspPage(req, res) {
 function page(params, nonce) {
   const tenant = /^[\w-]+$/.test(params.get('tenant') ?? '') ? params.get('tenant') : 'csp';
   const copies = Math.min(Math.max(Number(params.get('copies')) || 1, 1), 3);
-  const transactionNo = String(Date.now()) + String(Math.floor(Math.random() * 1000)).padStart(3, '0');
-  const element = Object.hasOwn(CHECKOUTS, params.get('element') ?? '') ? params.get('element') : 'stcpay-otp';
+  const transactionNo =
+    String(Date.now()) + String(Math.floor(Math.random() * 1000)).padStart(3, '0');
+  const element = Object.hasOwn(CHECKOUTS, params.get('element') ?? '')
+    ? params.get('element')
+    : 'stcpay-otp';
   const checkout = CHECKOUTS[element];
   const bundles = Array.from(
     { length: copies },
     // Another URL is another module: the browser evaluates each copy.
-    (_, i) => `<script type="module" src="${BUNDLES[element]}${i ? `?copy=${i + 1}` : ''}"></script>`,
+    (_, i) =>
+      `<script type="module" src="${BUNDLES[element]}${i ? `?copy=${i + 1}` : ''}"></script>`,
   );
   return `<!doctype html>
 <html lang="en">
