@@ -11,6 +11,9 @@
 //   POST /mock/<tenant>/<scenario>/rest/pay/stcpay/processPayment
 //        the same, but recorded under <tenant> and answered as <scenario> says (see SCENARIOS)
 //   GET  /mock/<tenant>/requests                        what <tenant> received, oldest first
+//   GET  /payment-status?transactionNo=…                the demo store's own route: {"status": "paid" | "unpaid"}
+//   GET  /mock/<tenant>/<scenario>/payment-status?transactionNo=…
+//        the same, recorded under <tenant>; the status-* scenarios make it misbehave
 //   POST /api/auth                                      {apiId, secretKey, persistToken} → {id_token}
 //   POST /api/addInvoice                                Bearer id_token; creates an invoice
 //   GET  /api/getInvoice/<transactionNo>                Bearer id_token; the invoice as it is now
@@ -30,8 +33,9 @@ const PROCESS_PAYMENT = '/rest/pay/stcpay/processPayment';
 
 /**
  * How the mock answers, chosen by the <scenario> segment of the path. The plain scenarios
- * apply to sendOtp only and the pay-* ones to processPayment only; the other endpoint answers
- * as ok. The pay-* failures leave the payment session as it was.
+ * apply to sendOtp only, the pay-* ones to processPayment only and the status-* ones to
+ * payment-status only; the other endpoints answer as ok. The pay-* failures leave the payment
+ * session as it was, except pay-lost-*, which pay first.
  */
 export const SCENARIOS = {
   ok: 'validates the request; 200 with a new payment session',
@@ -48,7 +52,23 @@ export const SCENARIOS = {
   random:
     'sendOtp: a random outcome for each request (ok, each failure kind, slow, hang, reset mid-answer) after ' +
     'a random short delay, drawn from a generator seeded by the tenant id; the log entry records the draw',
+  unauthorized: '401 with the Spring failure body',
+  'not-found': '404 with the Spring failure body',
+  'bad-request-ar': '400 {title, status, detail} whose detail is in Arabic',
   'pay-server-error': 'processPayment: 500 with the failure body {timestamp, status, error, path}',
+  'pay-unauthorized': 'processPayment: 401 with the Spring failure body',
+  'pay-not-found': 'processPayment: 404 with the Spring failure body',
+  'pay-words-en':
+    'processPayment: decides as ok, but words a refusal as {title, status, detail} with an English detail',
+  'pay-words-ar':
+    'processPayment: decides as ok, but words a refusal as {title, status, detail} with an Arabic detail',
+  'pay-words-stcpay':
+    "processPayment: decides as ok, but words a refusal in STC Pay's own sentences (one for a wrong or expired code)",
+  'pay-lost-hang': 'processPayment: pays as ok, then never answers',
+  'pay-lost-reset': 'processPayment: pays as ok, then drops the connection without answering',
+  'pay-lost-garbled': 'processPayment: pays as ok, then answers 200 with half a JSON body',
+  'status-hang': 'payment-status: never answers',
+  'status-error': 'payment-status: 500 with the Spring failure body',
   'pay-bad-gateway': 'processPayment: 502 with an HTML body',
   'pay-truncated': 'processPayment: 200 whose JSON body is cut off halfway',
   'pay-slow': 'processPayment: waits 1.5 s, then answers as ok',
@@ -77,6 +97,37 @@ export const TEST_OTPS = { success: '12345', wrong: '11111', expire: '00000' };
  * belong on the merchant's server only, never in a browser.
  */
 export const MOCK_CREDENTIALS = { apiId: 'APP_ID_MOCK', secretKey: 'mock-secret-key' };
+
+/**
+ * How processPayment words each refusal it decides, by voice. Paylink documents only the
+ * statuses and the Spring body `{timestamp, status, error, path}`, whose `error` is the reason
+ * phrase: that is the default voice, and it says nothing about why. The other voices are what
+ * other Paylink endpoints (`{title, status, detail}`, sometimes in Arabic) and STC Pay's own API
+ * say, so that the element is tested against every wording it may meet.
+ */
+export const REFUSAL_WORDS = {
+  en: {
+    session: 'Invalid payment session',
+    expired: 'The payment session has expired',
+    paid: 'The order is already paid',
+    wrong: 'Invalid OTP',
+  },
+  ar: {
+    session: 'جلسة الدفع غير صالحة',
+    expired: 'انتهت صلاحية رمز التحقق',
+    paid: 'الطلب مدفوع مسبقًا',
+    wrong: 'رمز التحقق غير صحيح',
+  },
+  stcpay: {
+    session: 'Invalid OTP either expired or not found, please request a new OTP.',
+    expired: 'Invalid OTP either expired or not found, please request a new OTP.',
+    paid: 'Already Paid.',
+    wrong: 'Invalid OTP either expired or not found, please request a new OTP.',
+  },
+};
+
+/** What sendOtp's bad-request-ar scenario says. */
+export const ARABIC_NOT_REGISTERED = 'رقم الجوال غير مسجل في STC Pay';
 
 /** Paylink's smallest invoice, SAR 5.00. */
 const MIN_INVOICE_AMOUNT = 5;
@@ -165,6 +216,12 @@ export function createPaylinkMock() {
       return true;
     }
 
+    const status = path.match(/^(?:\/mock\/([\w-]+)\/([\w-]+))?\/payment-status$/);
+    if (status) {
+      answerPaymentStatus(req, res, status[1] ?? 'default', status[2] ?? 'ok');
+      return true;
+    }
+
     const api = path.match(/^\/api\/(?:(auth|addInvoice)|getInvoice\/([^/]+))$/);
     if (api) {
       answerApi(req, res, api[1] ?? 'getInvoice', api[2] && decodeURIComponent(api[2]));
@@ -194,8 +251,9 @@ export function createPaylinkMock() {
       if (!Object.hasOwn(SCENARIOS, scenario))
         return sendJson(res, 404, springError(404, 'Not Found', `unknown mock scenario ${scenario}`));
       const forPayment = scenario.startsWith('pay-');
+      const forSendOtp = !forPayment && !scenario.startsWith('status-');
       if (endpoint === SEND_OTP && scenario === 'random') answerRandomly(tenant, entry, req, res, body);
-      else if (endpoint === SEND_OTP) answerSendOtp(forPayment ? 'ok' : scenario, req, res, body);
+      else if (endpoint === SEND_OTP) answerSendOtp(forSendOtp ? scenario : 'ok', req, res, body);
       else answerProcessPayment(forPayment ? scenario : 'ok', req, res, body);
     });
     return true;
@@ -222,8 +280,39 @@ export function createPaylinkMock() {
     }, delay);
   }
 
+  /**
+   * The demo store's payment-status route, which a real store's server answers by asking
+   * Paylink's getInvoice: 'paid' once processPayment paid the order, else 'unpaid'.
+   */
+  function answerPaymentStatus(req, res, tenant, scenario) {
+    const url = new URL(req.url ?? '/', 'http://mock');
+    record(tenant, {
+      method: req.method,
+      path: url.pathname,
+      query: url.search,
+      contentType: null,
+      accept: req.headers.accept ?? null,
+      body: '',
+      abandoned: false,
+    });
+    if (req.method !== 'GET') return sendJson(res, 405, springError(405, 'Method Not Allowed', url.pathname));
+    if (scenario === 'status-hang') return;
+    if (scenario === 'status-error')
+      return sendJson(res, 500, springError(500, 'Internal Server Error', url.pathname));
+    const transactionNo = url.searchParams.get('transactionNo') ?? '';
+    if (transactionNo === '') return sendJson(res, 400, springError(400, 'Bad Request', url.pathname));
+    const paid = paidOrders.has(transactionNo) || invoices.get(transactionNo)?.orderStatus === 'paid';
+    sendJson(res, 200, { status: paid ? 'paid' : 'unpaid' });
+  }
+
   function answerSendOtp(scenario, req, res, body) {
     switch (scenario) {
+      case 'unauthorized':
+        return sendJson(res, 401, springError(401, 'Unauthorized', SEND_OTP));
+      case 'not-found':
+        return sendJson(res, 404, springError(404, 'Not Found', SEND_OTP));
+      case 'bad-request-ar':
+        return sendJson(res, 400, problemBody(400, 'Bad Request', ARABIC_NOT_REGISTERED));
       case 'example':
         return sendJson(res, 200, EXAMPLE_RESPONSE);
       case 'server-error':
@@ -296,34 +385,59 @@ export function createPaylinkMock() {
         return;
       case 'pay-reset':
         return req.socket.destroy();
+      case 'pay-unauthorized':
+        return sendJson(res, 401, springError(401, 'Unauthorized', PROCESS_PAYMENT));
+      case 'pay-not-found':
+        return sendJson(res, 404, springError(404, 'Not Found', PROCESS_PAYMENT));
+      case 'pay-words-en':
+        return processPayment(req, res, body, 'en');
+      case 'pay-words-ar':
+        return processPayment(req, res, body, 'ar');
+      case 'pay-words-stcpay':
+        return processPayment(req, res, body, 'stcpay');
+      case 'pay-lost-hang':
+      case 'pay-lost-reset':
+      case 'pay-lost-garbled': {
+        // Paylink takes the payment; its answer never arrives whole.
+        const { request } = isJson(req) ? parseProcessPayment(body) : {};
+        const [status, answer] = request ? pay(request) : [400, {}];
+        // Mid-answer, so that the browser cannot quietly send the payment again (see dropMidAnswer).
+        if (scenario === 'pay-lost-reset') return dropMidAnswer(res);
+        if (scenario === 'pay-lost-garbled') return sendTruncated(res, answer, status);
+        return;
+      }
       case 'ok':
         return processPayment(req, res, body);
     }
   }
 
-  /** Paylink's processPayment: the session exactly as sendOtp issued it, plus the OTP. */
-  function processPayment(req, res, body) {
+  /**
+   * Paylink's processPayment: the session exactly as sendOtp issued it, plus the OTP. A refusal
+   * is worded in `voice`: 'spring' (the documented default), 'en', 'ar' or 'stcpay'.
+   */
+  function processPayment(req, res, body, voice = 'spring') {
     if (!isJson(req)) return sendJson(res, 415, springError(415, 'Unsupported Media Type', PROCESS_PAYMENT));
     const { request, problem } = parseProcessPayment(body);
     if (problem) return sendJson(res, 400, springError(400, 'Bad Request', PROCESS_PAYMENT));
-    sendJson(res, ...pay(request));
+    sendJson(res, ...pay(request, voice));
   }
 
   /** Decides a well-formed processPayment request: [status, body]. */
-  function pay(request) {
+  function pay(request, voice = 'spring') {
+    const refuse = (why) =>
+      voice === 'spring'
+        ? [400, springError(400, 'Bad Request', PROCESS_PAYMENT)]
+        : [400, problemBody(400, 'Bad Request', REFUSAL_WORDS[voice][why])];
     const session = sessions.get(request.paymentSessionId);
     if (!session || SESSION_FIELDS.some((field) => session[field] !== request[field]))
-      return [400, problemBody(400, 'Bad Request', 'Invalid payment session')];
-    const expired = [400, problemBody(400, 'Bad Request', 'The payment session has expired')];
-    if (session.state === 'expired' || session.state === 'superseded') return expired;
-    if (session.state === 'paid' || paidOrders.has(session.orderNumber))
-      return [400, problemBody(400, 'Bad Request', 'The order is already paid')];
+      return refuse('session');
+    if (session.state === 'expired' || session.state === 'superseded') return refuse('expired');
+    if (session.state === 'paid' || paidOrders.has(session.orderNumber)) return refuse('paid');
     if (request.stcpayPaymentOTP === TEST_OTPS.expire) {
       session.state = 'expired';
-      return expired;
+      return refuse('expired');
     }
-    if (request.stcpayPaymentOTP !== TEST_OTPS.success)
-      return [400, problemBody(400, 'Bad Request', 'Invalid OTP')];
+    if (request.stcpayPaymentOTP !== TEST_OTPS.success) return refuse('wrong');
     session.state = 'paid';
     put(paidOrders, session.orderNumber, session.paymentSessionId, MAX_SESSIONS);
     const invoice = invoices.get(session.orderNumber); // orderNumber is the invoice's transactionNo
@@ -561,9 +675,9 @@ export function sendJson(res, status, value) {
   res.end(JSON.stringify(value));
 }
 
-export function sendTruncated(res, value) {
+export function sendTruncated(res, value, status = 200) {
   const text = JSON.stringify(value);
-  res.writeHead(200, { 'Content-Type': 'application/json' });
+  res.writeHead(status, { 'Content-Type': 'application/json' });
   res.end(text.slice(0, text.length / 2));
 }
 

@@ -14,10 +14,37 @@ import {
 const SEND_OTP = '/rest/pay/stcpay/sendOtp';
 const PROCESS_PAYMENT = '/rest/pay/stcpay/processPayment';
 
+/**
+ * Paylink documents only statuses and the Spring body for processPayment's refusals, whose
+ * `error` is the reason phrase, so by default every refusal looks the same on the wire. The
+ * decision tests below read the English wording (pay-words-en) to tell the refusals apart.
+ */
+const EN = '/mock/words/pay-words-en';
 const INVALID_SESSION = { title: 'Bad Request', status: 400, detail: 'Invalid payment session' };
 const EXPIRED = { title: 'Bad Request', status: 400, detail: 'The payment session has expired' };
 const ALREADY_PAID = { title: 'Bad Request', status: 400, detail: 'The order is already paid' };
 const INVALID_OTP = { title: 'Bad Request', status: 400, detail: 'Invalid OTP' };
+/** The other wordings a refusal can come in (the pay-words-* scenarios), written out again. */
+const WORDS = {
+  en: {
+    session: 'Invalid payment session',
+    expired: 'The payment session has expired',
+    paid: 'The order is already paid',
+    wrong: 'Invalid OTP',
+  },
+  ar: {
+    session: 'جلسة الدفع غير صالحة',
+    expired: 'انتهت صلاحية رمز التحقق',
+    paid: 'الطلب مدفوع مسبقًا',
+    wrong: 'رمز التحقق غير صحيح',
+  },
+  stcpay: {
+    session: 'Invalid OTP either expired or not found, please request a new OTP.',
+    expired: 'Invalid OTP either expired or not found, please request a new OTP.',
+    paid: 'Already Paid.',
+    wrong: 'Invalid OTP either expired or not found, please request a new OTP.',
+  },
+} as const;
 const BAD_CREDENTIALS = {
   title: 'Unauthorized',
   status: 401,
@@ -147,32 +174,32 @@ describe('mock Paylink', () => {
 
     it('refuses a wrong OTP and keeps the session open', async () => {
       const request = await openSession('');
-      expect(await pay('', request, { stcpayPaymentOTP: TEST_OTPS.wrong })).to.deep.include({
+      expect(await pay(EN, request, { stcpayPaymentOTP: TEST_OTPS.wrong })).to.deep.include({
         status: 400,
         body: INVALID_OTP,
       });
-      expect(await pay('', request, { stcpayPaymentOTP: '99999' })).to.deep.include({
+      expect(await pay(EN, request, { stcpayPaymentOTP: '99999' })).to.deep.include({
         status: 400,
         body: INVALID_OTP,
       });
-      expect(await pay('', request)).to.deep.include(paid(request));
+      expect(await pay(EN, request)).to.deep.include(paid(request));
     });
 
     it('expires the session for the expire OTP, for good', async () => {
       const request = await openSession('');
-      expect(await pay('', request, { stcpayPaymentOTP: TEST_OTPS.expire })).to.deep.include({
+      expect(await pay(EN, request, { stcpayPaymentOTP: TEST_OTPS.expire })).to.deep.include({
         status: 400,
         body: EXPIRED,
       });
-      expect(await pay('', request)).to.deep.include({ status: 400, body: EXPIRED });
+      expect(await pay(EN, request)).to.deep.include({ status: 400, body: EXPIRED });
     });
 
     it("supersedes an order's session when sendOtp opens another, which then pays", async () => {
       const first = await openSession('');
       const second = await openSession('', first.orderNumber);
       expect(second.paymentSessionId).to.not.equal(first.paymentSessionId);
-      expect(await pay('', first)).to.deep.include({ status: 400, body: EXPIRED });
-      expect(await pay('', second)).to.deep.include(paid(second));
+      expect(await pay(EN, first)).to.deep.include({ status: 400, body: EXPIRED });
+      expect(await pay(EN, second)).to.deep.include(paid(second));
     });
 
     it('refuses a session whose fields differ from what sendOtp issued', async () => {
@@ -188,19 +215,19 @@ describe('mock Paylink', () => {
         { total: 11 },
       ];
       for (const change of changes)
-        expect(await pay('', request, change), JSON.stringify(change)).to.deep.include({
+        expect(await pay(EN, request, change), JSON.stringify(change)).to.deep.include({
           status: 400,
           body: INVALID_SESSION,
         });
-      expect(await pay('', request)).to.deep.include(paid(request));
+      expect(await pay(EN, request)).to.deep.include(paid(request));
     });
 
     it('refuses to pay an order twice, through the same session or a new one', async () => {
       const request = await openSession('');
-      expect(await pay('', request)).to.deep.include(paid(request));
-      expect(await pay('', request)).to.deep.include({ status: 400, body: ALREADY_PAID });
+      expect(await pay(EN, request)).to.deep.include(paid(request));
+      expect(await pay(EN, request)).to.deep.include({ status: 400, body: ALREADY_PAID });
       const again = await openSession('', request.orderNumber);
-      expect(await pay('', again)).to.deep.include({ status: 400, body: ALREADY_PAID });
+      expect(await pay(EN, again)).to.deep.include({ status: 400, body: ALREADY_PAID });
     });
 
     it('answers a body with a missing or mistyped field, or an OTP of not only digits, with the Spring 400', async () => {
@@ -209,7 +236,7 @@ describe('mock Paylink', () => {
         const { [field]: _, ...missing } = request;
         expectSpringError(await call(PROCESS_PAYMENT, missing), 400, 'Bad Request');
         const mistyped = { [field]: field === 'total' ? '10' : 12345 };
-        expectSpringError(await pay('', request, mistyped), 400, 'Bad Request');
+        expectSpringError(await pay(EN, request, mistyped), 400, 'Bad Request');
       }
       for (const stcpayPaymentOTP of ['1234a', '12 34', ''])
         expectSpringError(await pay('', request, { stcpayPaymentOTP }), 400, 'Bad Request');
@@ -238,6 +265,107 @@ describe('mock Paylink', () => {
       const base = mock.baseUrl(scenario);
       return { mock, base, request: await openSession(base) };
     };
+
+    /** Every refusal processPayment decides, and the request that gets it. */
+    const refusals = async (base: string) => {
+      const answers: Record<'wrong' | 'expired' | 'session' | 'paid', Answer> = {} as never;
+      const request = await openSession(base);
+      answers.wrong = await pay(base, request, { stcpayPaymentOTP: TEST_OTPS.wrong });
+      answers.session = await pay(base, request, { signature: 'changed' });
+      answers.expired = await pay(base, request, { stcpayPaymentOTP: TEST_OTPS.expire });
+      const other = await openSession(base);
+      expect(await pay(base, other)).to.deep.include(paid(other));
+      answers.paid = await pay(base, other);
+      return answers;
+    };
+
+    it('words every refusal as the Spring body with only the reason phrase, by default', async () => {
+      for (const base of ['', mockPaylink().baseUrl('ok')])
+        for (const [why, answer] of Object.entries(await refusals(base))) {
+          expect(answer.status, why).to.equal(400);
+          expect(Object.keys(answer.body), why).to.deep.equal([
+            'timestamp',
+            'status',
+            'error',
+            'path',
+          ]);
+          expectSpringError(answer, 400, 'Bad Request');
+        }
+    });
+
+    for (const voice of ['en', 'ar', 'stcpay'] as const)
+      it(`pay-words-${voice}: words each refusal as {title, status, detail} in that voice`, async () => {
+        const answers = await refusals(mockPaylink().baseUrl(`pay-words-${voice}`));
+        for (const [why, answer] of Object.entries(answers))
+          expect(answer, why).to.deep.include({
+            status: 400,
+            body: { title: 'Bad Request', status: 400, detail: WORDS[voice][why as 'paid'] },
+          });
+      });
+
+    it('pay-unauthorized and pay-not-found: 401 and 404 with the Spring body', async () => {
+      const unauthorized = await session('pay-unauthorized');
+      expectSpringError(await pay(unauthorized.base, unauthorized.request), 401, 'Unauthorized');
+      const notFound = await session('pay-not-found');
+      expectSpringError(await pay(notFound.base, notFound.request), 404, 'Not Found');
+      expect(await pay('', notFound.request)).to.deep.include(paid(notFound.request));
+    });
+
+    it('pay-lost-hang, pay-lost-reset, pay-lost-garbled: pay, then lose the answer', async () => {
+      for (const scenario of ['pay-lost-hang', 'pay-lost-reset', 'pay-lost-garbled'] as const) {
+        const { mock, base, request } = await session(scenario);
+        const answer = await call(
+          base + PROCESS_PAYMENT,
+          request,
+          {},
+          AbortSignal.timeout(500),
+        ).then(
+          (a) => a,
+          (e: Error) => e.name,
+        );
+        if (scenario === 'pay-lost-hang') expect(answer).to.equal('TimeoutError');
+        if (scenario === 'pay-lost-reset') expect(answer).to.equal('TypeError');
+        if (scenario === 'pay-lost-garbled')
+          expect(answer).to.include({ status: 200, body: undefined });
+        const status = await call(
+          `${mock.baseUrl()}/payment-status?transactionNo=${request.orderNumber}`,
+        );
+        expect(status, scenario).to.include({ status: 200 });
+        expect(status.body, scenario).to.deep.equal({ status: 'paid' });
+        expect(await pay(EN, request), scenario).to.deep.include({
+          status: 400,
+          body: ALREADY_PAID,
+        });
+      }
+    }).timeout(8000);
+
+    it("payment-status: the demo store's route, unpaid until processPayment pays, recorded per tenant", async () => {
+      const mock = mockPaylink();
+      const request = await openSession('');
+      const ask = (base: string, no = request.orderNumber) =>
+        call(`${base}/payment-status?transactionNo=${encodeURIComponent(no)}`);
+      expect((await ask(mock.baseUrl())).body).to.deep.equal({ status: 'unpaid' });
+      expect((await ask('')).body).to.deep.equal({ status: 'unpaid' });
+      expect(await pay('', request)).to.deep.include(paid(request));
+      expect((await ask(mock.baseUrl())).body).to.deep.equal({ status: 'paid' });
+      expect((await ask('')).body).to.deep.equal({ status: 'paid' });
+      expect((await call(`${mock.baseUrl()}/payment-status`)).status).to.equal(400);
+      const errored = await ask(mock.baseUrl('status-error'));
+      expect(errored.status).to.equal(500);
+      let hung: unknown;
+      await fetch(`${mock.baseUrl('status-hang')}/payment-status?transactionNo=1`, {
+        signal: AbortSignal.timeout(300),
+      }).catch((e: Error) => (hung = e.name));
+      expect(hung).to.equal('TimeoutError');
+      const log = await mock.requests();
+      expect(log.map((r) => [r.method, r.path.split('/').pop(), r.query])).to.deep.equal([
+        ['GET', 'payment-status', `?transactionNo=${request.orderNumber}`],
+        ['GET', 'payment-status', `?transactionNo=${request.orderNumber}`],
+        ['GET', 'payment-status', ''],
+        ['GET', 'payment-status', `?transactionNo=${request.orderNumber}`],
+        ['GET', 'payment-status', '?transactionNo=1'],
+      ]);
+    });
 
     it('pay-server-error: 500 with the Spring body, the session still open', async () => {
       const { base, request } = await session('pay-server-error');
@@ -296,6 +424,25 @@ describe('mock Paylink', () => {
       orderNumber: newOrder(),
       total: 10,
     };
+
+    it('unauthorized and not-found: 401 and 404 with the Spring body', async () => {
+      for (const [scenario, status, error] of [
+        ['unauthorized', 401, 'Unauthorized'],
+        ['not-found', 404, 'Not Found'],
+      ] as const) {
+        const answer = await call(mockPaylink().baseUrl(scenario) + SEND_OTP, request);
+        expect(answer.status).to.equal(status);
+        expect(answer.body).to.include({ status, error, path: SEND_OTP });
+      }
+    });
+
+    it('bad-request-ar: 400 whose detail is Arabic', async () => {
+      const answer = await call(mockPaylink().baseUrl('bad-request-ar') + SEND_OTP, request);
+      expect(answer).to.deep.include({
+        status: 400,
+        body: { title: 'Bad Request', status: 400, detail: 'رقم الجوال غير مسجل في STC Pay' },
+      });
+    });
 
     it('markup-error: 400 whose detail is markup', async () => {
       const answer = await call(mockPaylink().baseUrl('markup-error') + SEND_OTP, request);

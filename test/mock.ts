@@ -8,6 +8,8 @@ export interface RecordedRequest {
   /** The request body exactly as it arrived. */
   body: string;
   abandoned: boolean;
+  /** payment-status only: the query string as it arrived. */
+  query?: string;
   /**
    * The random scenario only: what it drew, when the request arrived, when the answer was
    * complete, and when the exchange ended by either side (ms since the epoch; null until then,
@@ -45,6 +47,9 @@ export type Scenario =
   | 'hang'
   | 'reset'
   | 'markup-error'
+  | 'unauthorized'
+  | 'not-found'
+  | 'bad-request-ar'
   // a random sendOtp outcome per request, repeatable for the same tenant id
   | 'random'
   // processPayment only; sendOtp answers as ok under these
@@ -53,7 +58,20 @@ export type Scenario =
   | 'pay-truncated'
   | 'pay-slow'
   | 'pay-hang'
-  | 'pay-reset';
+  | 'pay-reset'
+  | 'pay-unauthorized'
+  | 'pay-not-found'
+  // processPayment decides as ok, but words its refusals as {title, status, detail}
+  | 'pay-words-en'
+  | 'pay-words-ar'
+  | 'pay-words-stcpay'
+  // processPayment pays, then its answer is lost
+  | 'pay-lost-hang'
+  | 'pay-lost-reset'
+  | 'pay-lost-garbled'
+  // the demo store's payment-status route misbehaves; the others answer as ok
+  | 'status-hang'
+  | 'status-error';
 
 /**
  * A tenant of the mock: its own request log, any scenario. Fresh unless `tenant` names one
@@ -62,6 +80,9 @@ export type Scenario =
 export function mockPaylink(tenant: string = crypto.randomUUID()) {
   return {
     baseUrl: (scenario: Scenario = 'ok') => `${location.origin}/mock/${tenant}/${scenario}`,
+    /** The demo store's payment-status route (the element's `status-url`) under `scenario`. */
+    statusUrl: (scenario: Scenario = 'ok') =>
+      `${location.origin}/mock/${tenant}/${scenario}/payment-status`,
     async requests(): Promise<RecordedRequest[]> {
       const response = await fetch(`/mock/${tenant}/requests`);
       return (await response.json()) as RecordedRequest[];
