@@ -6,7 +6,6 @@ import {
   httpErrorReason,
   parseProcessPaymentResponse,
   parseSendOtpResponse,
-  paymentRefusal,
   sendOtp,
   type SendOtpBody,
 } from '../src/core/paylink-client.js';
@@ -185,36 +184,6 @@ describe('Paylink client', () => {
       expect(parseSendOtpResponse(null)).to.equal(null);
       expect(parseSendOtpResponse('ok')).to.equal(null);
       expect(parseSendOtpResponse([complete])).to.equal(null);
-    });
-  });
-
-  describe('paymentRefusal', () => {
-    it('reads an expired code or session from the reason text', () => {
-      for (const serverText of [
-        'The payment session has expired',
-        'OTP expired',
-        'Invalid payment session',
-      ]) {
-        expect(paymentRefusal({ code: 'http', status: 400, serverText })).to.include({
-          otp: 'expired',
-        });
-      }
-    });
-
-    it('takes any other 4xx refusal for a wrong code, with or without a reason', () => {
-      expect(paymentRefusal({ code: 'http', status: 400, serverText: 'Invalid OTP' })).to.include({
-        otp: 'wrong',
-      });
-      expect(paymentRefusal({ code: 'http', status: 422 })).to.include({ otp: 'wrong' });
-    });
-
-    it('leaves 5xx and an already-paid order as they are', () => {
-      expect(paymentRefusal({ code: 'http', status: 500 })).to.deep.equal({
-        code: 'http',
-        status: 500,
-      });
-      const paid = { code: 'http', status: 400, serverText: 'The order is already paid' } as const;
-      expect(paymentRefusal(paid)).to.deep.equal(paid);
     });
   });
 

@@ -206,12 +206,22 @@ describe('<stcpay-otp> code step', () => {
     });
 
     it('says the code is wrong, keeps the code step, and lets the customer try again', async () => {
-      const { el } = await atCodeStep(mockPaylink(), { processPayment: true });
+      const { el } = await atCodeStep(mockPaylink(), {
+        processPayment: true,
+        scenario: 'pay-words-en',
+      });
       await typeOtp(el, TEST_OTPS.wrong);
       const { error } = await confirmAndWait(el, 'payment-processed');
       await el.updateComplete;
       const message = 'That code is not right. Check the SMS and try again, or ask for a new code.';
-      expect(error).to.deep.equal({ code: 'http', status: 400, message, retryable: false });
+      expect(error).to.deep.equal({
+        code: 'http',
+        status: 400,
+        message,
+        retryable: false,
+        serverText: 'Invalid OTP',
+        refusal: 'code-wrong',
+      });
       expect(text(el, 'error')).to.equal(message);
       expect(el.getAttribute('state')).to.equal('error');
       expect(otpInput(el).getAttribute('aria-invalid')).to.equal('true');
@@ -225,16 +235,19 @@ describe('<stcpay-otp> code step', () => {
 
     it('says the code expired, and a new code completes the payment', async () => {
       const mock = mockPaylink();
-      const { el, sent } = await atCodeStep(mock, { processPayment: true, resendAfter: 0 });
+      const { el, sent } = await atCodeStep(mock, {
+        processPayment: true,
+        resendAfter: 0,
+        scenario: 'pay-words-en',
+      });
+      const expired = 'This code has expired. Send yourself a new one: it takes one tap.';
       await typeOtp(el, TEST_OTPS.expire);
       const { error } = await confirmAndWait(el, 'payment-processed');
-      expect(error?.message).to.equal('This code has expired. Ask for a new code.');
+      expect(error?.message).to.equal(expired);
 
       otpInput(el).select();
       await sendKeys({ type: TEST_OTPS.success });
-      expect((await confirmAndWait(el, 'payment-processed')).error?.message).to.equal(
-        'This code has expired. Ask for a new code.',
-      );
+      expect((await confirmAndWait(el, 'payment-processed')).error?.message).to.equal(expired);
 
       const resent = oneEvent(el, 'otp-sent');
       part(el, 'resend')!.click();

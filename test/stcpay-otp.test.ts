@@ -268,18 +268,30 @@ describe('<stcpay-otp>', () => {
     const failures: Array<[Scenario, Partial<OtpErrorDetail>, string]> = [
       [
         'server-error',
-        { code: 'http', status: 500, retryable: true },
-        'STC Pay is unavailable right now (error 500). Please try again in a moment.',
+        {
+          code: 'http',
+          status: 500,
+          retryable: true,
+          refusal: 'unavailable',
+          serverText: 'Internal Server Error',
+        },
+        'STC Pay is unavailable right now. Please try again in a moment.',
       ],
       [
         'bad-gateway',
-        { code: 'http', status: 502, retryable: true },
-        'STC Pay is unavailable right now (error 502). Please try again in a moment.',
+        { code: 'http', status: 502, retryable: true, refusal: 'unavailable' },
+        'STC Pay is unavailable right now. Please try again in a moment.',
       ],
       [
         'bad-request',
-        { code: 'http', status: 400, retryable: false },
-        'Paylink refused the request (error 400: The mobile number is not registered with STC Pay.). Check the number and try again.',
+        {
+          code: 'http',
+          status: 400,
+          retryable: false,
+          refusal: 'number-not-registered',
+          serverText: 'The mobile number is not registered with STC Pay.',
+        },
+        'This number has no STC Pay wallet. Enter the number you use with STC Pay.',
       ],
       [
         'missing-field',

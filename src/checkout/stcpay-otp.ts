@@ -16,6 +16,7 @@ import {
 } from '../core/paylink-client.js';
 import { PaylinkElement } from '../core/paylink-element.js';
 import { buildSendOtpBody } from './send-otp-request.js';
+import { blamesCode, blamesNumber } from './refusal.js';
 import { receiveSmsOtp } from '../core/web-otp.js';
 
 export type StcpayOtpState = 'idle' | 'sending' | 'sent' | 'verifying' | 'paid' | 'error';
@@ -289,9 +290,8 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
   }
 
   protected override focusAfter(error: PaylinkError): void {
-    const codeAtFault =
-      error.field === 'otp' || (error.reason.code === 'http' && error.reason.otp !== undefined);
-    if (error.field === 'mobile') this.mobileInput?.focus();
+    const codeAtFault = error.field === 'otp' || blamesCode(error.refusal);
+    if (error.field === 'mobile' || blamesNumber(error.refusal)) this.mobileInput?.focus();
     else if (codeAtFault && this.onOtpStep) this.otpInput?.select();
   }
 
@@ -365,7 +365,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
   private renderMobileStep() {
     const m = this.text;
     const sending = this.status === 'sending';
-    const mobileInvalid = this.error?.field === 'mobile';
+    const mobileInvalid = this.error?.field === 'mobile' || blamesNumber(this.error?.refusal);
     const total = this.total;
     const submitLabel =
       typeof total === 'number' && Number.isFinite(total) && total > 0
@@ -421,9 +421,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
   private renderOtpStep() {
     const m = this.text;
     const verifying = this.status === 'verifying';
-    const otpInvalid =
-      this.error?.field === 'otp' ||
-      (this.error?.reason.code === 'http' && this.error.reason.otp !== undefined);
+    const otpInvalid = this.error?.field === 'otp' || blamesCode(this.error?.refusal);
     const waiting = this.countdown.remaining > 0;
     const confirmLabel = this.processPayment ? m.confirmPayment : m.confirm;
     return html`

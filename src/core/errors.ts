@@ -26,6 +26,24 @@ export type OtpField =
 export type RegistrationField =
   'signature' | 'sessionUuid' | 'mobile' | 'partnerProfileNo' | 'token';
 
+/**
+ * What a refused STC Pay request meant (see checkout/refusal.ts): the code (wrong, expired, both
+ * in one message, or refused for no given reason), an order already paid, the number, a checkout
+ * not allowed (401, 403) or not found (404), the service unavailable (5xx), or something else.
+ */
+export type Refusal =
+  | 'code-wrong'
+  | 'code-expired'
+  | 'code-wrong-or-expired'
+  | 'code-rejected'
+  | 'already-paid'
+  | 'number-not-registered'
+  | 'number-rejected'
+  | 'not-allowed'
+  | 'not-found'
+  | 'unavailable'
+  | 'other';
+
 /** What went wrong, before it is put into words. */
 export type ErrorReason =
   | { code: 'validation'; field: 'mobile'; problem: MobileProblem; countryCode: string }
@@ -39,7 +57,14 @@ export type ErrorReason =
    * `otp` says what a refused code meant, when it could be told: a wrong code, an expired
    * payment code, or a registration session that is no longer valid.
    */
-  | { code: 'http'; status: number; serverText?: string; otp?: 'wrong' | 'expired' | 'session' }
+  | {
+      code: 'http';
+      status: number;
+      serverText?: string;
+      otp?: 'wrong' | 'expired' | 'session';
+      /** For `<stcpay-otp>`'s requests: what the refusal meant, read by status first. */
+      refusal?: Refusal;
+    }
   | { code: 'network' }
   | { code: 'timeout'; timeout: number }
   | { code: 'bad-response' };
@@ -55,6 +80,13 @@ export interface OtpErrorDetail {
   field?: OtpField;
   /** Whether trying the same thing again may work (network trouble, 5xx, timeout). */
   retryable: boolean;
+  /**
+   * For `code: 'http'` from `<stcpay-otp>`: the server's own explanation, trimmed, when it gave
+   * one. Never shown to the shopper.
+   */
+  serverText?: string;
+  /** For `code: 'http'` from `<stcpay-otp>`: what the refusal meant. */
+  refusal?: Refusal;
 }
 
 /** Whether repeating the same request may succeed. */
@@ -75,13 +107,22 @@ export class PaylinkError extends Error implements OtpErrorDetail {
   readonly status?: number;
   readonly field?: OtpField;
   readonly retryable: boolean;
+  readonly serverText?: string;
+  readonly refusal?: Refusal;
 
   constructor(reason: ErrorReason, message = describeError(reason, en)) {
     super(message);
     this.name = 'PaylinkError';
     this.reason = reason;
     this.code = reason.code;
-    if (reason.code === 'http') this.status = reason.status;
+    if (reason.code === 'http') {
+      this.status = reason.status;
+      // <stcpay-otp>'s refusals carry what was read, and the words it was read from.
+      if (reason.refusal !== undefined) {
+        this.refusal = reason.refusal;
+        if (reason.serverText !== undefined) this.serverText = reason.serverText;
+      }
+    }
     if (reason.code === 'validation') this.field = reason.field;
     this.retryable = isRetryable(reason);
   }
@@ -95,6 +136,8 @@ export class PaylinkError extends Error implements OtpErrorDetail {
     };
     if (this.status !== undefined) detail.status = this.status;
     if (this.field !== undefined) detail.field = this.field;
-    return detail;
+    if (this.serverText !== undefined) detail.serverText = this.serverText;
+    if (this.refusal !== undefined) detail.refusal = this.refusal;
+    return Object.freeze(detail);
   }
 }

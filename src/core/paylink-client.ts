@@ -4,6 +4,7 @@
  * No DOM apart from `fetch`.
  */
 import { PaylinkError, type ErrorReason } from './errors.js';
+import { withRefusal } from '../checkout/refusal.js';
 
 export type Environment = 'production' | 'testing';
 
@@ -123,7 +124,10 @@ export function checkBaseUrl(baseUrl: string, pageUrl?: string): URL | null {
 
 /** POSTs Paylink's sendOtp and resolves with its (checked) success body. */
 export function sendOtp(body: SendOtpBody, options: RequestOptions = {}): Promise<SendOtpResponse> {
-  return call(SEND_OTP_PATH, body, options, { parse: parseSendOtpResponse });
+  return call(SEND_OTP_PATH, body, options, {
+    refusal: (reason) => withRefusal('sendOtp', reason),
+    parse: parseSendOtpResponse,
+  });
 }
 
 /** How one API call reads its answer: where it goes, how a refusal is read, what success is. */
@@ -173,27 +177,17 @@ export function parseSendOtpResponse(value: unknown): SendOtpResponse | null {
 }
 
 /**
- * POSTs Paylink's processPayment and resolves with its (checked) success body. A refusal whose
- * reason says the code or session expired is marked `otp: 'expired'`; any other 4xx refusal is
- * taken to be a wrong code (`otp: 'wrong'`), except one that says the order is already paid.
+ * POSTs Paylink's processPayment and resolves with its (checked) success body. A refusal is
+ * marked with what it meant (`refusal`, see checkout/refusal.ts), read by status first.
  */
 export function processPayment(
   body: ProcessPaymentBody,
   options: RequestOptions = {},
 ): Promise<ProcessPaymentResponse> {
   return call(PROCESS_PAYMENT_PATH, body, options, {
-    refusal: paymentRefusal,
+    refusal: (reason) => withRefusal('processPayment', reason),
     parse: parseProcessPaymentResponse,
   });
-}
-
-/** Reads what a refused processPayment meant from its status and Paylink's reason text. */
-export function paymentRefusal(reason: Extract<ErrorReason, { code: 'http' }>): ErrorReason {
-  if (reason.status < 400 || reason.status >= 500) return reason;
-  const text = reason.serverText ?? '';
-  if (/expire|session/i.test(text)) return { ...reason, otp: 'expired' };
-  if (/already paid|paid already/i.test(text)) return reason;
-  return { ...reason, otp: 'wrong' };
 }
 
 export function parseProcessPaymentResponse(value: unknown): ProcessPaymentResponse | null {

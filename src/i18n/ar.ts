@@ -33,6 +33,22 @@ export const ar: Messages = {
   totalInvalid: checkoutSetup('المبلغ مفقود أو لا يزيد على صفر'),
   environmentInvalid: checkoutSetup('يجب أن تكون البيئة "production" أو "testing"'),
   baseUrlInvalid: checkoutSetup('عنوان خادم الدفع غير صالح'),
+  refusals: {
+    'code-wrong': 'الرمز غير صحيح. تحقّق من الرسالة النصية وحاول مرة أخرى، أو اطلب رمزًا جديدًا.',
+    'code-expired': 'انتهت صلاحية هذا الرمز. اطلب رمزًا جديدًا بضغطة واحدة.',
+    'code-wrong-or-expired':
+      'الرمز غير صحيح أو انتهت صلاحيته. تحقّق من الرسالة النصية، أو اطلب رمزًا جديدًا.',
+    'code-rejected':
+      'لم تقبل STC Pay هذا الرمز. تحقّق من الرسالة النصية وحاول مرة أخرى، أو اطلب رمزًا جديدًا.',
+    'already-paid': 'قد يكون هذا الطلب مدفوعًا من قبل. لن يُخصم المبلغ مرتين: نتحقق من ذلك الآن.',
+    'number-not-registered':
+      'لا توجد محفظة STC Pay لهذا الرقم. أدخل الرقم الذي تستخدمه في STC Pay.',
+    'number-rejected': 'تعذّر على STC Pay إرسال رمز إلى هذا الرقم. تأكّد أنه رقمك في STC Pay.',
+    'not-allowed': 'لا يمكن الدفع عبر STC Pay في صفحة الدفع هذه حاليًا. يرجى التواصل مع المتجر.',
+    'not-found': 'تعذّر العثور على عملية الدفع هذه. ابدأ الدفع من جديد، أو تواصل مع المتجر.',
+    unavailable: 'خدمة STC Pay غير متاحة حاليًا. يرجى المحاولة بعد قليل.',
+    other: 'تعذّر إتمام الدفع. حاول مرة أخرى، وإن تكرر ذلك فتواصل مع المتجر.',
+  },
   serverRejected: (status, serverText) =>
     `رفضت Paylink الطلب (خطأ ${ltr(status)}${serverText ? `: ${isolate(serverText)}` : ''}). تحقّق من الرقم وحاول مرة أخرى.`,
   serverUnavailable: (status) =>

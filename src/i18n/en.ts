@@ -28,6 +28,27 @@ export const en: Messages = {
     'This checkout is not set up correctly: its environment must be "production" or "testing". Please contact the store.',
   baseUrlInvalid:
     'This checkout is not set up correctly: its payment server address is not a valid URL. Please contact the store.',
+  refusals: {
+    'code-wrong': 'That code is not right. Check the SMS and try again, or ask for a new code.',
+    'code-expired': 'This code has expired. Send yourself a new one: it takes one tap.',
+    'code-wrong-or-expired':
+      'That code is not right, or it has expired. Check the SMS, or send yourself a new code.',
+    'code-rejected':
+      'STC Pay did not accept this code. Check the SMS and try again, or ask for a new code.',
+    'already-paid':
+      'This order may already be paid. You have not been charged twice: we are checking it.',
+    'number-not-registered':
+      'This number has no STC Pay wallet. Enter the number you use with STC Pay.',
+    'number-rejected':
+      'STC Pay could not send a code to this number. Check that it is your STC Pay number.',
+    'not-allowed':
+      'This checkout cannot take STC Pay payments right now. Please contact the store.',
+    'not-found':
+      'This payment could not be found. Please start the checkout again, or contact the store.',
+    unavailable: 'STC Pay is unavailable right now. Please try again in a moment.',
+    other:
+      'The payment could not go ahead. Please try again; if it happens again, contact the store.',
+  },
   serverRejected: (status, serverText) =>
     `Paylink refused the request (error ${status}${serverText ? `: ${serverText}` : ''}). Check the number and try again.`,
   serverUnavailable: (status) =>

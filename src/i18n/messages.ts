@@ -2,7 +2,7 @@
  * Every string the element shows, by language. A message that depends on values is a function
  * of them. Pure, no DOM.
  */
-import type { ErrorReason } from '../core/errors.js';
+import type { ErrorReason, Refusal } from '../core/errors.js';
 import { ar } from './ar.js';
 import { en } from './en.js';
 import { MOBILE_RULES } from '../input/mobile.js';
@@ -57,7 +57,12 @@ export interface Messages {
   totalInvalid: string;
   environmentInvalid: string;
   baseUrlInvalid: string;
-  /** A 4xx answer; `serverText` is Paylink's own explanation when it sent one. */
+  /**
+   * The checkout's refusals, read by status first (see checkout/refusal.ts). Worded for the
+   * shopper: no company name, no status code, no server sentence.
+   */
+  refusals: Readonly<Record<Refusal, string>>;
+  /** A 4xx answer to the partner element; `serverText` is Paylink's own explanation when it sent one. */
   serverRejected: (status: number, serverText?: string) => string;
   /** A 5xx answer. */
   serverUnavailable: (status: number) => string;
@@ -103,6 +108,7 @@ export function describeError(reason: ErrorReason, m: Messages): string {
       if (reason.field === 'otp') return describeOtpProblem(reason, m);
       return m[`${reason.field}Invalid` as const];
     case 'http':
+      if (reason.refusal) return m.refusals[reason.refusal];
       if (reason.otp === 'wrong') return m.otpWrong;
       if (reason.otp === 'expired') return m.otpExpired;
       return reason.status >= 500
