@@ -9,6 +9,7 @@ export {
   type OtpErrorCode,
   type OtpErrorDetail,
   type OtpField,
+  type Refusal,
 } from './core/errors.js';
 export type {
   OtpSentDetail,
@@ -18,7 +19,11 @@ export type {
   OtpCompleteEvent,
   PaymentProcessedDetail,
   PaymentProcessedEvent,
+  PaymentUnconfirmedDetail,
+  PaymentUnconfirmedEvent,
+  UnconfirmedReason,
 } from './core/events.js';
+export type { PaymentStatus, VerifyPayment } from './checkout/payment-status.js';
 export { en, ar, type Messages } from './i18n/messages.js';
 export { toAsciiDigits } from './input/digits.js';
 export { parseMobile, MOBILE_RULES, type MobileProblem, type MobileRule } from './input/mobile.js';

@@ -1,6 +1,7 @@
 /**
  * `<StcpayOtp>` for React, made with `@lit/react`: props become the element's properties, and
- * `onOtpSent`, `onOtpError`, `onOtpComplete` and `onPaymentProcessed` listen to its events.
+ * `onOtpSent`, `onOtpError`, `onOtpComplete`, `onPaymentProcessed` and `onPaymentUnconfirmed`
+ * listen to its events.
  * Importing this module registers `<stcpay-otp>`, as `stcpay-otp/define` does.
  */
 import { createComponent, type EventName } from '@lit/react';
@@ -10,6 +11,7 @@ import type {
   OtpErrorEvent,
   OtpSentEvent,
   PaymentProcessedEvent,
+  PaymentUnconfirmedEvent,
 } from './core/events.js';
 import type { ElementProps } from './core/react-props.js';
 import { StcpayOtp as StcpayOtpElement } from './checkout/stcpay-otp.js';
@@ -25,6 +27,7 @@ const Component = createComponent({
     onOtpError: 'otp-error' as EventName<OtpErrorEvent>,
     onOtpComplete: 'otp-complete' as EventName<OtpCompleteEvent>,
     onPaymentProcessed: 'payment-processed' as EventName<PaymentProcessedEvent>,
+    onPaymentUnconfirmed: 'payment-unconfirmed' as EventName<PaymentUnconfirmedEvent>,
   },
   displayName: 'StcpayOtp',
 });
@@ -33,7 +36,10 @@ const Component = createComponent({
  * Everything `<StcpayOtp>` takes: the element's properties, its event handlers, `ref`,
  * `className`... Not `state`, which is read-only, nor the methods: call those through `ref`.
  */
-export type StcpayOtpProps = ElementProps<typeof Component, 'send' | 'confirm' | 'reset'>;
+export type StcpayOtpProps = ElementProps<
+  typeof Component,
+  'send' | 'confirm' | 'reset' | 'resolvePayment'
+>;
 
 export const StcpayOtp = Component as ForwardRefExoticComponent<StcpayOtpProps>;
 
@@ -46,5 +52,7 @@ export type {
   OtpSentEvent,
   PaymentProcessedDetail,
   PaymentProcessedEvent,
+  PaymentUnconfirmedDetail,
+  PaymentUnconfirmedEvent,
 } from './core/events.js';
 export type { StcpayOtpState } from './checkout/stcpay-otp.js';

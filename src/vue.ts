@@ -1,7 +1,7 @@
 /**
  * Types for `<stcpay-otp>` and `<paylink-validate-mobile>` in Vue templates: their properties as
  * props and their events (`@otp-sent`, `@otp-error`, `@otp-complete`, `@payment-processed`,
- * `@mobile-validated`), checked by vue-tsc.
+ * `@payment-unconfirmed`, `@mobile-validated`), checked by vue-tsc.
  * Types only; load them once, e.g. in `env.d.ts`: `/// <reference types="stcpay-otp/vue" />`.
  * Tell Vue's compiler the tag is a custom element (`isCustomElement`), and register it with
  * `import 'stcpay-otp/define'`.
@@ -14,6 +14,7 @@ import type {
   OtpErrorEvent,
   OtpSentEvent,
   PaymentProcessedEvent,
+  PaymentUnconfirmedEvent,
 } from './core/events.js';
 import type { PaylinkValidateMobile } from './partner/paylink-validate-mobile.js';
 import type { StcpayOtp } from './checkout/stcpay-otp.js';
@@ -36,6 +37,8 @@ type OwnPropertyKeys<E> = {
 
 /** What `<stcpay-otp>` takes in a Vue template, as props (`transaction-no` is `transactionNo`). */
 export type StcpayOtpVueProps = Partial<Pick<StcpayOtp, OwnPropertyKeys<StcpayOtp>>> & {
+  verifyPayment?: StcpayOtp['verifyPayment'];
+  onPaymentUnconfirmed?: (event: PaymentUnconfirmedEvent) => void;
   onOtpSent?: (event: OtpSentEvent) => void;
   onOtpError?: (event: OtpErrorEvent) => void;
   onOtpComplete?: (event: OtpCompleteEvent) => void;

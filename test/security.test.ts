@@ -57,7 +57,7 @@ const SERVER_ERRORS: ReadonlyArray<{
     async show(baseUrl) {
       const el = await fixture<HTMLElement>(html`
         <stcpay-otp
-          transaction-no="1679123751896"
+          transaction-no=${`T${crypto.randomUUID().slice(0, 8)}`}
           total="10"
           mobile="0551234567"
           base-url=${baseUrl}

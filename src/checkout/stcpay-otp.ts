@@ -3,8 +3,14 @@ import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { formatDecimal } from '../i18n/amount.js';
 import { CountdownController } from '../core/countdown.js';
-import type { PaylinkError } from '../core/errors.js';
-import type { OtpCompleteDetail, OtpSentDetail, PaymentProcessedDetail } from '../core/events.js';
+import { PaylinkError, type ErrorReason } from '../core/errors.js';
+import type {
+  OtpCompleteDetail,
+  OtpSentDetail,
+  PaymentProcessedDetail,
+  PaymentUnconfirmedDetail,
+  UnconfirmedReason,
+} from '../core/events.js';
 import type { Messages } from '../i18n/messages.js';
 import { formatNational, maskNational, normaliseCountryCode } from '../input/mobile.js';
 import { otpField } from '../core/otp-field.js';
@@ -16,10 +22,31 @@ import {
 } from '../core/paylink-client.js';
 import { PaylinkElement } from '../core/paylink-element.js';
 import { buildSendOtpBody } from './send-otp-request.js';
-import { blamesCode, blamesNumber } from './refusal.js';
+import { blamesCode, blamesNumber, needsNewCode } from './refusal.js';
+import {
+  askOnce,
+  STATUS_TRIES_AT,
+  STATUS_TRY_TIMEOUT,
+  statusRequestUrl,
+  type PaymentStatus,
+  type StatusSource,
+  type VerifyPayment,
+} from './payment-status.js';
+import { allowSendNow, setStanding, standingOf } from './transactions.js';
 import { receiveSmsOtp } from '../core/web-otp.js';
 
-export type StcpayOtpState = 'idle' | 'sending' | 'sent' | 'verifying' | 'paid' | 'error';
+export type StcpayOtpState =
+  'idle' | 'sending' | 'sent' | 'verifying' | 'unconfirmed' | 'paid' | 'error';
+
+/** A payment that may have gone through, and whether the element is still asking the store. */
+interface Unconfirmed {
+  orderNumber: string;
+  total: number;
+  reason: UnconfirmedReason;
+  status?: number;
+  /** The store is being asked now (`status-url` or `verifyPayment`). */
+  checking: boolean;
+}
 
 /**
  * Collects a customer's STC Pay mobile number and asks Paylink to text them a one-time code
@@ -41,7 +68,12 @@ export type StcpayOtpState = 'idle' | 'sending' | 'sent' | 'verifying' | 'paid' 
  *   processPayment body, `{stcpayMobileCountryCode, stcpayMobile, orderNumber, total,
  *   stcpayPaymentOTP, paymentSessionId, signature, signedBase64Data}`.
  * @fires payment-processed - With `process-payment`: Paylink accepted the payment. `detail`:
- *   `{orderNumber, orderAmount, msg}`. Not proof of payment: confirm with getInvoice server side.
+ *   `{orderNumber, orderAmount, msg}`, plus `confirmedByStore: true` when the store confirmed an
+ *   unconfirmed payment. Not proof of payment: confirm with getInvoice server side.
+ * @fires payment-unconfirmed - With `process-payment`: processPayment may have reached Paylink,
+ *   but its answer was lost (timeout, network error, unreadable or gateway answer, removal) or
+ *   Paylink says the order is already paid. `detail`: `{orderNumber, total, reason, status?}`.
+ *   The element then asks `status-url` or `verifyPayment`, or waits for `resolvePayment()`.
  *
  * @csspart form - The mobile-number form.
  * @csspart label - The mobile number's label.
@@ -61,6 +93,7 @@ export type StcpayOtpState = 'idle' | 'sending' | 'sent' | 'verifying' | 'paid' 
  * @csspart resend - The resend button, disabled during its countdown.
  * @csspart change-mobile - The button back to the mobile number.
  * @csspart paid - The confirmation shown once the payment went through.
+ * @csspart unconfirmed - What the element says while a payment is unconfirmed.
  *
  * @cssproperty --stcpay-otp-accent - Button and focus colour. Default `#4f008c` (STC Pay purple).
  * @cssproperty --stcpay-otp-accent-text - Text on the button. Default `#fff`.
@@ -104,6 +137,19 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
   /** Seconds before the customer may ask for a new code. */
   @property({ type: Number, attribute: 'resend-after' }) resendAfter = 60;
 
+  /**
+   * The store's own route that says whether a transaction was paid: the element GETs
+   * `status-url?transactionNo=…` and expects `{"status": "paid" | "unpaid"}`. Same rules as
+   * `base-url` (https, or http to this machine). Used to resolve an unconfirmed payment.
+   */
+  @property({ attribute: 'status-url' }) statusUrl?: string;
+
+  /**
+   * The host's own way to resolve an unconfirmed payment, instead of `status-url`: resolves
+   * `'paid'` or `'unpaid'` for a transaction number. A property only.
+   */
+  @property({ attribute: false }) verifyPayment?: VerifyPayment;
+
   /** The session of the last code sent, as `otp-sent` gave it. */
   @state() private session?: OtpSentDetail;
   /** What the customer typed into the code input. */
@@ -113,7 +159,15 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
   @state() private payment?: PaymentProcessedDetail;
   /** What the polite live region under the resend button says. */
   @state() private resendAnnouncement = '';
+  /** A payment that may have gone through; set in the `unconfirmed` state. */
+  @state() private unconfirmed?: Unconfirmed;
+  /** The code step's own news, e.g. that the payment did not go through. */
+  @state() private notice = '';
+  /** The last code cannot be used any more: a new one is the next step (resend is primary). */
+  @state() private newCodeNeeded = false;
 
+  /** Stops asking the store about an unconfirmed payment. */
+  private statusController?: AbortController;
   @query('input[part~="mobile"]') private mobileInput?: HTMLInputElement;
   @query('input[part~="otp"]') private otpInput?: HTMLInputElement;
   @query('[part~="paid"]') private paidMessage?: HTMLElement;
@@ -155,16 +209,52 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
     return this.once('confirm', () => this.runConfirm());
   }
 
-  /** Aborts any request in flight and returns to the mobile number, `idle`, with nothing shown. */
+  /**
+   * Aborts any request in flight and returns to the mobile number, `idle`, with nothing shown.
+   * Throws an InvalidStateError while a payment is in flight or unconfirmed: it may have reached
+   * Paylink, so it cannot be taken back (resolve it with `resolvePayment()`).
+   */
   reset(): void {
+    if (this.status === 'verifying' || this.status === 'unconfirmed')
+      throw new DOMException(
+        `<stcpay-otp> cannot reset: its payment is ${this.status === 'verifying' ? 'in flight' : 'unconfirmed'}.`,
+        'InvalidStateError',
+      );
     this.abortInFlight();
+    this.newCodeNeeded = false;
+    this.notice = '';
     this.endOtpStep();
     this.status = 'idle';
     this.error = undefined;
     this.payment = undefined;
   }
 
+  /**
+   * Settles an unconfirmed payment with what the store's server found (it asked Paylink's
+   * getInvoice): `'paid'` ends in `paid` and `payment-processed` (`confirmedByStore: true`);
+   * `'unpaid'` returns to the code step with a new code one tap away. Throws an
+   * InvalidStateError when no payment is unconfirmed, a TypeError for any other value.
+   */
+  resolvePayment(status: PaymentStatus): void {
+    if (status !== 'paid' && status !== 'unpaid')
+      throw new TypeError(`<stcpay-otp> resolvePayment takes 'paid' or 'unpaid'.`);
+    if (this.status !== 'unconfirmed' || !this.unconfirmed)
+      throw new DOMException('<stcpay-otp> has no unconfirmed payment.', 'InvalidStateError');
+    this.settle(status, this.unconfirmed);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Put back in the page with its payment unconfirmed: ask the store again.
+    if (this.status === 'unconfirmed' && this.unconfirmed && !this.statusController)
+      this.askStore(this.unconfirmed);
+  }
+
   override disconnectedCallback(): void {
+    // Removed mid-payment: the payment may have reached Paylink, so it is unconfirmed.
+    if (this.status === 'verifying' && this.session)
+      this.becomeUnconfirmed(this.session, { reason: 'removed' });
+    this.stopAskingStore();
     super.disconnectedCallback();
     this.stopSmsOtp();
   }
@@ -174,6 +264,15 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
     const refuse = (why: string) => new DOMException(`<stcpay-otp> ${why}.`, 'InvalidStateError');
     if (this.disabled) return refuse('is disabled');
     if (this.status === 'paid') return refuse('has completed its payment');
+    if (this.status === 'unconfirmed') return refuse('is waiting for its payment to be confirmed');
+    const transactionNo =
+      action === 'send' ? (this.transactionNo ?? '').trim() : this.session?.orderNumber;
+    const standing = transactionNo ? standingOf(transactionNo) : undefined;
+    if (standing === 'paid') return refuse('has a transaction that is already paid on this page');
+    if (standing === 'unconfirmed')
+      return refuse('has a transaction whose payment is unconfirmed on this page');
+    if (standing === 'paying' && this.status !== 'verifying')
+      return refuse('has a transaction whose payment is in flight on this page');
     if (action === 'send' && this.status === 'verifying') return refuse('is confirming a payment');
     if (action === 'confirm' && !this.session) return refuse('has sent no code yet');
     if (action === 'confirm' && this.status === 'sending') return refuse('is sending a new code');
@@ -201,9 +300,12 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
     };
     this.session = detail;
     this.status = 'sent';
+    this.newCodeNeeded = false;
+    this.notice = '';
     if (this.collectsOtp) this.startOtpStep();
-    this.emit('otp-sent', detail);
-    return detail;
+    // Fresh, frozen copies: what a listener or the caller does to them changes nothing here.
+    this.emit('otp-sent', Object.freeze({ ...detail }));
+    return Object.freeze({ ...detail });
   }
 
   private async runConfirm(): Promise<PaymentProcessedDetail | null> {
@@ -217,6 +319,11 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
         ...otpLengths(this.otpLength),
       });
 
+    if (this.processPayment && this.statusUrl && !this.verifyPayment) {
+      if (!statusRequestUrl(this.statusUrl, session.orderNumber))
+        throw this.fail({ code: 'validation', field: 'statusUrl' });
+    }
+
     const body: OtpCompleteDetail = {
       stcpayMobileCountryCode: session.stcpayMobileCountryCode,
       stcpayMobile: session.stcpayMobile,
@@ -228,24 +335,151 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
       signedBase64Data: session.signedBase64Data,
     };
     this.error = undefined;
+    this.notice = '';
     if (!this.processPayment) {
       this.completedOtp = check.otp;
       this.status = 'sent';
-      this.emit('otp-complete', body);
+      this.emit('otp-complete', Object.freeze({ ...body }));
       return null;
     }
 
     this.status = 'verifying';
-    this.emit('otp-complete', body);
-    const payment = await this.request((signal) =>
-      requestProcessPayment(body, { ...this.requestOptions, signal }),
-    );
-    this.payment = payment;
+    setStanding(session.orderNumber, 'paying');
+    this.emit('otp-complete', Object.freeze({ ...body }));
+    let payment: PaymentProcessedDetail;
+    try {
+      payment = await this.request((signal) =>
+        requestProcessPayment({ ...body }, { ...this.requestOptions, signal }),
+      );
+    } catch (error) {
+      const lost = error instanceof PaylinkError ? lostAnswer(error.reason) : undefined;
+      if (lost) this.becomeUnconfirmed(session, lost);
+      else if ((this.status as StcpayOtpState) !== 'unconfirmed') {
+        // Refused: Paylink said no, so nothing was paid.
+        setStanding(session.orderNumber, undefined);
+        if (error instanceof PaylinkError && needsNewCode(error.refusal))
+          this.offerNewCode(session.orderNumber);
+      }
+      throw error;
+    }
+    setStanding(session.orderNumber, 'paid');
+    this.payment = { ...payment };
     this.status = 'paid';
     this.endOtpStep();
-    this.emit('payment-processed', payment);
+    this.emit('payment-processed', Object.freeze({ ...payment }));
     void this.updateComplete.then(() => this.paidMessage?.focus());
-    return payment;
+    return Object.freeze({ ...payment });
+  }
+
+  /**
+   * The payment may have gone through: says so, tells the host page, keeps any element on the
+   * page from paying or sending for the transaction, and asks the store if it can.
+   */
+  private becomeUnconfirmed(
+    session: OtpSentDetail,
+    { reason, status }: { reason: UnconfirmedReason; status?: number },
+  ): void {
+    const { orderNumber, total } = session;
+    this.unconfirmed = { orderNumber, total, reason, checking: false };
+    if (status !== undefined) this.unconfirmed.status = status;
+    this.status = 'unconfirmed';
+    this.error = undefined;
+    setStanding(orderNumber, 'unconfirmed');
+    this.countdown.stop();
+    this.stopSmsOtp();
+    const detail: PaymentUnconfirmedDetail = { orderNumber, total, reason };
+    if (status !== undefined) detail.status = status;
+    this.emit('payment-unconfirmed', Object.freeze(detail));
+    if (this.isConnected) this.askStore(this.unconfirmed);
+  }
+
+  /** Where to ask whether the payment went through, if the host gave a way. */
+  private statusSource(transactionNo: string): StatusSource | undefined {
+    if (this.verifyPayment) return { verifyPayment: this.verifyPayment };
+    const url = this.statusUrl ? statusRequestUrl(this.statusUrl, transactionNo) : null;
+    return url ? { url } : undefined;
+  }
+
+  /** Asks the store a few times, further apart each time, then settles or says it will wait. */
+  private askStore(unconfirmed: Unconfirmed): void {
+    const source = this.statusSource(unconfirmed.orderNumber);
+    if (!source) return;
+    const controller = (this.statusController = new AbortController());
+    const { signal } = controller;
+    this.unconfirmed = { ...unconfirmed, checking: true };
+    const timeout = Math.min(
+      this.timeout > 0 ? this.timeout : STATUS_TRY_TIMEOUT,
+      STATUS_TRY_TIMEOUT,
+    );
+    const started = performance.now();
+    const run = async (): Promise<PaymentStatus | null> => {
+      for (const at of STATUS_TRIES_AT) {
+        await sleep(started + at - performance.now(), signal);
+        const answer = await askOnce(unconfirmed.orderNumber, source, timeout, signal);
+        if (answer) return answer;
+      }
+      return null;
+    };
+    run().then(
+      (answer) => {
+        if (signal.aborted) return;
+        this.statusController = undefined;
+        if (answer) this.settle(answer, unconfirmed);
+        else if (this.unconfirmed) this.unconfirmed = { ...this.unconfirmed, checking: false };
+      },
+      () => {}, // stopped: removed, or resolved by the host
+    );
+  }
+
+  private stopAskingStore(): void {
+    this.statusController?.abort();
+    this.statusController = undefined;
+    if (this.unconfirmed) this.unconfirmed = { ...this.unconfirmed, checking: false };
+  }
+
+  /** Ends an unconfirmed payment: paid, or back to the code step for a new code. */
+  private settle(status: PaymentStatus, { orderNumber, total }: Unconfirmed): void {
+    this.stopAskingStore();
+    this.unconfirmed = undefined;
+    if (status === 'paid') {
+      setStanding(orderNumber, 'paid');
+      const payment: PaymentProcessedDetail = {
+        orderNumber,
+        orderAmount: total,
+        msg: '',
+        confirmedByStore: true,
+      };
+      this.payment = { ...payment };
+      this.status = 'paid';
+      this.endOtpStep();
+      this.emit('payment-processed', Object.freeze(payment));
+      void this.updateComplete.then(() => this.paidMessage?.focus());
+      return;
+    }
+    setStanding(orderNumber, undefined);
+    this.status = this.session ? 'sent' : 'idle';
+    this.offerNewCode(orderNumber);
+    this.notice = this.text.paymentUnpaid;
+  }
+
+  /**
+   * The code cannot be used any more (it expired, or the payment did not go through): a new one
+   * is one tap away, at once, and the code field is cleared and focused.
+   */
+  private offerNewCode(orderNumber: string): void {
+    allowSendNow(orderNumber);
+    this.newCodeNeeded = true;
+    this.otp = '';
+    this.completedOtp = undefined;
+    this.countdown.stop();
+    void this.updateComplete.then(() => this.otpInput?.focus());
+  }
+
+  protected override fail(reason: ErrorReason): PaylinkError {
+    // A lost answer to processPayment is not an error to show: the payment is unconfirmed.
+    if (this.status === 'verifying' && lostAnswer(reason))
+      return new PaylinkError(reason, this.describe(reason));
+    return super.fail(reason);
   }
 
   /** After a code was sent: an empty code input with focus, the resend countdown, WebOTP. */
@@ -286,6 +520,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
   }
 
   protected override get restingState(): StcpayOtpState {
+    if (this.unconfirmed) return 'unconfirmed';
     return this.session ? 'sent' : 'idle';
   }
 
@@ -296,7 +531,9 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
   }
 
   private get busy(): boolean {
-    return this.status === 'sending' || this.status === 'verifying';
+    return (
+      this.status === 'sending' || this.status === 'verifying' || this.status === 'unconfirmed'
+    );
   }
 
   private handleSubmit(event: SubmitEvent): void {
@@ -335,18 +572,19 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
   }
 
   private handleResend(): void {
-    if (this.disabled || this.busy || this.countdown.remaining > 0) return;
+    if (this.disabled || this.busy || (this.countdown.remaining > 0 && !this.newCodeNeeded)) return;
     this.send().catch(() => {});
   }
 
   private handleChangeMobile(): void {
-    if (this.status === 'verifying') return;
+    if (this.status === 'verifying' || this.status === 'unconfirmed') return;
     this.reset();
     void this.updateComplete.then(() => this.mobileInput?.focus());
   }
 
   private statusText(m: Messages): string {
     if (this.status === 'sending') return m.sending;
+    if (this.notice && this.onOtpStep) return this.notice;
     if (this.status === 'error' && !this.onOtpStep) return ''; // the error speaks instead
     if (this.status === 'verifying') return m.verifying;
     const session = this.session;
@@ -359,6 +597,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
 
   override render() {
     if (this.status === 'paid' && this.payment) return this.renderPaid();
+    if (this.status === 'unconfirmed' && this.unconfirmed) return this.renderUnconfirmed();
     return this.onOtpStep ? this.renderOtpStep() : this.renderMobileStep();
   }
 
@@ -422,7 +661,8 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
     const m = this.text;
     const verifying = this.status === 'verifying';
     const otpInvalid = this.error?.field === 'otp' || blamesCode(this.error?.refusal);
-    const waiting = this.countdown.remaining > 0;
+    const waiting = this.countdown.remaining > 0 && !this.newCodeNeeded;
+    const primary = this.newCodeNeeded;
     const confirmLabel = this.processPayment ? m.confirmPayment : m.confirm;
     return html`
       <form
@@ -446,6 +686,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
         <button
           part="confirm"
           type="submit"
+          class=${primary ? 'secondary' : ''}
           ?disabled=${this.disabled}
           aria-disabled=${this.busy || this.sameAsCompleted() ? 'true' : 'false'}
         >
@@ -457,7 +698,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
           <button
             part="resend"
             type="button"
-            class="link"
+            class=${primary ? 'primary' : 'link'}
             ?disabled=${this.disabled || waiting || this.busy}
             @click=${this.handleResend}
           >
@@ -475,6 +716,26 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
         </div>
         <p class="visually-hidden" role="status">${this.resendAnnouncement}</p>
       </form>
+    `;
+  }
+
+  private renderUnconfirmed() {
+    const m = this.text;
+    const { checking } = this.unconfirmed!;
+    // With no way to ask the store, the host page is checking: say so, as while asking.
+    const gaveUp = !checking && this.statusSource(this.unconfirmed!.orderNumber) !== undefined;
+    return html`
+      <p
+        part="unconfirmed"
+        role="status"
+        tabindex="-1"
+        aria-busy=${checking ? 'true' : 'false'}
+        lang=${this.localize.lang}
+        dir=${this.localize.dir}
+      >
+        <span part="spinner" aria-hidden="true" ?hidden=${!checking}></span>
+        ${gaveUp ? m.paymentUnconfirmed : m.paymentChecking}
+      </p>
     `;
   }
 
@@ -508,4 +769,45 @@ declare global {
   interface HTMLElementTagNameMap {
     'stcpay-otp': StcpayOtp;
   }
+}
+
+/**
+ * Why a processPayment's outcome is unknown, if it is: the request may have reached Paylink and
+ * its answer was lost (timeout, network, unreadable answer, a gateway error), or Paylink says the
+ * order is already paid. Undefined for a clear refusal.
+ */
+function lostAnswer(
+  reason: ErrorReason,
+): { reason: UnconfirmedReason; status?: number } | undefined {
+  switch (reason.code) {
+    case 'timeout':
+    case 'network':
+    case 'bad-response':
+      return { reason: reason.code };
+    case 'http':
+      if (reason.refusal === 'already-paid')
+        return { reason: 'already-paid', status: reason.status };
+      if (reason.status === 502 || reason.status === 504)
+        return { reason: 'gateway', status: reason.status };
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Resolves after `ms` (at once if not positive); rejects when `signal` aborts. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    signal.throwIfAborted();
+    if (ms <= 0) return resolve();
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', stop);
+      resolve();
+    }, ms);
+    const stop = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', stop, { once: true });
+  });
 }

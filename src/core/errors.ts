@@ -17,6 +17,7 @@ export type OtpField =
   | 'total'
   | 'environment'
   | 'baseUrl'
+  | 'statusUrl'
   | 'signature'
   | 'sessionUuid'
   | 'partnerProfileNo'
@@ -50,7 +51,7 @@ export type ErrorReason =
   | { code: 'validation'; field: 'otp'; problem: OtpProblem; min: number; max: number }
   | {
       code: 'validation';
-      field: 'countryCode' | 'transactionNo' | 'total' | 'environment' | 'baseUrl';
+      field: 'countryCode' | 'transactionNo' | 'total' | 'environment' | 'baseUrl' | 'statusUrl';
     }
   | { code: 'validation'; field: RegistrationField; missing: true }
   /**

@@ -8,8 +8,30 @@ export type { OtpErrorDetail };
 /** The `detail` of `otp-complete`: exactly Paylink's processPayment request body. */
 export type OtpCompleteDetail = ProcessPaymentBody;
 
-/** The `detail` of `payment-processed`: Paylink's processPayment answer. Not proof of payment. */
-export type PaymentProcessedDetail = ProcessPaymentResponse;
+/**
+ * The `detail` of `payment-processed`: Paylink's processPayment answer, or, after an unconfirmed
+ * payment that the store confirmed (`status-url`, `verifyPayment` or `resolvePayment('paid')`),
+ * `{orderNumber, orderAmount, msg: '', confirmedByStore: true}`. From the browser alone, not
+ * proof of payment: the store's server confirms with getInvoice.
+ */
+export type PaymentProcessedDetail = ProcessPaymentResponse & { confirmedByStore?: true };
+
+/**
+ * Why a payment is unconfirmed: no answer in time, no connection, an answer that could not be
+ * read, a gateway error between the page and Paylink, Paylink saying the order is already paid,
+ * or the element removed while the payment was in flight.
+ */
+export type UnconfirmedReason =
+  'timeout' | 'network' | 'bad-response' | 'gateway' | 'already-paid' | 'removed';
+
+/** The `detail` of `payment-unconfirmed`: a payment that may have gone through. */
+export interface PaymentUnconfirmedDetail {
+  orderNumber: string;
+  total: number;
+  reason: UnconfirmedReason;
+  /** The HTTP status, when an answer came (`gateway`, `already-paid`). */
+  status?: number;
+}
 
 /**
  * The `detail` of `otp-sent`: named like Paylink's processPayment body, so a host page can
@@ -34,6 +56,7 @@ export type OtpSentEvent = CustomEvent<OtpSentDetail>;
 export type OtpErrorEvent = CustomEvent<OtpErrorDetail>;
 export type OtpCompleteEvent = CustomEvent<OtpCompleteDetail>;
 export type PaymentProcessedEvent = CustomEvent<PaymentProcessedDetail>;
+export type PaymentUnconfirmedEvent = CustomEvent<PaymentUnconfirmedDetail>;
 
 /** The `detail` of `mobile-validated` (`<paylink-validate-mobile>`): Paylink's validate-otp answer. */
 export type MobileValidatedDetail = ValidateOtpResponse;
@@ -45,6 +68,7 @@ declare global {
     'otp-error': OtpErrorEvent;
     'otp-complete': OtpCompleteEvent;
     'payment-processed': PaymentProcessedEvent;
+    'payment-unconfirmed': PaymentUnconfirmedEvent;
     'mobile-validated': MobileValidatedEvent;
   }
 }

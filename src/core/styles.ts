@@ -218,6 +218,29 @@ export const styles = css`
     font-variant-numeric: tabular-nums;
   }
 
+  /* When a new code is the next step, resend leads and confirm steps back. */
+  button.secondary {
+    background: none;
+    color: var(--_link);
+    box-shadow: inset 0 0 0 1px var(--_border);
+  }
+
+  [part~='unconfirmed'] {
+    display: flex;
+    gap: 0.75em;
+    align-items: flex-start;
+    margin: 0;
+    padding: 1em;
+    border-radius: var(--_radius);
+    box-shadow: inset 0 0 0 1px var(--_border);
+  }
+  [part~='unconfirmed'] [part~='spinner'] {
+    margin-block-start: 0.2em;
+  }
+  [part~='unconfirmed']:focus {
+    outline: none;
+  }
+
   [part~='paid'] {
     margin: 0;
     padding: 1em;

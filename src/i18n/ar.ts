@@ -49,6 +49,7 @@ export const ar: Messages = {
     unavailable: 'خدمة STC Pay غير متاحة حاليًا. يرجى المحاولة بعد قليل.',
     other: 'تعذّر إتمام الدفع. حاول مرة أخرى، وإن تكرر ذلك فتواصل مع المتجر.',
   },
+  statusUrlInvalid: checkoutSetup('عنوان التحقق من حالة الدفع غير صالح'),
   serverRejected: (status, serverText) =>
     `رفضت Paylink الطلب (خطأ ${ltr(status)}${serverText ? `: ${isolate(serverText)}` : ''}). تحقّق من الرقم وحاول مرة أخرى.`,
   serverUnavailable: (status) =>
@@ -69,6 +70,10 @@ export const ar: Messages = {
   resendReady: 'يمكنك الآن طلب رمز جديد.',
   changeMobile: 'تغيير الرقم',
   paid: (amount) => `تم دفع ${amount} بنجاح. شكرًا لك!`,
+  paymentChecking:
+    'جارٍ التحقق من دفعتك… لن يُخصم المبلغ مرتين، فلا تدفع مرة أخرى ولا تغلق هذه الصفحة.',
+  paymentUnconfirmed: 'لم نتمكن من تأكيد دفعتك بعد. لم يُخصم المبلغ مرتين: سيؤكّد المتجر الدفع معك.',
+  paymentUnpaid: 'لم تتم عملية الدفع، ولم يُخصم منك أي مبلغ. اطلب رمزًا جديدًا لتحاول مرة أخرى.',
   otpRequired: 'أدخل الرمز المرسل في الرسالة النصية.',
   otpNotANumber: 'يجب أن يتكوّن الرمز من أرقام فقط.',
   otpWrongLength: (min, max) =>

@@ -49,6 +49,8 @@ export const en: Messages = {
     other:
       'The payment could not go ahead. Please try again; if it happens again, contact the store.',
   },
+  statusUrlInvalid:
+    'This checkout is not set up correctly: its payment status address is not a valid URL. Please contact the store.',
   serverRejected: (status, serverText) =>
     `Paylink refused the request (error ${status}${serverText ? `: ${serverText}` : ''}). Check the number and try again.`,
   serverUnavailable: (status) =>
@@ -70,6 +72,12 @@ export const en: Messages = {
   resendReady: 'You can ask for a new code now.',
   changeMobile: 'Change number',
   paid: (amount) => `Payment of ${amount} complete. Thank you!`,
+  paymentChecking:
+    "Checking your payment… You will not be charged twice, so please don't pay again or close this page.",
+  paymentUnconfirmed:
+    'We could not confirm your payment yet. You have not been charged twice: the store will confirm it with you.',
+  paymentUnpaid:
+    'Your payment did not go through, and you have not been charged. Send yourself a new code to try again.',
   otpRequired: 'Enter the code from the SMS.',
   otpNotANumber: 'The code can only contain digits.',
   otpWrongLength: (min, max) =>

@@ -57,6 +57,7 @@ export interface Messages {
   totalInvalid: string;
   environmentInvalid: string;
   baseUrlInvalid: string;
+  statusUrlInvalid: string;
   /**
    * The checkout's refusals, read by status first (see checkout/refusal.ts). Worded for the
    * shopper: no company name, no status code, no server sentence.
@@ -89,6 +90,12 @@ export interface Messages {
   resendReady: string;
   changeMobile: string;
   paid: (amount: string) => string;
+  /** A payment that may have gone through, while the element (or the store) checks it. */
+  paymentChecking: string;
+  /** The checks found no answer: the store will confirm. */
+  paymentUnconfirmed: string;
+  /** The store says the payment did not go through: back to the code step. */
+  paymentUnpaid: string;
   otpRequired: string;
   otpNotANumber: string;
   otpWrongLength: (min: number, max: number) => string;

@@ -1,0 +1,86 @@
+/**
+ * Asks the store whether an unconfirmed payment went through: through the host's own
+ * `verifyPayment` function, or by GETting its `status-url` (`?transactionNo=…`), whose answer is
+ * `{"status": "paid" | "unpaid"}` (the store's server asks Paylink's getInvoice). Either way a
+ * try has a time limit, and anything but a clear answer counts as no answer. No DOM apart from
+ * `fetch`.
+ */
+import { checkBaseUrl } from '../core/paylink-client.js';
+
+export type PaymentStatus = 'paid' | 'unpaid';
+
+/** The host's own check: resolves `'paid'` or `'unpaid'` for a transaction number. */
+export type VerifyPayment = (transactionNo: string) => Promise<PaymentStatus>;
+
+/**
+ * When the tries start, in ms after the payment went unconfirmed: three tries over about ten
+ * seconds, further apart each time.
+ */
+export const STATUS_TRIES_AT: readonly number[] = [0, 3000, 8000];
+/** The longest a single try may take. */
+export const STATUS_TRY_TIMEOUT = 4000;
+
+/**
+ * The URL to GET for `transactionNo`, or null when `statusUrl` breaks the rules a base URL
+ * follows (https, or http to this machine; no user name, query or fragment; no `..`).
+ */
+export function statusRequestUrl(
+  statusUrl: string,
+  transactionNo: string,
+  pageUrl = globalThis.document?.baseURI,
+): string | null {
+  const url = checkBaseUrl(statusUrl, pageUrl);
+  if (!url) return null;
+  return `${url.origin}${url.pathname}?transactionNo=${encodeURIComponent(transactionNo)}`;
+}
+
+export interface StatusSource {
+  verifyPayment?: VerifyPayment;
+  /** Already checked with statusRequestUrl. */
+  url?: string;
+}
+
+/**
+ * One try: resolves 'paid' or 'unpaid', or null when there was no clear answer within
+ * `timeout` ms. Rejects only with `signal`'s reason when it aborts.
+ */
+export async function askOnce(
+  transactionNo: string,
+  { verifyPayment, url }: StatusSource,
+  timeout: number,
+  signal: AbortSignal,
+): Promise<PaymentStatus | null> {
+  const controller = new AbortController();
+  const forward = () => controller.abort(signal.reason);
+  signal.addEventListener('abort', forward, { once: true });
+  const timer = setTimeout(() => controller.abort(), timeout);
+  try {
+    const answer = verifyPayment
+      ? await Promise.race([
+          Promise.resolve().then(() => verifyPayment(transactionNo)),
+          new Promise<never>((_, reject) =>
+            controller.signal.addEventListener('abort', () => reject(controller.signal.reason)),
+          ),
+        ])
+      : await getStatus(url!, controller.signal);
+    return answer === 'paid' || answer === 'unpaid' ? answer : null;
+  } catch {
+    signal.throwIfAborted();
+    return null;
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', forward);
+  }
+}
+
+async function getStatus(url: string, signal: AbortSignal): Promise<unknown> {
+  const response = await fetch(url, {
+    headers: { Accept: 'application/json' },
+    redirect: 'error',
+    credentials: 'same-origin',
+    signal,
+  });
+  if (!response.ok) return null;
+  const body: unknown = JSON.parse(await response.text());
+  return typeof body === 'object' && body !== null ? (body as { status?: unknown }).status : null;
+}
