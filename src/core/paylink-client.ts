@@ -4,6 +4,7 @@
  * No DOM apart from `fetch`.
  */
 import { PaylinkError, type ErrorReason } from './errors.js';
+import { englishError } from '../i18n/describe-error.js';
 
 export type Environment = 'production' | 'testing';
 
@@ -89,11 +90,11 @@ export function endpointUrl(
   let base: string;
   if (baseUrl) {
     const url = checkBaseUrl(baseUrl, pageUrl);
-    if (!url) throw new PaylinkError({ code: 'validation', field: 'baseUrl' });
+    if (!url) throw englishError({ code: 'validation', field: 'baseUrl' });
     base = url.origin + url.pathname;
   } else {
     if (!Object.hasOwn(origins, environment))
-      throw new PaylinkError({ code: 'validation', field: 'environment' });
+      throw englishError({ code: 'validation', field: 'environment' });
     base = origins[environment];
   }
   return base.replace(/\/+$/, '') + path;
@@ -147,11 +148,11 @@ export async function call<T>(
     answer = await postJson(path, body, options, endpoint);
   } catch (error) {
     if (refusal && error instanceof PaylinkError && error.reason.code === 'http')
-      throw new PaylinkError(refusal(error.reason));
+      throw englishError(refusal(error.reason));
     throw error;
   }
   const response = parse(answer);
-  if (!response) throw new PaylinkError({ code: 'bad-response' });
+  if (!response) throw englishError({ code: 'bad-response' });
   return response;
 }
 
@@ -246,17 +247,17 @@ export async function postJson(
       signal: controller.signal,
     });
     const text = await response.text();
-    if (!response.ok) throw new PaylinkError(httpErrorReason(response.status, text));
+    if (!response.ok) throw englishError(httpErrorReason(response.status, text));
     try {
       return JSON.parse(text) as unknown;
     } catch {
-      throw new PaylinkError({ code: 'bad-response' });
+      throw englishError({ code: 'bad-response' });
     }
   } catch (error) {
     if (error instanceof PaylinkError) throw error;
-    if (timedOut) throw new PaylinkError({ code: 'timeout', timeout });
+    if (timedOut) throw englishError({ code: 'timeout', timeout });
     if (signal?.aborted) throw signal.reason;
-    throw new PaylinkError({ code: 'network' });
+    throw englishError({ code: 'network' });
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', forwardAbort);
