@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { PaylinkError, type ErrorReason } from './errors.js';
 import { LocalizeController } from './localize.js';
 import { describeError, type Messages } from '../i18n/messages.js';
-import { DEFAULT_TIMEOUT, type Environment, type RequestOptions } from './paylink-client.js';
+import { DEFAULT_TIMEOUT, type Environment, type RequestOptions } from './transport.js';
 import { styles } from './styles.js';
 
 /**
