@@ -24,7 +24,9 @@ export type {
   UnconfirmedReason,
 } from './core/events.js';
 export type { PaymentStatus, VerifyPayment } from './checkout/payment-status.js';
-export { en, ar, type Messages } from './i18n/messages.js';
+export { en } from './i18n/en.js';
+export { ar } from './i18n/ar.js';
+export type { Messages } from './i18n/messages.js';
 export { toAsciiDigits } from './input/digits.js';
 export { parseMobile, MOBILE_RULES, type MobileProblem, type MobileRule } from './input/mobile.js';
 export { parseOtp, type OtpProblem } from './input/otp.js';
@@ -32,10 +34,9 @@ export {
   sendOtp,
   processPayment,
   STCPAY_ORIGINS,
-  type Environment,
-  type RequestOptions,
   type SendOtpBody,
   type SendOtpResponse,
   type ProcessPaymentBody,
   type ProcessPaymentResponse,
-} from './core/paylink-client.js';
+} from './checkout/stcpay-client.js';
+export type { Environment, RequestOptions } from './core/transport.js';

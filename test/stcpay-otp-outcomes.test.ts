@@ -12,7 +12,8 @@ import type {
   PaymentUnconfirmedDetail,
 } from '../src/index.js';
 import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
-import { ar, en } from '../src/i18n/messages.js';
+import { en } from '../src/i18n/en.js';
+import { ar } from '../src/i18n/ar.js';
 import { mockPaylink, pause, TEST_OTPS, until, type Scenario } from './mock.js';
 
 type Mock = ReturnType<typeof mockPaylink>;

@@ -8,7 +8,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { OtpErrorDetail } from '../src/index.js';
 import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
-import { ar, en } from '../src/i18n/messages.js';
+import { en } from '../src/i18n/en.js';
+import { ar } from '../src/i18n/ar.js';
 import { MARKUP_DETAIL, mockPaylink, TEST_OTPS, type Scenario } from './mock.js';
 
 const part = (el: StcpayOtp, name: string) =>

@@ -5,7 +5,7 @@
  * try has a time limit, and anything but a clear answer counts as no answer. No DOM apart from
  * `fetch`.
  */
-import { checkBaseUrl } from '../core/paylink-client.js';
+import { checkBaseUrl } from '../core/transport.js';
 
 export type PaymentStatus = 'paid' | 'unpaid';
 

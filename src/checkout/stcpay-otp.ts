@@ -19,7 +19,7 @@ import {
   processPayment as requestProcessPayment,
   sendOtp,
   type SendOtpBody,
-} from '../core/paylink-client.js';
+} from './stcpay-client.js';
 import { PaylinkElement } from '../core/paylink-element.js';
 import { buildSendOtpBody } from './send-otp-request.js';
 import { blamesCode, blamesNumber, needsNewCode } from './refusal.js';
@@ -195,7 +195,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
   send(): Promise<OtpSentDetail> {
     const refusal = this.refusal('send');
     if (refusal) return Promise.reject(refusal);
-    return this.once('send', () => this.runSend());
+    return this.requests.once('send', () => this.runSend());
   }
 
   /**
@@ -206,7 +206,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
   confirm(): Promise<PaymentProcessedDetail | null> {
     const refusal = this.refusal('confirm');
     if (refusal) return Promise.reject(refusal);
-    return this.once('confirm', () => this.runConfirm());
+    return this.requests.once('confirm', () => this.runConfirm());
   }
 
   /**
@@ -220,7 +220,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
         `<stcpay-otp> cannot reset: its payment is ${this.status === 'verifying' ? 'in flight' : 'unconfirmed'}.`,
         'InvalidStateError',
       );
-    this.abortInFlight();
+    this.requests.abort();
     this.newCodeNeeded = false;
     this.notice = '';
     this.endOtpStep();
@@ -287,7 +287,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
 
     this.status = 'sending';
     this.error = undefined;
-    const { stcMobile, ...session } = await this.request((signal) =>
+    const { stcMobile, ...session } = await this.requests.run((signal) =>
       sendOtp(body, { ...this.requestOptions, signal }),
     );
     const detail: OtpSentDetail = {
@@ -348,7 +348,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
     this.emit('otp-complete', Object.freeze({ ...body }));
     let payment: PaymentProcessedDetail;
     try {
-      payment = await this.request((signal) =>
+      payment = await this.requests.run((signal) =>
         requestProcessPayment({ ...body }, { ...this.requestOptions, signal }),
       );
     } catch (error) {

@@ -1,7 +1,7 @@
 /** The events `<stcpay-otp>` dispatches, and their `detail` types. */
 import type { OtpErrorDetail } from './errors.js';
 import type { ValidateOtpResponse } from '../partner/partner-client.js';
-import type { ProcessPaymentBody, ProcessPaymentResponse } from './paylink-client.js';
+import type { ProcessPaymentBody, ProcessPaymentResponse } from '../checkout/stcpay-client.js';
 
 export type { OtpErrorDetail };
 

@@ -7,6 +7,7 @@ import { isCompleteOtp, otpLengths, parseOtp } from '../input/otp.js';
 import { validateOtp, type ValidateOtpBody, type ValidateOtpResponse } from './partner-client.js';
 import { PaylinkElement } from '../core/paylink-element.js';
 import type { ErrorReason } from '../core/errors.js';
+import { englishError } from '../i18n/describe-error.js';
 import type { Messages } from '../i18n/messages.js';
 import {
   describePartnerError,
@@ -97,12 +98,12 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
           'InvalidStateError',
         ),
       );
-    return this.once('validate', () => this.runValidate());
+    return this.requests.once('validate', () => this.runValidate());
   }
 
   /** Aborts a request in flight and clears the code, the error and the result. */
   reset(): void {
-    this.abortInFlight();
+    this.requests.abort();
     this.status = 'idle';
     this.error = undefined;
     this.otp = '';
@@ -130,7 +131,7 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
 
     this.status = 'validating';
     this.error = undefined;
-    const result = await this.request((signal) => this.send(body, signal));
+    const result = await this.requests.run((signal) => this.send(body, signal));
     this.result = result;
     this.status = 'validated';
     this.emit('mobile-validated', result);
@@ -155,7 +156,7 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
     try {
       return (await this.getToken()) || undefined;
     } catch {
-      throw new PaylinkError({ code: 'validation', field: 'token', missing: true });
+      throw englishError({ code: 'validation', field: 'token', missing: true });
     }
   }
 

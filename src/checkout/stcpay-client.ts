@@ -1,0 +1,110 @@
+/**
+ * Paylink's STC Pay API (sendOtp, processPayment): its hosts, the documented bodies, the checked
+ * answers, and what a refusal means. Requests go through the shared transport, so statuses,
+ * bodies and time limits map to errors as for every other call.
+ */
+import { withRefusal } from './refusal.js';
+import { call, type Endpoint, type Environment, type RequestOptions } from '../core/transport.js';
+
+/** Paylink's STC Pay hosts. */
+export const STCPAY_ORIGINS: Readonly<Record<Environment, string>> = {
+  production: 'https://order.paylink.sa',
+  testing: 'https://orderpilot.paylink.sa',
+};
+
+const STCPAY: Endpoint = { origins: STCPAY_ORIGINS };
+
+export const SEND_OTP_PATH = '/rest/pay/stcpay/sendOtp';
+export const PROCESS_PAYMENT_PATH = '/rest/pay/stcpay/processPayment';
+
+/** The sendOtp request body, exactly as Paylink documents it. */
+export interface SendOtpBody {
+  stcpayMobile: string;
+  stcpayMobileCountryCode: string;
+  orderNumber: string;
+  total: number;
+}
+
+/** The sendOtp success body. `stcMobile` is documented but not needed later, so optional. */
+export interface SendOtpResponse {
+  stcMobile?: string;
+  paymentSessionId: string;
+  signature: string;
+  stcpayMobile: string;
+  signedBase64Data: string;
+}
+
+/**
+ * The processPayment request body, exactly as Paylink documents it: the sendOtp request and
+ * session fields, unchanged, plus the code from the SMS.
+ */
+export interface ProcessPaymentBody {
+  stcpayMobileCountryCode: string;
+  stcpayMobile: string;
+  orderNumber: string;
+  total: number;
+  stcpayPaymentOTP: string;
+  paymentSessionId: string;
+  signature: string;
+  signedBase64Data: string;
+}
+
+/** The processPayment success body. The browser's word only: the server confirms with getInvoice. */
+export interface ProcessPaymentResponse {
+  orderNumber: string;
+  orderAmount: number;
+  msg: string;
+}
+
+/** POSTs Paylink's sendOtp and resolves with its (checked) success body. */
+export function sendOtp(body: SendOtpBody, options: RequestOptions = {}): Promise<SendOtpResponse> {
+  return call(SEND_OTP_PATH, body, options, {
+    endpoint: STCPAY,
+    refusal: (reason) => withRefusal('sendOtp', reason),
+    parse: parseSendOtpResponse,
+  });
+}
+
+/** The sendOtp success body if `value` has every field processPayment needs, as strings. */
+export function parseSendOtpResponse(value: unknown): SendOtpResponse | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { stcMobile, paymentSessionId, signature, stcpayMobile, signedBase64Data } =
+    value as Record<string, unknown>;
+  if (
+    !isFilled(paymentSessionId) ||
+    !isFilled(signature) ||
+    !isFilled(signedBase64Data) ||
+    !isFilled(stcpayMobile)
+  )
+    return null;
+  const response: SendOtpResponse = { paymentSessionId, signature, stcpayMobile, signedBase64Data };
+  if (typeof stcMobile === 'string') response.stcMobile = stcMobile;
+  return response;
+}
+
+/**
+ * POSTs Paylink's processPayment and resolves with its (checked) success body. A refusal is
+ * marked with what it meant (`refusal`, see refusal.ts), read by status first.
+ */
+export function processPayment(
+  body: ProcessPaymentBody,
+  options: RequestOptions = {},
+): Promise<ProcessPaymentResponse> {
+  return call(PROCESS_PAYMENT_PATH, body, options, {
+    endpoint: STCPAY,
+    refusal: (reason) => withRefusal('processPayment', reason),
+    parse: parseProcessPaymentResponse,
+  });
+}
+
+export function parseProcessPaymentResponse(value: unknown): ProcessPaymentResponse | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { orderNumber, orderAmount, msg } = value as Record<string, unknown>;
+  if (!isFilled(orderNumber) || typeof orderAmount !== 'number' || !Number.isFinite(orderAmount))
+    return null;
+  return { orderNumber, orderAmount, msg: typeof msg === 'string' ? msg : '' };
+}
+
+function isFilled(value: unknown): value is string {
+  return typeof value === 'string' && value !== '';
+}
