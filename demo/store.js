@@ -38,6 +38,8 @@ $('#checkout').addEventListener('click', async () => {
     checkout.setAttribute('total', String(amount));
     checkout.setAttribute('process-payment', '');
     checkout.setAttribute('base-url', location.origin);
+    // The store's own route that asks getInvoice, so a payment whose answer was lost resolves.
+    checkout.setAttribute('status-url', `${location.origin}/payment-status`);
     checkout.setAttribute('resend-after', '30');
     checkout.addEventListener('payment-processed', () => showOrderStatus(transactionNo));
     $('#payment-hint').textContent = `Invoice ${transactionNo} is ready.`;
