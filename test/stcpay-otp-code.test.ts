@@ -396,7 +396,7 @@ describe('<stcpay-otp> code step', () => {
   describe('changing the number', () => {
     it('goes back to the number with focus, and the next send is a first send', async () => {
       const mock = mockPaylink();
-      const { el } = await atCodeStep(mock);
+      const { el } = await atCodeStep(mock, { resendAfter: 0 });
       part(el, 'change-mobile')!.click();
       await el.updateComplete;
       await el.updateComplete;

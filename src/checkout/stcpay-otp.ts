@@ -32,7 +32,14 @@ import {
   type StatusSource,
   type VerifyPayment,
 } from './payment-status.js';
-import { allowSendNow, setStanding, standingOf } from './transactions.js';
+import {
+  allowSendNow,
+  noteSend,
+  sendWait,
+  setStanding,
+  standingOf,
+  undoSend,
+} from './transactions.js';
 import { receiveSmsOtp } from '../core/web-otp.js';
 
 export type StcpayOtpState =
@@ -227,6 +234,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
     this.status = 'idle';
     this.error = undefined;
     this.payment = undefined;
+    this.showSendWait();
   }
 
   /**
@@ -245,6 +253,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (!this.session) this.showSendWait();
     // Put back in the page with its payment unconfirmed: ask the store again.
     if (this.status === 'unconfirmed' && this.unconfirmed && !this.statusController)
       this.askStore(this.unconfirmed);
@@ -284,12 +293,32 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
     if (!check.ok) throw this.fail(check.reason);
     const { body } = check;
     const resent = this.session !== undefined && sameRequest(this.session, body);
+    // However the code step was left, and whichever element asks: no SMS pumping.
+    const wait = sendWait(body.orderNumber, this.sendSpacing);
+    if (wait > 0) {
+      this.showSendWait();
+      throw this.fail({ code: 'too-soon', wait: Math.ceil(wait / 1000) });
+    }
 
     this.status = 'sending';
     this.error = undefined;
-    const { stcMobile, ...session } = await this.requests.run((signal) =>
-      sendOtp(body, { ...this.requestOptions, signal }),
-    );
+    const sentAt = performance.now();
+    const mark = noteSend(body.orderNumber, sentAt);
+    let answer: Awaited<ReturnType<typeof sendOtp>>;
+    try {
+      answer = await this.requests.run((signal) =>
+        sendOtp({ ...body }, { ...this.requestOptions, signal }),
+      );
+    } catch (error) {
+      // Paylink said no, or the request never left: no code went out, so none is counted.
+      // A lost answer or an aborted request may have sent one: that one counts.
+      const refused =
+        error instanceof PaylinkError && (error.code === 'http' || error.code === 'validation');
+      if (refused) undoSend(body.orderNumber, mark, sentAt);
+      this.showSendWait();
+      throw error;
+    }
+    const { stcMobile, ...session } = answer;
     const detail: OtpSentDetail = {
       ...session,
       ...(stcMobile === undefined ? {} : { stcMobile }),
@@ -486,7 +515,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
   private startOtpStep(): void {
     this.otp = '';
     this.completedOtp = undefined;
-    this.countdown.start(this.resendAfter);
+    this.showSendWait();
     this.resendAnnouncement =
       this.countdown.remaining > 0 ? this.text.resendWait(this.countdown.remaining) : '';
     void this.updateComplete.then(() => this.otpInput?.focus());
@@ -530,6 +559,22 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
     else if (codeAtFault && this.onOtpStep) this.otpInput?.select();
   }
 
+  /** Milliseconds between two sends for one transaction (`resend-after`). */
+  private get sendSpacing(): number {
+    const seconds = this.resendAfter;
+    return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
+  }
+
+  /** Counts down what is left of the wait before a code may be sent for the transaction. */
+  private showSendWait(): void {
+    // A removed element keeps no timer: it counts down again once it is back.
+    if (!this.isConnected) return this.countdown.stop();
+    const transactionNo = this.session?.orderNumber ?? (this.transactionNo ?? '').trim();
+    const wait = transactionNo ? sendWait(transactionNo, this.sendSpacing) : 0;
+    if (wait > 0) this.countdown.start(wait / 1000);
+    else this.countdown.stop();
+  }
+
   private get busy(): boolean {
     return (
       this.status === 'sending' || this.status === 'verifying' || this.status === 'unconfirmed'
@@ -539,6 +584,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
   private handleSubmit(event: SubmitEvent): void {
     event.preventDefault();
     if (this.disabled || this.busy || this.status === 'sent') return;
+    if (this.countdown.remaining > 0 && !this.onOtpStep) return; // the button shows the wait
     this.send().catch(() => {
       // Already shown and dispatched as otp-error.
     });
@@ -606,8 +652,10 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
     const sending = this.status === 'sending';
     const mobileInvalid = this.error?.field === 'mobile' || blamesNumber(this.error?.refusal);
     const total = this.total;
-    const submitLabel =
-      typeof total === 'number' && Number.isFinite(total) && total > 0
+    const held = this.countdown.remaining > 0 && !sending && this.status !== 'sent';
+    const submitLabel = held
+      ? m.sendIn(this.countdown.clock)
+      : typeof total === 'number' && Number.isFinite(total) && total > 0
         ? m.pay(m.amount(formatDecimal(total)))
         : m.submit;
     return html`
@@ -644,7 +692,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
           part="submit"
           type="submit"
           ?disabled=${this.disabled}
-          aria-disabled=${sending || this.status === 'sent' ? 'true' : 'false'}
+          aria-disabled=${sending || held || this.status === 'sent' ? 'true' : 'false'}
         >
           <span part="spinner" aria-hidden="true" ?hidden=${!sending}></span>
           ${sending ? m.sending : submitLabel}

@@ -44,11 +44,29 @@ export function setStanding(transactionNo: string, standing: PaymentStanding | u
   entry.standing = standing;
 }
 
-/** Notes that a code was sent for the transaction just now. */
-export function noteSend(transactionNo: string, now = performance.now()): void {
+/** What `noteSend` replaced, so that `undoSend` can put it back. */
+export type SendMark = Pick<TransactionRecord, 'lastSendAt' | 'sendNow'>;
+
+/** Notes that a code is being sent for the transaction now; returns what it replaced. */
+export function noteSend(transactionNo: string, now = performance.now()): SendMark {
   const entry = record(transactionNo);
+  const before = { lastSendAt: entry.lastSendAt, sendNow: entry.sendNow };
   entry.lastSendAt = now;
   entry.sendNow = false;
+  return before;
+}
+
+/** Takes back a send that Paylink refused (no code went out), unless another came since. */
+export function undoSend(transactionNo: string, mark: SendMark, sentAt: number): void {
+  const entry = record(transactionNo);
+  if (entry.lastSendAt !== sentAt) return;
+  entry.lastSendAt = mark.lastSendAt;
+  entry.sendNow = mark.sendNow;
+}
+
+/** Forgets every transaction, as a reload of the page would. For tests. */
+export function forgetTransactions(): void {
+  records().clear();
 }
 
 /** Lets the next send for the transaction go at once (the code expired, or the payment failed). */

@@ -6,7 +6,8 @@
 import type { MobileProblem } from '../input/mobile.js';
 import type { OtpProblem } from '../input/otp.js';
 
-export type OtpErrorCode = 'validation' | 'http' | 'network' | 'timeout' | 'bad-response';
+export type OtpErrorCode =
+  'validation' | 'http' | 'network' | 'timeout' | 'bad-response' | 'too-soon';
 
 /** The inputs a validation error can point at (property names of the element). */
 export type OtpField =
@@ -68,7 +69,9 @@ export type ErrorReason =
     }
   | { code: 'network' }
   | { code: 'timeout'; timeout: number }
-  | { code: 'bad-response' };
+  | { code: 'bad-response' }
+  /** A code was sent for the transaction less than `resend-after` ago; `wait` is in seconds. */
+  | { code: 'too-soon'; wait: number };
 
 /** The `detail` of an `otp-error` event. */
 export interface OtpErrorDetail {
@@ -81,6 +84,8 @@ export interface OtpErrorDetail {
   field?: OtpField;
   /** Whether trying the same thing again may work (network trouble, 5xx, timeout). */
   retryable: boolean;
+  /** For `code: 'too-soon'`: seconds until a code may be sent for the transaction. */
+  retryAfter?: number;
   /**
    * For `code: 'http'` from `<stcpay-otp>`: the server's own explanation, trimmed, when it gave
    * one. Never shown to the shopper.
@@ -110,6 +115,7 @@ export class PaylinkError extends Error implements OtpErrorDetail {
   readonly retryable: boolean;
   readonly serverText?: string;
   readonly refusal?: Refusal;
+  readonly retryAfter?: number;
 
   constructor(reason: ErrorReason, message: string) {
     super(message);
@@ -126,6 +132,7 @@ export class PaylinkError extends Error implements OtpErrorDetail {
     }
     if (reason.code === 'validation') this.field = reason.field;
     this.retryable = isRetryable(reason);
+    if (reason.code === 'too-soon') this.retryAfter = reason.wait;
   }
 
   /** A plain object for an event's `detail`: no stack, no prototype. */
@@ -139,6 +146,7 @@ export class PaylinkError extends Error implements OtpErrorDetail {
     if (this.field !== undefined) detail.field = this.field;
     if (this.serverText !== undefined) detail.serverText = this.serverText;
     if (this.refusal !== undefined) detail.refusal = this.refusal;
+    if (this.retryAfter !== undefined) detail.retryAfter = this.retryAfter;
     return Object.freeze(detail);
   }
 }

@@ -16,6 +16,7 @@ export const ar: Messages = {
   amount: (digits) => `\u200f${digits}\u00a0ر.س.\u200f`,
   pay: (amount) => `ادفع ${amount}`,
   sending: 'جارٍ إرسال الرمز…',
+  sendIn: (time) => `إرسال الرمز بعد ${ltr(time)}`,
   sent: (mobile) => `أرسلنا رمز التحقق برسالة نصية إلى ${ltr(mobile)}.`,
   mobileRequired: 'أدخل رقم جوالك المسجّل في STC Pay.',
   mobileNotANumber: 'يجب أن يتكوّن رقم الجوال من أرقام فقط.',

@@ -36,6 +36,8 @@ export function describeError(reason: ErrorReason, m: Messages): string {
       return m.timeout(Math.round(reason.timeout / 100) / 10);
     case 'bad-response':
       return m.badResponse;
+    case 'too-soon':
+      return m.resendWait(reason.wait);
   }
 }
 

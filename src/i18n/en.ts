@@ -7,6 +7,7 @@ export const en: Messages = {
   amount: (digits) => `SAR\u00a0${digits}`,
   pay: (amount) => `Pay ${amount}`,
   sending: 'Sending code…',
+  sendIn: (time) => `Send code in ${time}`,
   sent: (mobile) => `We sent a verification code by SMS to ${mobile}.`,
   mobileRequired: 'Enter your STC Pay mobile number.',
   mobileNotANumber: 'A mobile number can only contain digits.',

@@ -17,6 +17,8 @@ export interface Messages {
   /** The send button with the amount (as `amount` wrote it). */
   pay: (amount: string) => string;
   sending: string;
+  /** The send button while a code for the transaction was sent too recently, e.g. "Send code in 0:42". */
+  sendIn: (time: string) => string;
   /** Shown once the code is on its way; `mobile` is the number as the customer reads it. */
   sent: (mobile: string) => string;
   mobileRequired: string;
