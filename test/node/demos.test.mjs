@@ -352,7 +352,7 @@ const PAGES = [
   })),
 ];
 
-describe('on a 360 px phone', { timeout: 60_000 }, () => {
+describe('on a 360 px phone', { timeout: 120_000 }, () => {
   for (const demo of PAGES)
     for (const lang of demo.arabic ? ['English', 'Arabic'] : ['English']) {
       test(`${demo.name} in ${lang} fits without scrolling sideways`, async () => {
