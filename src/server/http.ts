@@ -47,7 +47,9 @@ export async function send(fetchFn: Fetch, url: string, options: SendOptions): P
       },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.any(signals),
-      redirect: 'error',
+      // Paylink's API does not redirect; a redirect is answered as the failure it is (Workers
+      // know no 'error' mode).
+      redirect: 'manual',
     });
   } catch {
     // The cause is left out: it can carry the request, headers and all.

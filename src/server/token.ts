@@ -67,7 +67,10 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
       });
     const now = Date.now();
     const expiresAt = expiryOf(token) ?? now + PERSISTENT_TOKEN_MS;
-    cached = { token, renewAt: expiresAt - Math.min(RENEW_BEFORE_MS, (expiresAt - now) / 10) };
+    // At least a second even for a token already past its time by this clock (a clock skew):
+    // Paylink's 401 then says when it is really over.
+    const renewAt = expiresAt - Math.min(RENEW_BEFORE_MS, (expiresAt - now) / 10);
+    cached = { token, renewAt: Math.max(renewAt, now + 1000) };
     return token;
   }
 

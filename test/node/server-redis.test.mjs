@@ -121,3 +121,23 @@ test(
     assert.deepEqual(statuses, [200, 200, 200, 429, 200]);
   },
 );
+
+test(
+  'with Redis out of reach, each instance still counts, in its own memory',
+  { skip: !installed && 'no redis-server' },
+  async () => {
+    const unreachable = createClient({
+      socket: { path: join(dir, 'nothing-here.sock'), reconnectStrategy: false },
+    });
+    unreachable.on('error', () => {});
+    const a = await instance({ redis: unreachable, ...limit });
+    const order = (await a.paylink.addInvoice(invoiceInput(65))).transactionNo;
+    const statuses = [
+      await a.sendOtp(order),
+      await a.sendOtp(order),
+      await a.sendOtp(order),
+      await a.sendOtp(order),
+    ];
+    assert.deepEqual(statuses, [200, 200, 200, 429]);
+  },
+);
