@@ -141,6 +141,31 @@ describe('the proxy forwards', () => {
     assert.equal(answer.status, 504);
   });
 
+  test('when the browser goes away, the call to Paylink is dropped too', async () => {
+    const tenant = randomUUID();
+    const { paylink, origin } = await store({ stcpay: `/mock/${tenant}/hang`, timeout: 30_000 });
+    const order = await newOrder(paylink);
+    const leaving = new AbortController();
+    const sent = fetch(`${origin}/paylink${SEND_OTP}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(otpRequest(order, 65)),
+      signal: leaving.signal,
+    }).catch((error) => error);
+    const log = async () => (await fetch(`${mock.origin}/mock/${tenant}/requests`)).json();
+    const until = async (check) => {
+      for (const end = Date.now() + 5000; Date.now() < end;) {
+        if (check(await log())) return true;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      return false;
+    };
+    assert.ok(await until((entries) => entries.length === 1), 'the request reached Paylink');
+    leaving.abort();
+    assert.equal((await sent).name, 'AbortError');
+    assert.ok(await until((entries) => entries[0].abandoned), 'the call to Paylink was dropped');
+  });
+
   test('only the checked fields, re-encoded, reach Paylink', async () => {
     const tenant = randomUUID();
     const { paylink, post } = await store({ stcpay: `/mock/${tenant}/ok` });
