@@ -52,6 +52,8 @@ export async function send(fetchFn: Fetch, url: string, options: SendOptions): P
       redirect: 'manual',
     });
   } catch {
+    // The caller's own abort is theirs to recognise, as fetch does it.
+    if (signal?.aborted) throw signal.reason;
     // The cause is left out: it can carry the request, headers and all.
     if (timer.aborted)
       throw new PaylinkServerError({
@@ -64,6 +66,7 @@ export async function send(fetchFn: Fetch, url: string, options: SendOptions): P
     });
   }
   const text = await readText(response).catch(() => {
+    if (signal?.aborted) throw signal.reason;
     if (timer.aborted)
       throw new PaylinkServerError({
         code: 'timeout',

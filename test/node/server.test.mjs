@@ -190,6 +190,21 @@ describe('the token', () => {
   });
 });
 
+test("a call aborted by its signal rejects with the signal's reason", async () => {
+  mock.intercept((req) => req.url.startsWith('/api/getInvoice/')); // never answered
+  try {
+    const paylink = kit();
+    await paylink.addInvoice(invoiceInput());
+    const reason = new Error('the customer left');
+    const stop = new AbortController();
+    const call = paylink.getInvoice('1234567890123', { signal: stop.signal });
+    setTimeout(() => stop.abort(reason), 100);
+    assert.equal(await call.catch((e) => e), reason);
+  } finally {
+    mock.intercept(undefined);
+  }
+});
+
 describe('addInvoice', () => {
   test('creates the invoice and answers with transactionNo, url, amount and orderStatus', async () => {
     const invoice = await kit().addInvoice(invoiceInput(10.5));
