@@ -37,14 +37,20 @@ $('#checkout').addEventListener('click', async () => {
     checkout.setAttribute('transaction-no', transactionNo);
     checkout.setAttribute('total', String(amount));
     checkout.setAttribute('process-payment', '');
-    checkout.setAttribute('base-url', location.origin);
-    // The store's own route that asks getInvoice, so a payment whose answer was lost resolves.
-    checkout.setAttribute('status-url', `${location.origin}/payment-status`);
+    // The store's own proxy (stcpay-otp/server): no call leaves this origin from the browser.
+    checkout.setAttribute('base-url', '/paylink');
+    // The same kit's payment-status route asks getInvoice, so a payment whose answer was lost
+    // resolves itself.
+    checkout.setAttribute('status-url', '/paylink/payment-status');
     checkout.setAttribute('resend-after', '30');
     checkout.addEventListener('payment-processed', () => showOrderStatus(transactionNo));
     $('#payment-hint').textContent = `Invoice ${transactionNo} is ready.`;
     $('#payment').replaceChildren(checkout);
-    checkout.shadowRoot?.querySelector('input')?.focus();
+    // The button that was clicked is now disabled, so focus would fall to the body: put it in
+    // the number input, which exists once the element has rendered.
+    await customElements.whenDefined('stcpay-otp');
+    await checkout.updateComplete;
+    checkout.shadowRoot.querySelector('[part~="mobile"]').focus();
   } catch (error) {
     $('#checkout-error').textContent = `Checkout failed: ${error.message}`;
     $('#checkout').disabled = false;
