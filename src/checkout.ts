@@ -23,7 +23,7 @@ export type {
   PaymentUnconfirmedEvent,
   UnconfirmedReason,
 } from './core/events.js';
-export type { PaymentStatus, VerifyPayment } from './checkout/payment-status.js';
+export type { PaymentStatus, VerifyPayment } from './checkout/store-status.js';
 export { en } from './i18n/en.js';
 export { ar } from './i18n/ar.js';
 export type { Messages } from './i18n/messages.js';

@@ -14,6 +14,7 @@ import type {
 import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
 import { en } from '../src/i18n/en.js';
 import { ar } from '../src/i18n/ar.js';
+import { forgetTransactions } from '../src/checkout/transactions.js';
 import { mockPaylink, pause, TEST_OTPS, until, type Scenario } from './mock.js';
 
 type Mock = ReturnType<typeof mockPaylink>;
@@ -192,6 +193,49 @@ describe('<stcpay-otp> outcomes', () => {
       status: 400,
     });
     expect(((await processed).detail as PaymentProcessedDetail).confirmedByStore).to.equal(true);
+  });
+
+  it('a page reloaded after paying: the store says the order is paid, so it shows paid, no new code', async () => {
+    // The demo store: a real invoice, and the server kit's proxy and payment-status route.
+    const created = await fetch('/store/api/checkout', { method: 'POST' });
+    const { transactionNo, amount } = (await created.json()) as {
+      transactionNo: string;
+      amount: number;
+    };
+    const store = (otherwise = '') =>
+      fixture<StcpayOtp>(html`
+        <stcpay-otp
+          transaction-no=${transactionNo}
+          total=${amount}
+          mobile="0551234567"
+          process-payment
+          base-url="/paylink"
+          status-url="/paylink/payment-status"
+          data-x=${otherwise}
+        ></stcpay-otp>
+      `);
+    const first = await store();
+    await first.send();
+    await first.updateComplete;
+    await typeOtp(first, TEST_OTPS.success);
+    await first.confirm();
+    forgetTransactions(); // as a reload of the page would
+
+    const again = await store('reloaded');
+    const unconfirmed = oneEvent(again, 'payment-unconfirmed');
+    const processed = oneEvent(again, 'payment-processed');
+    let rejected: unknown;
+    await again.send().catch((e: unknown) => (rejected = e));
+    expect(rejected).to.have.property('refusal', 'already-paid');
+    expect((await unconfirmed).detail).to.deep.equal({
+      orderNumber: transactionNo,
+      total: amount,
+      reason: 'already-paid',
+      status: 409,
+    });
+    expect((await processed).detail).to.include({ confirmedByStore: true });
+    await again.updateComplete;
+    expect(again.getAttribute('state')).to.equal('paid');
   });
 
   it('with no answer from the store, says so in shopper words and stays unconfirmed', async () => {

@@ -31,7 +31,7 @@ import {
   type PaymentStatus,
   type StatusSource,
   type VerifyPayment,
-} from './payment-status.js';
+} from './store-status.js';
 import {
   allowSendNow,
   noteSend,
@@ -315,7 +315,10 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
       const refused =
         error instanceof PaylinkError && (error.code === 'http' || error.code === 'validation');
       if (refused) undoSend(body.orderNumber, mark, sentAt);
-      this.showSendWait();
+      // Paid already (another tab, a reload after paying): that is for the store to confirm.
+      if (error instanceof PaylinkError && error.refusal === 'already-paid')
+        this.becomeUnconfirmed(body, { reason: 'already-paid', status: error.status });
+      else this.showSendWait();
       throw error;
     }
     const { stcMobile, ...session } = answer;
@@ -405,7 +408,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
    * page from paying or sending for the transaction, and asks the store if it can.
    */
   private becomeUnconfirmed(
-    session: OtpSentDetail,
+    session: Pick<OtpSentDetail, 'orderNumber' | 'total'>,
     { reason, status }: { reason: UnconfirmedReason; status?: number },
   ): void {
     const { orderNumber, total } = session;
@@ -505,8 +508,10 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
   }
 
   protected override fail(reason: ErrorReason): PaylinkError {
-    // A lost answer to processPayment is not an error to show: the payment is unconfirmed.
-    if (this.status === 'verifying' && lostAnswer(reason))
+    // A lost answer to processPayment is not an error to show: the payment is unconfirmed. Nor
+    // is a send for an order Paylink says is paid.
+    const paid = reason.code === 'http' && reason.refusal === 'already-paid';
+    if ((this.status === 'verifying' && lostAnswer(reason)) || (this.status === 'sending' && paid))
       return new PaylinkError(reason, this.describe(reason));
     return super.fail(reason);
   }

@@ -199,11 +199,14 @@ for (const demo of DEMOS) {
         log.map((e) => e.type),
         ['otp-sent', 'otp-complete', 'otp-error', 'otp-complete', 'payment-processed'],
       );
+      // Paylink's documented refusal says only "Bad Request": a refused code, in the detail.
       assert.deepEqual(log[2].detail, {
         code: 'http',
         status: 400,
         retryable: false,
         message: log[2].detail.message,
+        serverText: 'Bad Request',
+        refusal: 'code-rejected',
       });
       const { stcMobile: _, ...session } = sent.detail;
       assert.deepEqual(log[3].detail, { ...session, stcpayPaymentOTP: '12345' });

@@ -39,20 +39,21 @@ test("lists exactly the element's observed attributes, each with its property an
   );
 });
 
-test('lists the four events with their types, and only those', () => {
+test('lists the five events with their types, and only those', () => {
   const events = Object.fromEntries(element.events.map((e) => [e.name, e.type?.text]));
   assert.deepEqual(events, {
     'otp-sent': 'OtpSentEvent',
     'otp-error': 'OtpErrorEvent',
     'otp-complete': 'OtpCompleteEvent',
     'payment-processed': 'PaymentProcessedEvent',
+    'payment-unconfirmed': 'PaymentUnconfirmedEvent',
   });
   for (const event of element.events) assert.ok(event.description, `${event.name} is described`);
 });
 
 test('lists the public methods, CSS parts and custom properties, and nothing private', () => {
   const methods = element.members.filter((m) => m.kind === 'method').map((m) => m.name);
-  assert.deepEqual(methods.sort(), ['confirm', 'define', 'reset', 'send']);
+  assert.deepEqual(methods.sort(), ['confirm', 'define', 'reset', 'resolvePayment', 'send']);
   assert.deepEqual(
     element.members.filter((m) => m.privacy),
     [],
@@ -60,7 +61,17 @@ test('lists the public methods, CSS parts and custom properties, and nothing pri
   for (const member of element.members)
     assert.ok(member.name in StcpayOtp.prototype || member.static, member.name);
   const parts = element.cssParts.map((p) => p.name);
-  for (const part of ['form', 'mobile', 'submit', 'error', 'otp', 'confirm', 'resend', 'paid'])
+  for (const part of [
+    'form',
+    'mobile',
+    'submit',
+    'error',
+    'otp',
+    'confirm',
+    'resend',
+    'paid',
+    'unconfirmed',
+  ])
     assert.ok(parts.includes(part), part);
   assert.ok(element.cssProperties.some((p) => p.name === '--stcpay-otp-accent'));
 });

@@ -110,7 +110,11 @@ describe('the proxy forwards', () => {
       stcpayPaymentOTP: TEST_OTPS.wrong,
     });
     assert.equal(wrong.status, 400);
-    assert.deepEqual(wrong.json, { title: 'Bad Request', status: 400, detail: 'Invalid OTP' });
+    // Paylink's documented refusal: the Spring body, whose error is only the reason phrase.
+    assert.deepEqual(
+      { status: wrong.json.status, error: wrong.json.error, path: wrong.json.path },
+      { status: 400, error: 'Bad Request', path: PROCESS_PAYMENT },
+    );
 
     const paid = await shop.post(`/paylink${PROCESS_PAYMENT}`, body);
     assert.equal(paid.status, 200);
