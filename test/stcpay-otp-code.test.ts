@@ -12,6 +12,8 @@ import type {
 import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
 import { mockPaylink, pause, until, type Scenario } from './mock.js';
 import { fakeWebOtp, type FakeSmsRequest } from './fake-web-otp.js';
+import { en } from '../src/i18n/en.js';
+import { ar } from '../src/i18n/ar.js';
 
 const TEST_OTPS = { success: '12345', wrong: '11111', expire: '00000' };
 
@@ -233,32 +235,60 @@ describe('<stcpay-otp> code step', () => {
       expect(ok?.orderAmount).to.equal(10);
     });
 
-    it('says the code expired, and a new code completes the payment', async () => {
-      const mock = mockPaylink();
-      const { el, sent } = await atCodeStep(mock, {
-        processPayment: true,
-        resendAfter: 0,
-        scenario: 'pay-words-en',
+    for (const lang of ['en', 'ar'] as const)
+      it(`recovers from an expired code in one tap: resend at once and first, the code cleared and focused (${lang})`, async () => {
+        const mock = mockPaylink();
+        const { el, sent } = await atCodeStep(mock, {
+          processPayment: true,
+          resendAfter: 60,
+          scenario: 'pay-words-en',
+        });
+        el.lang = lang;
+        await el.updateComplete;
+        const resend = part(el, 'resend') as HTMLButtonElement;
+        expect(resend.disabled, 'during the countdown').to.equal(true);
+        await typeOtp(el, TEST_OTPS.expire);
+        const { error } = await confirmAndWait(el, 'payment-processed');
+        expect(error).to.include({ refusal: 'code-expired' });
+        await el.updateComplete;
+        await el.updateComplete;
+        const m = lang === 'en' ? en : ar;
+        expect(text(el, 'error')).to.equal(m.refusals['code-expired']);
+        expect(resend.disabled).to.equal(false);
+        expect(resend.classList.contains('primary')).to.equal(true);
+        expect(part(el, 'confirm')!.classList.contains('secondary')).to.equal(true);
+        expect(otpInput(el).value).to.equal('');
+        expect(otpInput(el).getAttribute('aria-invalid')).to.equal('false');
+        expect(el.shadowRoot!.activeElement).to.equal(otpInput(el));
+
+        const resent = oneEvent(el, 'otp-sent');
+        resend.click();
+        const fresh = (await resent).detail as OtpSentDetail;
+        expect(fresh.paymentSessionId).not.to.equal(sent.paymentSessionId);
+        await el.updateComplete;
+        expect(part(el, 'resend')!.classList.contains('primary')).to.equal(false);
+        expect((part(el, 'resend') as HTMLButtonElement).disabled).to.equal(true);
+        await typeOtp(el, TEST_OTPS.success);
+        const { ok } = await confirmAndWait(el, 'payment-processed');
+        expect(ok?.orderNumber).to.equal(sent.orderNumber);
+        const payments = await requestsTo(mock, 'processPayment');
+        expect(JSON.parse(payments[1].body).paymentSessionId).to.equal(fresh.paymentSessionId);
       });
-      const expired = 'This code has expired. Send yourself a new one: it takes one tap.';
-      await typeOtp(el, TEST_OTPS.expire);
+
+    it("STC Pay's wrong-or-expired sentence: a new code at once, and the code kept selected to retype", async () => {
+      const { el } = await atCodeStep(mockPaylink(), {
+        processPayment: true,
+        scenario: 'pay-words-stcpay',
+      });
+      await typeOtp(el, TEST_OTPS.wrong);
       const { error } = await confirmAndWait(el, 'payment-processed');
-      expect(error?.message).to.equal(expired);
-
-      otpInput(el).select();
-      await sendKeys({ type: TEST_OTPS.success });
-      expect((await confirmAndWait(el, 'payment-processed')).error?.message).to.equal(expired);
-
-      const resent = oneEvent(el, 'otp-sent');
-      part(el, 'resend')!.click();
-      const fresh = (await resent).detail as OtpSentDetail;
-      expect(fresh.paymentSessionId).not.to.equal(sent.paymentSessionId);
+      expect(error).to.include({ refusal: 'code-wrong-or-expired' });
       await el.updateComplete;
-      await typeOtp(el, TEST_OTPS.success);
-      const { ok } = await confirmAndWait(el, 'payment-processed');
-      expect(ok?.orderNumber).to.equal(sent.orderNumber);
-      const payments = await requestsTo(mock, 'processPayment');
-      expect(JSON.parse(payments[2].body).paymentSessionId).to.equal(fresh.paymentSessionId);
+      await el.updateComplete;
+      expect((part(el, 'resend') as HTMLButtonElement).disabled).to.equal(false);
+      expect(otpInput(el).value).to.equal(TEST_OTPS.wrong);
+      expect(otpInput(el).getAttribute('aria-invalid')).to.equal('true');
+      expect(el.shadowRoot!.activeElement).to.equal(otpInput(el));
     });
 
     it('sends one processPayment for many confirms, and none after the payment', async () => {

@@ -390,7 +390,8 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
         // Refused: Paylink said no, so nothing was paid.
         setStanding(session.orderNumber, undefined);
         if (error instanceof PaylinkError && needsNewCode(error.refusal))
-          this.offerNewCode(session.orderNumber);
+          // An expired code is cleared; one that may only be mistyped stays to be retyped.
+          this.offerNewCode(session.orderNumber, error.refusal === 'code-expired');
       }
       throw error;
     }
@@ -498,12 +499,13 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
    * The code cannot be used any more (it expired, or the payment did not go through): a new one
    * is one tap away, at once, and the code field is cleared and focused.
    */
-  private offerNewCode(orderNumber: string): void {
+  private offerNewCode(orderNumber: string, clear = true): void {
     allowSendNow(orderNumber);
     this.newCodeNeeded = true;
+    this.countdown.stop();
+    if (!clear) return;
     this.otp = '';
     this.completedOtp = undefined;
-    this.countdown.stop();
     void this.updateComplete.then(() => this.otpInput?.focus());
   }
 
