@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { formatDecimal } from '../i18n/amount.js';
@@ -175,6 +175,9 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
 
   /** Stops asking the store about an unconfirmed payment. */
   private statusController?: AbortController;
+  /** A request has been in flight for a while: say so (and offer Cancel for a send). */
+  @state() private slow = false;
+  private slowTimer?: ReturnType<typeof setTimeout>;
   @query('input[part~="mobile"]') private mobileInput?: HTMLInputElement;
   @query('input[part~="otp"]') private otpInput?: HTMLInputElement;
   @query('[part~="paid"]') private paidMessage?: HTMLElement;
@@ -253,6 +256,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.addEventListener('keydown', this.handleKeydown);
     if (!this.session) this.showSendWait();
     // Put back in the page with its payment unconfirmed: ask the store again.
     if (this.status === 'unconfirmed' && this.unconfirmed && !this.statusController)
@@ -264,6 +268,8 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
     if (this.status === 'verifying' && this.session)
       this.becomeUnconfirmed(this.session, { reason: 'removed' });
     this.stopAskingStore();
+    this.removeEventListener('keydown', this.handleKeydown);
+    clearTimeout(this.slowTimer);
     super.disconnectedCallback();
     this.stopSmsOtp();
   }
@@ -302,14 +308,16 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
 
     this.status = 'sending';
     this.error = undefined;
+    this.notice = '';
     const sentAt = performance.now();
     const mark = noteSend(body.orderNumber, sentAt);
     let answer: Awaited<ReturnType<typeof sendOtp>>;
     try {
-      answer = await this.requests.run((signal) =>
-        sendOtp({ ...body }, { ...this.requestOptions, signal }),
+      answer = await this.whileSlow(
+        this.requests.run((signal) => sendOtp({ ...body }, { ...this.requestOptions, signal })),
       );
     } catch (error) {
+      if (isAbort(error) && this.cancelled) this.notice = this.text.sendCancelled;
       // Paylink said no, or the request never left: no code went out, so none is counted.
       // A lost answer or an aborted request may have sent one: that one counts.
       const refused =
@@ -380,8 +388,10 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
     this.emit('otp-complete', Object.freeze({ ...body }));
     let payment: PaymentProcessedDetail;
     try {
-      payment = await this.requests.run((signal) =>
-        requestProcessPayment({ ...body }, { ...this.requestOptions, signal }),
+      payment = await this.whileSlow(
+        this.requests.run((signal) =>
+          requestProcessPayment({ ...body }, { ...this.requestOptions, signal }),
+        ),
       );
     } catch (error) {
       const lost = error instanceof PaylinkError ? lostAnswer(error.reason) : undefined;
@@ -566,6 +576,35 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
     else if (codeAtFault && this.onOtpStep) this.otpInput?.select();
   }
 
+  /** Whether the last send was stopped by the shopper (Cancel, Escape). */
+  private cancelled = false;
+
+  /** Marks the request slow after SLOW_AFTER ms, until it settles. */
+  private async whileSlow<T>(request: Promise<T>): Promise<T> {
+    this.cancelled = false;
+    clearTimeout(this.slowTimer);
+    this.slowTimer = setTimeout(() => (this.slow = true), SLOW_AFTER);
+    try {
+      return await request;
+    } finally {
+      clearTimeout(this.slowTimer);
+      this.slow = false;
+    }
+  }
+
+  /** Stops a send in flight (Cancel, Escape): safe, as nothing was charged. Not a payment. */
+  private cancelSend(): void {
+    if (this.status !== 'sending') return;
+    this.cancelled = true;
+    this.requests.abort();
+  }
+
+  private readonly handleKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || this.status !== 'sending') return;
+    event.preventDefault();
+    this.cancelSend();
+  };
+
   /** Milliseconds between two sends for one transaction (`resend-after`). */
   private get sendSpacing(): number {
     const seconds = this.resendAfter;
@@ -636,8 +675,10 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
   }
 
   private statusText(m: Messages): string {
-    if (this.status === 'sending') return m.sending;
-    if (this.notice && this.onOtpStep) return this.notice;
+    // "Sending code…" is in the button; the status line speaks only once it takes long.
+    if (this.status === 'sending') return this.slow ? m.stillSending : '';
+    if (this.status === 'verifying' && this.slow) return m.stillConfirming;
+    if (this.notice && (this.onOtpStep || this.status === 'idle')) return this.notice;
     if (this.status === 'error' && !this.onOtpStep) return ''; // the error speaks instead
     if (this.status === 'verifying') return m.verifying;
     const session = this.session;
@@ -708,6 +749,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
           <p part="status" id="status" role="status">${this.statusText(m)}</p>
           <p part="error" id="error" role="alert">${this.error?.message ?? ''}</p>
         </div>
+        ${this.renderCancel()}
       </form>
     `;
   }
@@ -769,9 +811,18 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
             ${m.changeMobile}
           </button>
         </div>
+        ${this.renderCancel()}
         <p class="visually-hidden" role="status">${this.resendAnnouncement}</p>
       </form>
     `;
+  }
+
+  /** Cancel, for a send that has taken a while. A payment in flight cannot be cancelled. */
+  private renderCancel() {
+    if (this.status !== 'sending' || !this.slow) return nothing;
+    return html`<button part="cancel" type="button" class="link" @click=${this.cancelSend}>
+      ${this.text.cancel}
+    </button>`;
   }
 
   private renderUnconfirmed() {
@@ -848,6 +899,13 @@ function lostAnswer(
     default:
       return undefined;
   }
+}
+
+/** After this long in flight, a request says it is still waiting. */
+const SLOW_AFTER = 5000;
+
+function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
 }
 
 /** Resolves after `ms` (at once if not positive); rejects when `signal` aborts. */

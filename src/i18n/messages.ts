@@ -17,6 +17,14 @@ export interface Messages {
   /** The send button with the amount (as `amount` wrote it). */
   pay: (amount: string) => string;
   sending: string;
+  /** After about five seconds of a send in flight. */
+  stillSending: string;
+  /** After about five seconds of a payment in flight: it cannot be cancelled. */
+  stillConfirming: string;
+  /** The button that cancels a send in flight. */
+  cancel: string;
+  /** After a send was cancelled. */
+  sendCancelled: string;
   /** The send button while a code for the transaction was sent too recently, e.g. "Send code in 0:42". */
   sendIn: (time: string) => string;
   /** Shown once the code is on its way; `mobile` is the number as the customer reads it. */
