@@ -266,9 +266,11 @@ describe('<stcpay-otp> look and language', () => {
       );
       el.mobile = '12345';
       await showError(el);
+      // The way Saudis write a mobile number: 10 digits, 05X XXX XXXX.
       expect(part(el, 'error').textContent)
-        .to.contain(`${LRI}+966${PDI}`)
-        .and.contain(`${LRI}5X XXX XXXX${PDI}`);
+        .to.contain(`${LRI}10${PDI}`)
+        .and.contain(`${LRI}05X XXX XXXX${PDI}`);
+      expect(part(el, 'mobile').getAttribute('placeholder')).to.equal('05X XXX XXXX');
 
       await toCodeStep(el);
       expect(style(part(el, 'otp-form')).direction).to.equal('rtl');
@@ -284,7 +286,7 @@ describe('<stcpay-otp> look and language', () => {
 
     it('formats amounts for the language', async () => {
       const el = await checkout();
-      expect(part(el, 'submit').textContent!.trim()).to.equal('Pay SAR\u00a010.00');
+      expect(part(el, 'submit').textContent!.trim()).to.equal('Send code to pay SAR\u00a010.00');
       el.setAttribute('lang', 'ar');
       await el.updateComplete;
       const arabicAmount = new Intl.NumberFormat('ar', {
@@ -292,7 +294,7 @@ describe('<stcpay-otp> look and language', () => {
         currency: 'SAR',
       }).format(10);
       expect(arabicAmount).to.contain('ر.س'); // the riyal sign as Arabic writes it
-      expect(part(el, 'submit').textContent!.trim()).to.equal(`ادفع ${arabicAmount}`);
+      expect(part(el, 'submit').textContent!.trim()).to.equal(`أرسل الرمز لدفع ${arabicAmount}`);
     });
 
     it('lets the page write amounts its own way, from the rounded, grouped digits', async () => {
@@ -300,7 +302,9 @@ describe('<stcpay-otp> look and language', () => {
       el.total = 1234.005;
       el.messages = { amount: (digits) => `${digits}\u00a0riyals` };
       await el.updateComplete;
-      expect(part(el, 'submit').textContent!.trim()).to.equal('Pay 1,234.01\u00a0riyals');
+      expect(part(el, 'submit').textContent!.trim()).to.equal(
+        'Send code to pay 1,234.01\u00a0riyals',
+      );
     });
 
     it('lets the page override any string, keeping the language for the rest', async () => {
@@ -316,7 +320,7 @@ describe('<stcpay-otp> look and language', () => {
       el.mobile = '5';
       el.messages = { mobileTooShort: (cc, length) => `Short! +${cc} needs ${length}` };
       await showError(el);
-      expect(part(el, 'error').textContent).to.equal('Short! +966 needs 9');
+      expect(part(el, 'error').textContent).to.equal('Short! +966 needs 10');
       expect(part(el, 'label').textContent).to.equal(ar.mobileLabel);
     });
   });

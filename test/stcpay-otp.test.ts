@@ -71,7 +71,8 @@ describe('<stcpay-otp>', () => {
     expect(input.value).to.equal('0551234567');
     expect(part(el, 'country-code').textContent).to.equal('+966');
     expect(part(el, 'form').tagName).to.equal('FORM');
-    expect(submitButton(el).textContent!.trim()).to.equal('Pay SAR\u00a05.00');
+    expect(submitButton(el).textContent!.trim()).to.equal('Send code to pay SAR\u00a05.00');
+    expect(input.getAttribute('placeholder')).to.equal('05X XXX XXXX');
     expect(visibleError(el)).to.equal('');
     expect(el.getAttribute('state')).to.equal('idle');
   });
@@ -167,16 +168,10 @@ describe('<stcpay-otp>', () => {
   describe('when the mobile number is wrong', () => {
     const cases: Array<[string, string]> = [
       ['', 'Enter your STC Pay mobile number.'],
-      [
-        '55123',
-        'This number is too short: mobile numbers for +966 have 9 digits, like 5X XXX XXXX.',
-      ],
-      [
-        '5512345678',
-        'This number is too long: mobile numbers for +966 have 9 digits, like 5X XXX XXXX.',
-      ],
+      ['55123', 'This number is too short: a mobile number has 10 digits, like 05X XXX XXXX.'],
+      ['5512345678', 'This number is too long: a mobile number has 10 digits, like 05X XXX XXXX.'],
       ['55abc4567', 'A mobile number can only contain digits.'],
-      ['451234567', 'Mobile numbers for +966 start with 5, like 5X XXX XXXX.'],
+      ['451234567', 'A mobile number starts with 05, like 05X XXX XXXX.'],
       ['+971501234567', 'This number has another country code. Enter a +966 number.'],
     ];
     for (const [text, message] of cases) {

@@ -12,7 +12,12 @@ import type {
   UnconfirmedReason,
 } from '../core/events.js';
 import type { Messages } from '../i18n/messages.js';
-import { formatNational, maskNational, normaliseCountryCode } from '../input/mobile.js';
+import {
+  formatNational,
+  maskNational,
+  MOBILE_RULES,
+  normaliseCountryCode,
+} from '../input/mobile.js';
 import { otpField } from '../core/otp-field.js';
 import { isCompleteOtp, otpLengths, parseOtp } from '../input/otp.js';
 import {
@@ -727,6 +732,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
             type="tel"
             inputmode="numeric"
             autocomplete="tel-national"
+            placeholder=${MOBILE_RULES[normaliseCountryCode(this.countryCode)]?.written.example ?? ''}
             dir="ltr"
             .value=${live(this.mobile)}
             ?readonly=${sending}

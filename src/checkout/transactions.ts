@@ -24,10 +24,26 @@ function records(): Map<string, TransactionRecord> {
   return (holder[KEY] ??= new Map());
 }
 
+/**
+ * How many transactions the page remembers. A page that mounts checkouts by the thousand keeps
+ * a bounded record: the oldest entry that only spaces sends goes first, then the oldest at all.
+ */
+const MAX_TRANSACTIONS = 100;
+
 function record(transactionNo: string): TransactionRecord {
   const all = records();
   let entry = all.get(transactionNo);
-  if (!entry) all.set(transactionNo, (entry = {}));
+  if (entry) return entry;
+  if (all.size >= MAX_TRANSACTIONS) {
+    let oldest: string | undefined;
+    for (const [key, value] of all)
+      if (!value.standing) {
+        oldest = key;
+        break;
+      }
+    all.delete(oldest ?? all.keys().next().value!);
+  }
+  all.set(transactionNo, (entry = {}));
   return entry;
 }
 

@@ -14,7 +14,7 @@ export const ar: Messages = {
   submit: 'إرسال الرمز',
   // Marked right-to-left on both sides, the sign after the digits, as Intl writes it.
   amount: (digits) => `\u200f${digits}\u00a0ر.س.\u200f`,
-  pay: (amount) => `ادفع ${amount}`,
+  pay: (amount) => `أرسل الرمز لدفع ${amount}`,
   sending: 'جارٍ إرسال الرمز…',
   stillSending: 'ما زلنا بانتظار STC Pay…',
   stillConfirming: 'ما زلنا نؤكّد الدفع مع STC Pay… يرجى عدم إغلاق هذه الصفحة.',
@@ -24,12 +24,12 @@ export const ar: Messages = {
   sent: (mobile) => `أرسلنا رمز التحقق برسالة نصية إلى ${ltr(mobile)}.`,
   mobileRequired: 'أدخل رقم جوالك المسجّل في STC Pay.',
   mobileNotANumber: 'يجب أن يتكوّن رقم الجوال من أرقام فقط.',
-  mobileTooShort: (cc, length, example) =>
-    `الرقم قصير: أرقام الجوال في ${ltr(`+${cc}`)} تتكوّن من ${length} أرقام، مثل ${ltr(example)}.`,
-  mobileTooLong: (cc, length, example) =>
-    `الرقم طويل: أرقام الجوال في ${ltr(`+${cc}`)} تتكوّن من ${length} أرقام، مثل ${ltr(example)}.`,
-  mobileWrongPrefix: (cc, prefixes, example) =>
-    `أرقام الجوال في ${ltr(`+${cc}`)} تبدأ بـ ${prefixes.map(ltr).join(' أو ')}، مثل ${ltr(example)}.`,
+  mobileTooShort: (_cc, length, example) =>
+    `الرقم قصير: يتكوّن رقم الجوال من ${ltr(length)} أرقام، مثل ${ltr(example)}.`,
+  mobileTooLong: (_cc, length, example) =>
+    `الرقم طويل: يتكوّن رقم الجوال من ${ltr(length)} أرقام، مثل ${ltr(example)}.`,
+  mobileWrongPrefix: (_cc, prefixes, example) =>
+    `يبدأ رقم الجوال بـ ${prefixes.map(ltr).join(' أو ')}، مثل ${ltr(example)}.`,
   mobileOtherCountry: (cc) =>
     `مفتاح الدولة في هذا الرقم مختلف. أدخل رقمًا يبدأ بـ ${ltr(`+${cc}`)}.`,
   unsupportedCountry: (cc) => `الدفع عبر STC Pay غير متاح للأرقام التي تبدأ بـ ${ltr(`+${cc}`)}.`,

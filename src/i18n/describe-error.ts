@@ -57,11 +57,11 @@ function describeMobileProblem(
     case 'unsupported-country':
       return m.unsupportedCountry(cc);
     case 'too-short':
-      return m.mobileTooShort(cc, rule.length, rule.example);
+      return m.mobileTooShort(cc, rule.written.length, rule.written.example);
     case 'too-long':
-      return m.mobileTooLong(cc, rule.length, rule.example);
+      return m.mobileTooLong(cc, rule.written.length, rule.written.example);
     case 'wrong-prefix':
-      return m.mobileWrongPrefix(cc, rule.prefixes, rule.example);
+      return m.mobileWrongPrefix(cc, rule.written.prefixes, rule.written.example);
   }
 }
 

@@ -5,7 +5,7 @@ export const en: Messages = {
   mobileLabel: 'STC Pay mobile number',
   submit: 'Send code',
   amount: (digits) => `SAR\u00a0${digits}`,
-  pay: (amount) => `Pay ${amount}`,
+  pay: (amount) => `Send code to pay ${amount}`,
   sending: 'Sending code…',
   stillSending: 'Still waiting for STC Pay…',
   stillConfirming: "Still confirming with STC Pay… Please don't close this page.",
@@ -15,12 +15,12 @@ export const en: Messages = {
   sent: (mobile) => `We sent a verification code by SMS to ${mobile}.`,
   mobileRequired: 'Enter your STC Pay mobile number.',
   mobileNotANumber: 'A mobile number can only contain digits.',
-  mobileTooShort: (cc, length, example) =>
-    `This number is too short: mobile numbers for +${cc} have ${length} digits, like ${example}.`,
-  mobileTooLong: (cc, length, example) =>
-    `This number is too long: mobile numbers for +${cc} have ${length} digits, like ${example}.`,
-  mobileWrongPrefix: (cc, prefixes, example) =>
-    `Mobile numbers for +${cc} start with ${prefixes.join(' or ')}, like ${example}.`,
+  mobileTooShort: (_cc, length, example) =>
+    `This number is too short: a mobile number has ${length} digits, like ${example}.`,
+  mobileTooLong: (_cc, length, example) =>
+    `This number is too long: a mobile number has ${length} digits, like ${example}.`,
+  mobileWrongPrefix: (_cc, prefixes, example) =>
+    `A mobile number starts with ${prefixes.join(' or ')}, like ${example}.`,
   mobileOtherCountry: (cc) => `This number has another country code. Enter a +${cc} number.`,
   unsupportedCountry: (cc) => `STC Pay payments are not available for +${cc} numbers.`,
   countryCodeInvalid:

@@ -14,7 +14,7 @@ export interface Messages {
    * (`1,234.50`). Replace it to show the amount another way, e.g. with the riyal symbol.
    */
   amount: (digits: string) => string;
-  /** The send button with the amount (as `amount` wrote it). */
+  /** The send button with the amount (as `amount` wrote it): it says it sends a code. */
   pay: (amount: string) => string;
   sending: string;
   /** After about five seconds of a send in flight. */

@@ -26,11 +26,21 @@ export interface MobileRule {
   prefixes: readonly string[];
   /** An example shown in messages. */
   example: string;
+  /**
+   * How people of the country write the number at home, with the trunk 0: what messages and
+   * the placeholder show (a Saudi number: 10 digits, `05X XXX XXXX`).
+   */
+  written: { length: number; prefixes: readonly string[]; example: string };
 }
 
 /** Countries STC Pay serves through Paylink, keyed by calling code. */
 export const MOBILE_RULES: Readonly<Record<string, MobileRule>> = {
-  '966': { length: 9, prefixes: ['5'], example: '5X XXX XXXX' },
+  '966': {
+    length: 9,
+    prefixes: ['5'],
+    example: '5X XXX XXXX',
+    written: { length: 10, prefixes: ['05'], example: '05X XXX XXXX' },
+  },
 };
 
 /** `"+966"`, `"00966"`, `" 966 "` → `"966"`; anything else that is not 1-4 digits → `""`. */
