@@ -1,6 +1,7 @@
 // Wires the gallery: shows the markup under each example, puts the "error", "sent" and code
 // examples into their state, and runs the playground. Everything is written as text.
 const examples = document.querySelectorAll('.example:not(.playground)');
+// The markup is shown as written, before the examples below get their own transaction numbers.
 
 for (const example of examples) {
   const element = example.querySelector('stcpay-otp');
@@ -14,18 +15,28 @@ for (const example of examples) {
 // The themed example's CSS, shown as the page runs it.
 for (const code of document.querySelectorAll('[data-css]')) {
   const css = document.getElementById(code.dataset.css).textContent;
-  code.textContent = css.replace(/^\n/, '').replace(/^ {10}/gm, '').trimEnd();
+  code.textContent = css
+    .replace(/^\n/, '')
+    .replace(/^ {10}/gm, '')
+    .trimEnd();
 }
 
 /** The element's markup as the author wrote it, without the demo's own data- attributes. */
 function markupOf(element) {
   const attributes = [...element.attributes]
     .filter((attribute) => !attribute.name.startsWith('data-') && attribute.name !== 'state')
-    .map((attribute) => (attribute.value === '' ? attribute.name : `${attribute.name}="${attribute.value}"`));
+    .map((attribute) =>
+      attribute.value === '' ? attribute.name : `${attribute.name}="${attribute.value}"`,
+    );
   return `<stcpay-otp\n  ${attributes.join('\n  ')}\n></stcpay-otp>`;
 }
 
+// Each example its own transaction, fresh on every load: codes for one transaction are spaced
+// page-wide, and a transaction paid here is never paid again.
+let example = 0;
+const loaded = Date.now();
 for (const element of document.querySelectorAll('stcpay-otp[data-send]')) {
+  element.transactionNo = `${loaded}${String(++example).padStart(2, '0')}`;
   element.resendAfter = 45;
   element
     .send()
@@ -52,7 +63,13 @@ scenario.addEventListener('change', () => {
 });
 document.querySelector('#reset').addEventListener('click', () => checkout.reset());
 
-for (const type of ['otp-sent', 'otp-error', 'otp-complete', 'payment-processed']) {
+for (const type of [
+  'otp-sent',
+  'otp-error',
+  'otp-complete',
+  'payment-processed',
+  'payment-unconfirmed',
+]) {
   checkout.addEventListener(type, (event) => {
     const item = document.createElement('li');
     const name = document.createElement('strong');
