@@ -1,6 +1,7 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PaylinkError, type ErrorReason } from './errors.js';
+import type { PaylinkEventMap } from './events.js';
 import { LocalizeController } from './localize.js';
 import { describeError } from '../i18n/describe-error.js';
 import type { Messages } from '../i18n/messages.js';
@@ -108,7 +109,11 @@ export abstract class PaylinkElement<S extends string> extends LitElement {
     }
   }
 
-  protected emit<T>(type: string, detail: T): void {
+  /** Dispatches one of the elements' events; the detail must be the type the event map gives. */
+  protected emit<K extends keyof PaylinkEventMap>(
+    type: K,
+    detail: PaylinkEventMap[K]['detail'],
+  ): void {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
