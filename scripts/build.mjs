@@ -47,7 +47,11 @@ await library(SCRIPT_TAG);
 
 // Partners' registration pages get their element as a module of its own; storefronts never load it.
 await library({
-  lib: { entry: 'src/define-partner.ts', formats: ['es'], fileName: () => 'paylink-validate-mobile.js' },
+  lib: {
+    entry: 'src/define-partner.ts',
+    formats: ['es'],
+    fileName: () => 'paylink-validate-mobile.js',
+  },
   output: { postBanner: BANNER },
 });
 

@@ -34,6 +34,7 @@ interface Answer {
   contentType: string | null;
   text: string;
   /** The body parsed as JSON, or undefined when it is not JSON. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any field of any answer
   body: any;
 }
 

@@ -307,7 +307,7 @@ describe('<stcpay-otp> code step', () => {
         await el.updateComplete;
         expect(error).to.include(expected);
         expect(text(el, 'error')).to.equal(error!.message);
-        expect(otpInput(el)).to.exist;
+        expect(otpInput(el)).to.be.instanceOf(HTMLInputElement);
 
         el.baseUrl = mock.baseUrl('ok');
         const { ok } = await confirmAndWait(el, 'payment-processed');

@@ -51,7 +51,8 @@ export type StcpayOtpState = 'idle' | 'sending' | 'sent' | 'verifying' | 'paid' 
  * @csspart spinner - The busy indicator inside a button while a request is in flight.
  * @csspart status - The polite status line ("We sent a verification code…").
  * @csspart error - The error text; empty when there is no error.
- * @csspart messages - The room status and error share on the number step (two lines, kept even when empty).
+ * @csspart messages - The room status and error share on the number step (two lines, kept even
+ *   when empty).
  * @csspart otp-form - The code form.
  * @csspart otp-label - The code's label.
  * @csspart otp - The code input.
@@ -65,9 +66,11 @@ export type StcpayOtpState = 'idle' | 'sending' | 'sent' | 'verifying' | 'paid' 
  * @cssproperty --stcpay-otp-accent-text - Text on the button. Default `#fff`.
  * @cssproperty --stcpay-otp-text - Text colour.
  * @cssproperty --stcpay-otp-background - The inputs' background.
- * @cssproperty --stcpay-otp-surface - The element's own background. Default transparent (dark: `#1c1b22`).
+ * @cssproperty --stcpay-otp-surface - The element's own background. Default transparent (dark:
+ *   `#1c1b22`).
  * @cssproperty --stcpay-otp-padding - The element's padding. Default 0 (dark: `1rem`).
- * @cssproperty --stcpay-otp-link-color - Resend and change-number links. Default the accent (dark: a light tint of it).
+ * @cssproperty --stcpay-otp-link-color - Resend and change-number links. Default the accent
+ *   (dark: a light tint of it).
  * @cssproperty --stcpay-otp-border-color - The inputs' border.
  * @cssproperty --stcpay-otp-radius - Corner radius of inputs and buttons.
  * @cssproperty --stcpay-otp-font-family - Font family.

@@ -32,7 +32,10 @@ export type OtpErrorEvent = CustomEvent<OtpErrorDetail>;
 export type OtpCompleteEvent = CustomEvent<OtpCompleteDetail>;
 export type PaymentProcessedEvent = CustomEvent<PaymentProcessedDetail>;
 
-/** The `detail` of `mobile-validated` (`<paylink-validate-mobile>`): Paylink's validate-otp answer. */
+/**
+ * The `detail` of `mobile-validated` (`<paylink-validate-mobile>`): Paylink's validate-otp
+ * answer.
+ */
 export type MobileValidatedDetail = ValidateOtpResponse;
 export type MobileValidatedEvent = CustomEvent<MobileValidatedDetail>;
 

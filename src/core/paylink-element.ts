@@ -43,7 +43,10 @@ export abstract class PaylinkElement<S extends string> extends LitElement {
   /** Disables the inputs and buttons. */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
-  /** The code's exact length, 4-10; the code is then confirmed as soon as it is complete. Unset: 4 to 10 digits. */
+  /**
+   * The code's exact length, 4-10; the code is then confirmed as soon as it is complete.
+   * Unset: 4 to 10 digits.
+   */
   @property({ type: Number, attribute: 'otp-length' }) otpLength?: number;
 
   /** Unset or `auto` follows the system's light or dark preference; `light` and `dark` fix it. */

@@ -45,7 +45,8 @@ export type ValidateMobileState = 'idle' | 'validating' | 'validated' | 'error';
  * @csspart error - The error text; empty when there is no error.
  * @csspart validated - The confirmation with the license name and type.
  *
- * @cssproperty --stcpay-otp-accent - Button and focus colour. The same custom properties as `<stcpay-otp>`.
+ * @cssproperty --stcpay-otp-accent - Button and focus colour. The same custom properties as
+ *   `<stcpay-otp>`.
  */
 export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
   static override defaultTag = 'paylink-validate-mobile';
