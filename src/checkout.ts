@@ -29,10 +29,9 @@ export {
   sendOtp,
   processPayment,
   STCPAY_ORIGINS,
-  type Environment,
-  type RequestOptions,
   type SendOtpBody,
   type SendOtpResponse,
   type ProcessPaymentBody,
   type ProcessPaymentResponse,
-} from './core/paylink-client.js';
+} from './checkout/stcpay-client.js';
+export type { Environment, RequestOptions } from './core/transport.js';

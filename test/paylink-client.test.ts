@@ -2,17 +2,25 @@ import { expect } from '@open-wc/testing';
 import { PaylinkError } from '../src/core/errors.js';
 import {
   checkBaseUrl,
-  endpointUrl,
+  endpointUrl as transportUrl,
   httpErrorReason,
+  type RequestOptions,
+} from '../src/core/transport.js';
+import {
   parseProcessPaymentResponse,
   parseSendOtpResponse,
   paymentRefusal,
   sendOtp,
+  STCPAY_ORIGINS,
   type SendOtpBody,
-} from '../src/core/paylink-client.js';
+} from '../src/checkout/stcpay-client.js';
 import { DOCS_EXAMPLE, mockPaylink, until } from './mock.js';
 
 const body: SendOtpBody = { ...DOCS_EXAMPLE.request };
+
+/** Where an STC Pay path goes: the transport's URL with the STC Pay client's hosts. */
+const endpointUrl = (path: string, options: RequestOptions, pageUrl?: string) =>
+  transportUrl(path, options, STCPAY_ORIGINS, pageUrl);
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {

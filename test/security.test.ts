@@ -76,7 +76,7 @@ describe('security', () => {
       const files = (await executeServerCommand('source-files')) as SourceFile[];
       expect(files.map((file) => file.path)).to.include.members([
         'src/checkout/stcpay-otp.ts',
-        'src/core/paylink-client.ts',
+        'src/core/transport.ts',
       ]);
       expect(findForbidden(files)).to.deep.equal([]);
     });

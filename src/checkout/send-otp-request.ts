@@ -4,7 +4,7 @@
  */
 import type { ErrorReason } from '../core/errors.js';
 import { normaliseCountryCode, parseMobile } from '../input/mobile.js';
-import type { SendOtpBody } from '../core/paylink-client.js';
+import type { SendOtpBody } from './stcpay-client.js';
 
 export interface SendOtpInput {
   transactionNo?: string;

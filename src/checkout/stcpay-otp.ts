@@ -13,7 +13,7 @@ import {
   processPayment as requestProcessPayment,
   sendOtp,
   type SendOtpBody,
-} from '../core/paylink-client.js';
+} from './stcpay-client.js';
 import { PaylinkElement } from '../core/paylink-element.js';
 import { buildSendOtpBody } from './send-otp-request.js';
 import { receiveSmsOtp } from '../core/web-otp.js';

@@ -5,7 +5,7 @@ import type {
   ProcessPaymentBody,
   ProcessPaymentResponse,
   SendOtpResponse,
-} from './paylink-client.js';
+} from '../checkout/stcpay-client.js';
 
 export type { OtpErrorDetail };
 

@@ -5,7 +5,7 @@ import type { PaylinkEventMap } from './events.js';
 import { LocalizeController } from './localize.js';
 import { describeError } from '../i18n/describe-error.js';
 import type { Messages } from '../i18n/messages.js';
-import { DEFAULT_TIMEOUT, type Environment, type RequestOptions } from './paylink-client.js';
+import { DEFAULT_TIMEOUT, type Environment, type RequestOptions } from './transport.js';
 import { RequestController } from './request-controller.js';
 import { styles } from './styles.js';
 

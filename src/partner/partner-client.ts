@@ -1,15 +1,10 @@
 /**
  * Paylink's partner API, step 2 of merchant registration ("Validate Mobile"): the request, the
- * checked response, and what a refusal means. Built on the same HTTP client as the STC Pay
+ * checked response, and what a refusal means. Built on the same transport as the STC Pay
  * calls, so statuses, bodies and time limits map to errors the same way.
  */
 import type { ErrorReason } from '../core/errors.js';
-import {
-  call,
-  type Endpoint,
-  type Environment,
-  type RequestOptions,
-} from '../core/paylink-client.js';
+import { call, type Endpoint, type Environment, type RequestOptions } from '../core/transport.js';
 
 /** Paylink's REST hosts, where the partner API lives. */
 export const REST_ORIGINS: Readonly<Record<Environment, string>> = {

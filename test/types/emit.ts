@@ -2,7 +2,7 @@
 // its own detail. Each `@ts-expect-error` fails the type check if the line below it compiles.
 import { PaylinkElement } from '../../src/core/paylink-element.js';
 import type { OtpSentDetail } from '../../src/core/events.js';
-import type { ProcessPaymentBody } from '../../src/core/paylink-client.js';
+import type { ProcessPaymentBody } from '../../src/checkout/stcpay-client.js';
 
 const sent: OtpSentDetail = {
   paymentSessionId: 'session',

@@ -1,0 +1,119 @@
+/**
+ * Paylink's STC Pay API (sendOtp, processPayment): its hosts, the documented bodies, the checked
+ * answers, and what a refusal means. Requests go through the shared transport, so statuses,
+ * bodies and time limits map to errors as for every other call.
+ */
+import type { ErrorReason } from '../core/errors.js';
+import { call, type Endpoint, type Environment, type RequestOptions } from '../core/transport.js';
+
+/** Paylink's STC Pay hosts. */
+export const STCPAY_ORIGINS: Readonly<Record<Environment, string>> = {
+  production: 'https://order.paylink.sa',
+  testing: 'https://orderpilot.paylink.sa',
+};
+
+const STCPAY: Endpoint = { origins: STCPAY_ORIGINS };
+
+export const SEND_OTP_PATH = '/rest/pay/stcpay/sendOtp';
+export const PROCESS_PAYMENT_PATH = '/rest/pay/stcpay/processPayment';
+
+/** The sendOtp request body, exactly as Paylink documents it. */
+export interface SendOtpBody {
+  stcpayMobile: string;
+  stcpayMobileCountryCode: string;
+  orderNumber: string;
+  total: number;
+}
+
+/** The sendOtp success body. `stcMobile` is documented but not needed later, so optional. */
+export interface SendOtpResponse {
+  stcMobile?: string;
+  paymentSessionId: string;
+  signature: string;
+  stcpayMobile: string;
+  signedBase64Data: string;
+}
+
+/**
+ * The processPayment request body, exactly as Paylink documents it: the sendOtp request and
+ * session fields, unchanged, plus the code from the SMS.
+ */
+export interface ProcessPaymentBody {
+  stcpayMobileCountryCode: string;
+  stcpayMobile: string;
+  orderNumber: string;
+  total: number;
+  stcpayPaymentOTP: string;
+  paymentSessionId: string;
+  signature: string;
+  signedBase64Data: string;
+}
+
+/**
+ * The processPayment success body. The browser's word only: the server confirms with
+ * getInvoice.
+ */
+export interface ProcessPaymentResponse {
+  orderNumber: string;
+  orderAmount: number;
+  msg: string;
+}
+
+/** POSTs Paylink's sendOtp and resolves with its (checked) success body. */
+export function sendOtp(body: SendOtpBody, options: RequestOptions = {}): Promise<SendOtpResponse> {
+  return call(SEND_OTP_PATH, body, options, { endpoint: STCPAY, parse: parseSendOtpResponse });
+}
+
+/** The sendOtp success body if `value` has every field processPayment needs, as strings. */
+export function parseSendOtpResponse(value: unknown): SendOtpResponse | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { stcMobile, paymentSessionId, signature, stcpayMobile, signedBase64Data } =
+    value as Record<string, unknown>;
+  if (
+    !isFilled(paymentSessionId) ||
+    !isFilled(signature) ||
+    !isFilled(signedBase64Data) ||
+    !isFilled(stcpayMobile)
+  )
+    return null;
+  const response: SendOtpResponse = { paymentSessionId, signature, stcpayMobile, signedBase64Data };
+  if (typeof stcMobile === 'string') response.stcMobile = stcMobile;
+  return response;
+}
+
+/**
+ * POSTs Paylink's processPayment and resolves with its (checked) success body. A refusal whose
+ * reason says the code or session expired is marked `otp: 'expired'`; any other 4xx refusal is
+ * taken to be a wrong code (`otp: 'wrong'`), except one that says the order is already paid.
+ */
+export function processPayment(
+  body: ProcessPaymentBody,
+  options: RequestOptions = {},
+): Promise<ProcessPaymentResponse> {
+  return call(PROCESS_PAYMENT_PATH, body, options, {
+    endpoint: STCPAY,
+    refusal: paymentRefusal,
+    parse: parseProcessPaymentResponse,
+  });
+}
+
+/** Reads what a refused processPayment meant from its status and Paylink's reason text. */
+export function paymentRefusal(reason: Extract<ErrorReason, { code: 'http' }>): ErrorReason {
+  if (reason.status < 400 || reason.status >= 500) return reason;
+  const text = reason.serverText ?? '';
+  if (/expire|session/i.test(text)) return { ...reason, otp: 'expired' };
+  if (/already paid|paid already/i.test(text)) return reason;
+  return { ...reason, otp: 'wrong' };
+}
+
+export function parseProcessPaymentResponse(value: unknown): ProcessPaymentResponse | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { orderNumber, orderAmount, msg } = value as Record<string, unknown>;
+  if (!isFilled(orderNumber) || typeof orderAmount !== 'number' || !Number.isFinite(orderAmount))
+    return null;
+  return { orderNumber, orderAmount, msg: typeof msg === 'string' ? msg : '' };
+}
+
+function isFilled(value: unknown): value is string {
+  return typeof value === 'string' && value !== '';
+}
