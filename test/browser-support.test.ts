@@ -4,7 +4,7 @@
  * browser would run it) and puts the API back. This file never imports src/.
  */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { mockPaylink } from './mock.js';
+import { mockPaylink } from './helpers/mock.js';
 
 const IIFE = '/dist/stcpay-otp.iife.js';
 

@@ -3,7 +3,7 @@
  * `type="module"` loads it. `npm test` builds it first. This file never imports src/.
  */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { mockPaylink } from './mock.js';
+import { mockPaylink } from './helpers/mock.js';
 
 const IIFE = '/dist/stcpay-otp.iife.js';
 const ESM = '/dist/stcpay-otp.js';

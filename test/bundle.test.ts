@@ -3,7 +3,7 @@
  * it first. This file never imports src/, so the page sees only the bundle.
  */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { mockPaylink } from './mock.js';
+import { mockPaylink } from './helpers/mock.js';
 
 const BUNDLE = '/dist/stcpay-otp.js';
 

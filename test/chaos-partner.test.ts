@@ -24,8 +24,8 @@ import {
   pause,
   until,
   type RecordedRequest,
-} from './mock.js';
-import { generator } from './random.js';
+} from './helpers/mock.js';
+import { generator } from './helpers/random.js';
 
 const VALIDATIONS = 200;
 const TIMEOUT_MS = 400;

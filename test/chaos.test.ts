@@ -18,8 +18,8 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { OtpSentDetail } from '../src/index.js';
 import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
-import { mockPaylink, pause, until, type RecordedRequest } from './mock.js';
-import { generator } from './random.js';
+import { mockPaylink, pause, until, type RecordedRequest } from './helpers/mock.js';
+import { generator } from './helpers/random.js';
 
 const SENDS = 200;
 /** The element's time limit: a hang ends as a timeout error this soon. */

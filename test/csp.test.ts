@@ -6,7 +6,7 @@
  */
 import { expect, oneEvent } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
-import { mockPaylink, TEST_OTPS, until, partnerToken } from './mock.js';
+import { mockPaylink, TEST_OTPS, until, partnerToken } from './helpers/mock.js';
 
 /** The policy, word for word: what a strict merchant sends. */
 const STRICT =

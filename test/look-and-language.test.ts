@@ -5,7 +5,7 @@ import '../src/define.js';
 import { ar } from '../src/i18n/ar.js';
 import { en } from '../src/i18n/en.js';
 import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
-import { mockPaylink, type Scenario } from './mock.js';
+import { mockPaylink, type Scenario } from './helpers/mock.js';
 
 const part = (el: StcpayOtp, name: string) =>
   el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;

@@ -9,7 +9,7 @@ import {
   type RandomOutcome,
   type RecordedRequest,
   type Scenario,
-} from './mock.js';
+} from './helpers/mock.js';
 
 const SEND_OTP = '/rest/pay/stcpay/sendOtp';
 const PROCESS_PAYMENT = '/rest/pay/stcpay/processPayment';

@@ -6,7 +6,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
-import { MARKUP_DETAIL, mockPaylink, pause } from './mock.js';
+import { MARKUP_DETAIL, mockPaylink, pause } from './helpers/mock.js';
 
 /**
  * Ways to turn a string into markup or code. The first four are the ones the package promises

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { receiveSmsOtp } from '../src/core/web-otp.js';
-import { fakeWebOtp, type FakeSmsRequest } from './fake-web-otp.js';
+import { fakeWebOtp, type FakeSmsRequest } from './helpers/fake-web-otp.js';
 
 describe('receiveSmsOtp', () => {
   let restore: () => void;

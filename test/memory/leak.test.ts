@@ -22,7 +22,7 @@ import {
   until,
   type PartnerScenario,
   type Scenario,
-} from '../mock.js';
+} from '../helpers/mock.js';
 
 const ELEMENTS = 1000;
 const BATCH = 25;
