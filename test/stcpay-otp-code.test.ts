@@ -7,7 +7,7 @@ import type { OtpErrorDetail, OtpSentDetail } from '../src/index.js';
 import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
 import { clickAndSettle, hasPart, part, text, typeInto } from './helpers/harness.js';
 import { mockPaylink, pause, until, type Scenario } from './helpers/mock.js';
-import { fakeWebOtp, type FakeSmsRequest } from './helpers/fake-web-otp.js';
+import { useFakeWebOtp } from './helpers/fake-web-otp.js';
 
 const TEST_OTPS = { success: '12345', wrong: '11111', expire: '00000' };
 
@@ -355,19 +355,13 @@ describe('<stcpay-otp> code step', () => {
   });
 
   describe('WebOTP', () => {
-    let restore: () => void;
-    let requests: FakeSmsRequest[];
-
-    beforeEach(() => {
-      ({ requests, restore } = fakeWebOtp());
-    });
-    afterEach(() => restore());
+    const sms = useFakeWebOtp();
 
     it('fills in and confirms the code the browser reads from the SMS', async () => {
       const { el } = await atCodeStep(mockPaylink());
-      expect(requests).to.have.length(1);
+      expect(sms.requests).to.have.length(1);
       const complete = oneEvent(el, 'otp-complete');
-      requests[0].resolve({ code: '54321' });
+      sms.requests[0].resolve({ code: '54321' });
       expect((await complete).detail.stcpayPaymentOTP).to.equal('54321');
       await el.updateComplete;
       expect(part<HTMLInputElement>(el, 'otp').value).to.equal('54321');
@@ -376,10 +370,10 @@ describe('<stcpay-otp> code step', () => {
     it('aborts the browser request when the customer changes the number or the element goes', async () => {
       const { el } = await atCodeStep(mockPaylink());
       part(el, 'change-mobile').click();
-      expect(requests[0].signal.aborted).to.equal(true);
+      expect(sms.requests[0].signal.aborted).to.equal(true);
 
       const second = await atCodeStep(mockPaylink());
-      const request = requests[requests.length - 1];
+      const request = sms.requests[sms.requests.length - 1];
       expect(request.signal.aborted).to.equal(false);
       second.el.remove();
       expect(request.signal.aborted).to.equal(true);

@@ -1,6 +1,6 @@
 /** Reading an element's shadow DOM, and loading a script as a page does. Imports no src/. */
 
-/** The node of `el`'s shadow root with `part` `name` (`[part~=name]`); throws when there is none. */
+/** The node of `el`'s shadow root with `part` `name`; throws when there is none. */
 export function part<T extends HTMLElement = HTMLElement>(el: Element, name: string): T {
   const node = el.shadowRoot?.querySelector<T>(`[part~="${name}"]`);
   if (!node) throw new Error(`<${el.localName}> shows no part "${name}"`);
@@ -27,4 +27,13 @@ export function loadScript(src: string, type: 'classic' | 'module' = 'classic'):
     script.onerror = () => reject(new Error(`could not load ${src}`));
     document.head.append(script);
   });
+}
+
+/** The errors the page throws during the calling describe block's tests, for them to check. */
+export function watchPageErrors(): unknown[] {
+  const pageErrors: unknown[] = [];
+  const onError = (event: ErrorEvent) => pageErrors.push(event.error ?? event.message);
+  before(() => window.addEventListener('error', onError));
+  after(() => window.removeEventListener('error', onError));
+  return pageErrors;
 }

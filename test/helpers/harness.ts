@@ -4,12 +4,12 @@
  * event that settles it, read the visible error, status and state. Works on <stcpay-otp> and
  * <paylink-validate-mobile>, from src/ or from a built script (it imports no src/ code).
  */
-import { oneEvent } from '@open-wc/testing';
+import { fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { OtpErrorDetail, PaylinkEventMap } from '../../src/core/events.js';
 import { part, text } from './dom.js';
 
-export { hasPart, loadScript, part, text } from './dom.js';
+export { hasPart, loadScript, part, text, watchPageErrors } from './dom.js';
 
 /** The events that settle a click, besides `otp-error`. */
 type Success = Exclude<keyof PaylinkEventMap, 'otp-error'>;
@@ -48,3 +48,18 @@ export const visibleStatus = (el: Element): string => text(el, 'status');
 
 /** The element's state, as its `state` attribute reflects it. */
 export const stateOf = (el: Element): string | null => el.getAttribute('state');
+
+/**
+ * A checkout with the sendOtp page's example order and a Saudi number typed in, talking to
+ * `baseUrl`: one click on send from a request. Needs <stcpay-otp> defined, from src/ or a build.
+ */
+export function checkoutWithNumber(baseUrl: string): Promise<HTMLElement> {
+  return fixture<HTMLElement>(html`
+    <stcpay-otp
+      transaction-no="1679123751896"
+      total="10"
+      mobile="0551234567"
+      base-url=${baseUrl}
+    ></stcpay-otp>
+  `);
+}
