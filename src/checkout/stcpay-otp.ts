@@ -8,7 +8,7 @@ import type { OtpCompleteDetail, OtpSentDetail, PaymentProcessedDetail } from '.
 import type { Messages } from '../i18n/messages.js';
 import { formatNational, maskNational, normaliseCountryCode } from '../input/mobile.js';
 import { otpField } from '../core/otp-field.js';
-import { isCompleteOtp, otpLengths, parseOtp } from '../input/otp.js';
+import { isCompleteOtp, parseOtp } from '../input/otp.js';
 import {
   processPayment as requestProcessPayment,
   sendOtp,
@@ -210,28 +210,21 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
 
   private async runConfirm(): Promise<PaymentProcessedDetail | null> {
     const session = this.session!;
-    const check = parseOtp(this.otp, this.otpLength);
-    if (!check.ok)
-      throw this.fail({
-        code: 'validation',
-        field: 'otp',
-        problem: check.problem,
-        ...otpLengths(this.otpLength),
-      });
+    const otp = this.checkedOtp(this.otp);
 
     const body: OtpCompleteDetail = {
       stcpayMobileCountryCode: session.stcpayMobileCountryCode,
       stcpayMobile: session.stcpayMobile,
       orderNumber: session.orderNumber,
       total: session.total,
-      stcpayPaymentOTP: check.otp,
+      stcpayPaymentOTP: otp,
       paymentSessionId: session.paymentSessionId,
       signature: session.signature,
       signedBase64Data: session.signedBase64Data,
     };
     this.error = undefined;
     if (!this.processPayment) {
-      this.completedOtp = check.otp;
+      this.completedOtp = otp;
       this.status = 'sent';
       this.emit('otp-complete', body);
       return null;
@@ -323,10 +316,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
 
   private handleOtpInput(event: InputEvent): void {
     this.otp = (event.target as HTMLInputElement).value;
-    if (this.status === 'error') {
-      this.error = undefined;
-      this.status = 'sent';
-    }
+    this.clearError('sent');
     // With a known length, a complete code confirms itself (typed or pasted).
     if (isCompleteOtp(this.otp, this.otpLength) && !this.sameAsCompleted())
       this.confirm().catch(() => {});

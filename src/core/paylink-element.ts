@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { PaylinkError, type ErrorReason } from './errors.js';
 import type { PaylinkEventMap } from './events.js';
 import { LocalizeController } from './localize.js';
+import { otpLengths, parseOtp } from '../input/otp.js';
 import { describeError } from '../i18n/describe-error.js';
 import type { Messages } from '../i18n/messages.js';
 import { DEFAULT_TIMEOUT, type Environment, type RequestOptions } from './transport.js';
@@ -125,6 +126,21 @@ export abstract class PaylinkElement<S extends string> extends LitElement {
     return 'idle';
   }
 
+  /**
+   * The code typed, as digits, when it is one for `otp-length`; otherwise fails (shown and
+   * dispatched as a validation `otp-error`) and throws that error.
+   */
+  protected checkedOtp(typed: string): string {
+    const check = parseOtp(typed, this.otpLength);
+    if (check.ok) return check.otp;
+    throw this.fail({
+      code: 'validation',
+      field: 'otp',
+      problem: check.problem,
+      ...otpLengths(this.otpLength),
+    });
+  }
+
   /** Shows the error, announces it, tells the host page, and returns it for the promise. */
   protected fail(reason: ErrorReason): PaylinkError {
     const error = new PaylinkError(reason, this.describe(reason));
@@ -133,6 +149,13 @@ export abstract class PaylinkElement<S extends string> extends LitElement {
     this.emit('otp-error', error.toDetail());
     void this.updateComplete.then(() => this.focusAfter(error));
     return error;
+  }
+
+  /** Once the person changes what was wrong: hides the error shown, if any, and goes to `state`. */
+  protected clearError(state: S | 'idle'): void {
+    if (this.status !== 'error') return;
+    this.error = undefined;
+    this.status = state;
   }
 
   /** Puts an error into words, in the element's language. */
