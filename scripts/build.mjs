@@ -7,8 +7,9 @@
 // `npm run build` then compiles dist/lib/ with tsc (tsconfig.build.json), for npm: one
 // readable ES module per source module with its .d.ts and source map, importing Lit (and
 // React) as dependencies; index.js has no side effects, define.js and react.js register
-// <stcpay-otp>, define-partner.js and react-partner.js <paylink-validate-mobile>. Last comes
-// custom-elements.json (cem).
+// <stcpay-otp>, define-partner.js and react-partner.js <paylink-validate-mobile>; server.js
+// and server/ are the server half (no DOM, no Lit), for Node and edge runtimes, importing
+// rate-limiter-flexible. Last comes custom-elements.json (cem).
 import { rm } from 'node:fs/promises';
 import { build } from 'vite';
 import { BANNER, libraryConfig, OUT, SCRIPT_TAG } from './build-config.mjs';
