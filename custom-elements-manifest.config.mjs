@@ -37,11 +37,15 @@ function stcpayOtpManifest() {
   const unions = readStringUnions('src');
   const tagNames = new Map(); // class name → tag
   const decoratorTypes = new Map(); // `Class.field` → type text from `@property({type})`
+  const stateTypes = new Map(); // class name → `S` of `extends PaylinkElement<S>`
 
   return {
     name: 'stcpay-otp-manifest',
     analyzePhase({ ts: tsApi, node }) {
       if (!tsApi.isClassDeclaration(node) || !node.name) return;
+      const base = node.heritageClauses?.[0]?.types[0];
+      if (base?.expression.getText() === 'PaylinkElement' && base.typeArguments?.length)
+        stateTypes.set(node.name.text, base.typeArguments[0].getText());
       for (const member of node.members) {
         const name = member.name?.getText();
         const isStatic = member.modifiers?.some((m) => m.kind === tsApi.SyntaxKind.StaticKeyword);
@@ -73,6 +77,9 @@ function stcpayOtpManifest() {
             const owner = member.inheritedFrom?.name ?? declaration.name;
             const type = decoratorTypes.get(`${owner}.${member.fieldName ?? member.name}`);
             if (!member.type?.text && type) member.type = { text: type };
+            // The base class's `state` is `S | 'idle' | 'error'`: name the element's own `S`.
+            if (member.type?.text?.startsWith('S |') && stateTypes.has(declaration.name))
+              member.type = { text: stateTypes.get(declaration.name) };
             if (unions.has(member.type?.text)) member.type = { text: unions.get(member.type.text) };
           }
           // Only the documented events of the event map (`emit(type)` would add one named `type`).
