@@ -11,10 +11,12 @@
 //   POST /mock/<tenant>/<scenario>/rest/pay/stcpay/processPayment
 //        the same, but recorded under <tenant> and answered as <scenario> says (see SCENARIOS)
 //   GET  /mock/<tenant>/requests                        what <tenant> received, oldest first
-//   GET  /payment-status?transactionNo=…                the demo store's own route: {"status": "paid" | "unpaid"}
+//   GET  /payment-status?transactionNo=…                the demo store's own route:
+//                                                       {"status": "paid" | "unpaid"}
 //   GET  /mock/<tenant>/<scenario>/payment-status?transactionNo=…
 //        the same, recorded under <tenant>; the status-* scenarios make it misbehave
-//   POST /api/auth                                      {apiId, secretKey, persistToken} → {id_token}
+//   POST /api/auth                                      {apiId, secretKey, persistToken}
+//                                                       → {id_token}
 //   POST /api/addInvoice                                Bearer id_token; creates an invoice
 //   GET  /api/getInvoice/<transactionNo>                Bearer id_token; the invoice as it is now
 //
@@ -137,7 +139,10 @@ const PERSISTENT_TOKEN_MS = 30 * 60 * 60_000;
 
 const SLOW_MS = 1500;
 
-/** The server-supplied text of the markup-error scenario: markup that must never become elements. */
+/**
+ * The server-supplied text of the markup-error scenario: markup that must never become
+ * elements.
+ */
 export const MARKUP_DETAIL =
   '<img src=x onerror="window.stcpayOtpMarkupRan=true"><b>Not registered</b>';
 
@@ -437,7 +442,7 @@ export function createPaylinkMock({ tokenLifetimeMs } = {}) {
         // Paylink takes the payment; its answer never arrives whole.
         const { request } = isJson(req) ? parseProcessPayment(body) : {};
         const [status, answer] = request ? pay(request) : [400, {}];
-        // Mid-answer, so that the browser cannot quietly send the payment again (see dropMidAnswer).
+        // Mid-answer, so the browser cannot quietly send the payment again (see dropMidAnswer).
         if (scenario === 'pay-lost-reset') return dropMidAnswer(res);
         if (scenario === 'pay-lost-garbled') return sendTruncated(res, answer, status);
         return;

@@ -4,15 +4,9 @@
  * listen to its events.
  * Importing this module registers `<stcpay-otp>`, as `stcpay-otp/define` does.
  */
-import { createComponent, type EventName } from '@lit/react';
+import { createComponent } from '@lit/react';
 import React, { type ForwardRefExoticComponent } from 'react';
-import type {
-  OtpCompleteEvent,
-  OtpErrorEvent,
-  OtpSentEvent,
-  PaymentProcessedEvent,
-  PaymentUnconfirmedEvent,
-} from './core/events.js';
+import { eventProps } from './core/react-events.js';
 import type { ElementProps } from './core/react-props.js';
 import { StcpayOtp as StcpayOtpElement } from './checkout/stcpay-otp.js';
 
@@ -22,13 +16,13 @@ const Component = createComponent({
   react: React,
   tagName: 'stcpay-otp',
   elementClass: StcpayOtpElement,
-  events: {
-    onOtpSent: 'otp-sent' as EventName<OtpSentEvent>,
-    onOtpError: 'otp-error' as EventName<OtpErrorEvent>,
-    onOtpComplete: 'otp-complete' as EventName<OtpCompleteEvent>,
-    onPaymentProcessed: 'payment-processed' as EventName<PaymentProcessedEvent>,
-    onPaymentUnconfirmed: 'payment-unconfirmed' as EventName<PaymentUnconfirmedEvent>,
-  },
+  events: eventProps({
+    onOtpSent: 'otp-sent',
+    onOtpError: 'otp-error',
+    onOtpComplete: 'otp-complete',
+    onPaymentProcessed: 'payment-processed',
+    onPaymentUnconfirmed: 'payment-unconfirmed',
+  }),
   displayName: 'StcpayOtp',
 });
 

@@ -45,7 +45,10 @@ export type StcpayOtpVueProps = Partial<Pick<StcpayOtp, OwnPropertyKeys<StcpayOt
   onPaymentProcessed?: (event: PaymentProcessedEvent) => void;
 };
 
-/** What `<paylink-validate-mobile>` takes in a Vue template (`:token` and `:get-token` as properties). */
+/**
+ * What `<paylink-validate-mobile>` takes in a Vue template (`:token` and `:get-token` as
+ * properties).
+ */
 export type PaylinkValidateMobileVueProps = Partial<
   Pick<PaylinkValidateMobile, OwnPropertyKeys<PaylinkValidateMobile>>
 > & {

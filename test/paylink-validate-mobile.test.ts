@@ -1,8 +1,8 @@
 /** <paylink-validate-mobile>: step 2 of a Paylink partner's merchant registration. */
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define-partner.js';
-import type { OtpErrorDetail, ValidateOtpResponse } from '../src/index.js';
+import type { OtpErrorDetail } from '../src/index.js';
 import { salesVolumeOptions } from '../src/partner/partner-client.js';
 import type { PaylinkValidateMobile } from '../src/partner/paylink-validate-mobile.js';
 import { ar } from '../src/i18n/ar.js';
@@ -16,11 +16,8 @@ import {
   partnerToken,
   pause,
   type PartnerScenario,
-} from './mock.js';
-
-const part = (el: Element, name: string) =>
-  el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const text = (el: Element, name: string) => part(el, name)?.textContent?.trim() ?? null;
+} from './helpers/mock.js';
+import { clickAndSettle, part, text, typeInto } from './helpers/harness.js';
 
 /** The documentation page's example request and the response it shows. */
 const EXAMPLE = {
@@ -86,22 +83,6 @@ async function step2(
   `);
 }
 
-async function typeCode(el: PaylinkValidateMobile, code: string) {
-  part(el, 'otp')!.focus();
-  await sendKeys({ type: code });
-}
-
-function submitAndWait(
-  el: PaylinkValidateMobile,
-): Promise<{ ok?: ValidateOtpResponse; error?: OtpErrorDetail }> {
-  const outcome = Promise.race([
-    oneEvent(el, 'mobile-validated').then((e) => ({ ok: e.detail as ValidateOtpResponse })),
-    oneEvent(el, 'otp-error').then((e) => ({ error: e.detail as OtpErrorDetail })),
-  ]);
-  part(el, 'submit')!.click();
-  return outcome;
-}
-
 describe('<paylink-validate-mobile>', () => {
   let token: string;
   before(async () => {
@@ -113,14 +94,14 @@ describe('<paylink-validate-mobile>', () => {
       const el = await step2(mockPaylink(), await checkLicense(token), { lang });
       el.token = token;
       await expect(el).to.be.accessible();
-      await typeCode(el, '12');
-      await submitAndWait(el);
+      await typeInto(el, 'otp', '12');
+      await clickAndSettle(el, 'submit', 'mobile-validated');
       await el.updateComplete;
       await expect(el).to.be.accessible();
-      part(el, 'otp')!.focus();
+      part(el, 'otp').focus();
       (part(el, 'otp') as HTMLInputElement).select();
       await sendKeys({ type: PARTNER_OTPS.success });
-      await submitAndWait(el);
+      await clickAndSettle(el, 'submit', 'mobile-validated');
       await el.updateComplete;
       await expect(el).to.be.accessible();
     }
@@ -136,8 +117,8 @@ describe('<paylink-validate-mobile>', () => {
     const otp = part(el, 'otp') as HTMLInputElement;
     expect(otp.getAttribute('autocomplete')).to.equal('one-time-code');
     expect(otp.labels![0].textContent).to.equal('Verification code');
-    await typeCode(el, '٧٦١٥');
-    const { ok } = await submitAndWait(el);
+    await typeInto(el, 'otp', '٧٦١٥');
+    const { ok } = await clickAndSettle(el, 'submit', 'mobile-validated');
 
     const [request] = await mock.requests();
     expect(request.path).to.match(/\/api\/partner\/register\/validate-otp$/);
@@ -181,8 +162,8 @@ describe('<paylink-validate-mobile>', () => {
     it('says the code is wrong, and takes the right one afterwards', async () => {
       const el = await step2(mockPaylink(), await checkLicense(token));
       el.token = token;
-      await typeCode(el, PARTNER_OTPS.wrong);
-      const { error } = await submitAndWait(el);
+      await typeInto(el, 'otp', PARTNER_OTPS.wrong);
+      const { error } = await clickAndSettle(el, 'submit', 'mobile-validated');
       expect(error).to.deep.equal({
         code: 'http',
         status: 400,
@@ -191,25 +172,27 @@ describe('<paylink-validate-mobile>', () => {
       });
       await el.updateComplete;
       expect(text(el, 'error')).to.equal(en.otpWrong);
-      expect(part(el, 'otp')!.getAttribute('aria-invalid')).to.equal('true');
+      expect(part(el, 'otp').getAttribute('aria-invalid')).to.equal('true');
       expect(el.shadowRoot!.activeElement).to.equal(part(el, 'otp'));
       await sendKeys({ type: PARTNER_OTPS.success });
-      expect((await submitAndWait(el)).ok?.licenseType).to.equal('cr');
+      expect((await clickAndSettle(el, 'submit', 'mobile-validated')).ok?.licenseType).to.equal(
+        'cr',
+      );
     });
 
     it('says the session is gone when the signature was changed, and the session stays gone', async () => {
       const session = await checkLicense(token);
       const el = await step2(mockPaylink(), { ...session, signature: `${session.signature}x` });
       el.token = token;
-      await typeCode(el, PARTNER_OTPS.success);
-      const { error } = await submitAndWait(el);
+      await typeInto(el, 'otp', PARTNER_OTPS.success);
+      const { error } = await clickAndSettle(el, 'submit', 'mobile-validated');
       expect(error).to.include({
         code: 'http',
         status: 400,
         message: partnerEn.registrationSessionInvalid,
       });
       el.signature = session.signature;
-      expect((await submitAndWait(el)).error?.message).to.equal(
+      expect((await clickAndSettle(el, 'submit', 'mobile-validated')).error?.message).to.equal(
         partnerEn.registrationSessionInvalid,
       );
     });
@@ -217,8 +200,8 @@ describe('<paylink-validate-mobile>', () => {
     it('says the sign-in is missing or expired on a 401', async () => {
       const el = await step2(mockPaylink(), await checkLicense(token));
       el.token = 'expired-or-made-up';
-      await typeCode(el, PARTNER_OTPS.success);
-      const { error } = await submitAndWait(el);
+      await typeInto(el, 'otp', PARTNER_OTPS.success);
+      const { error } = await clickAndSettle(el, 'submit', 'mobile-validated');
       expect(error).to.deep.equal({
         code: 'http',
         status: 401,
@@ -240,13 +223,15 @@ describe('<paylink-validate-mobile>', () => {
         const el = await step2(mock, await checkLicense(token), { scenario });
         el.token = token;
         el.timeout = 300;
-        await typeCode(el, PARTNER_OTPS.success);
-        const { error } = await submitAndWait(el);
+        await typeInto(el, 'otp', PARTNER_OTPS.success);
+        const { error } = await clickAndSettle(el, 'submit', 'mobile-validated');
         expect(error).to.deep.equal({ ...expected, message });
         await el.updateComplete;
         expect(text(el, 'error')).to.equal(message);
         el.baseUrl = mock.baseUrl('ok');
-        expect((await submitAndWait(el)).ok?.licenseName).to.be.a('string');
+        expect((await clickAndSettle(el, 'submit', 'mobile-validated')).ok?.licenseName).to.be.a(
+          'string',
+        );
       });
     }
 
@@ -257,8 +242,8 @@ describe('<paylink-validate-mobile>', () => {
         const el = await step2(mock, await checkLicense(token));
         el.token = token;
         el[field] = undefined;
-        await typeCode(el, PARTNER_OTPS.success);
-        const { error } = await submitAndWait(el);
+        await typeInto(el, 'otp', PARTNER_OTPS.success);
+        const { error } = await clickAndSettle(el, 'submit', 'mobile-validated');
         expect(error).to.deep.equal({
           code: 'validation',
           field,
@@ -273,8 +258,8 @@ describe('<paylink-validate-mobile>', () => {
     it('sends nothing to Paylink directly without a token or getToken', async () => {
       const el = await step2(mockPaylink(), await checkLicense(token));
       el.baseUrl = undefined; // straight to Paylink's host: a token is required
-      await typeCode(el, PARTNER_OTPS.success);
-      const { error } = await submitAndWait(el);
+      await typeInto(el, 'otp', PARTNER_OTPS.success);
+      const { error } = await clickAndSettle(el, 'submit', 'mobile-validated');
       expect(error).to.deep.equal({
         code: 'validation',
         field: 'token',
@@ -288,8 +273,8 @@ describe('<paylink-validate-mobile>', () => {
       const el = await step2(mock, await checkLicense(token));
       el.token = token;
       el.otpLength = 4;
-      await typeCode(el, '761');
-      const { error } = await submitAndWait(el);
+      await typeInto(el, 'otp', '761');
+      const { error } = await clickAndSettle(el, 'submit', 'mobile-validated');
       expect(error).to.deep.equal({
         code: 'validation',
         field: 'otp',
@@ -321,8 +306,8 @@ describe('<paylink-validate-mobile>', () => {
           for (const type of ['otp-error', 'mobile-validated'])
             el.addEventListener(type, (e) => details.push((e as CustomEvent).detail));
           el.token = value;
-          await typeCode(el, code);
-          await submitAndWait(el);
+          await typeInto(el, 'otp', code);
+          await clickAndSettle(el, 'submit', 'mobile-validated');
           await el.updateComplete;
           const visible = [
             el.outerHTML,
@@ -350,8 +335,8 @@ describe('<paylink-validate-mobile>', () => {
         handed.push(next);
         return next;
       };
-      await typeCode(el, PARTNER_OTPS.success);
-      const { ok } = await submitAndWait(el);
+      await typeInto(el, 'otp', PARTNER_OTPS.success);
+      const { ok } = await clickAndSettle(el, 'submit', 'mobile-validated');
       expect(ok?.licenseName).to.be.a('string');
       expect(handed).to.deep.equal(['expired-token', fresh]);
       const requests = (await mock.requests()) as unknown as Array<{ authorization: string }>;
@@ -366,8 +351,8 @@ describe('<paylink-validate-mobile>', () => {
       const el = await step2(mock, await checkLicense(token), { scenario: 'unauthorized' });
       let asked = 0;
       el.getToken = () => `token-${++asked}`;
-      await typeCode(el, PARTNER_OTPS.success);
-      const { error } = await submitAndWait(el);
+      await typeInto(el, 'otp', PARTNER_OTPS.success);
+      const { error } = await clickAndSettle(el, 'submit', 'mobile-validated');
       expect(error).to.include({ status: 401, message: partnerEn.unauthorized });
       expect(asked).to.equal(2);
       expect(await mock.requests()).to.have.length(2);
@@ -378,12 +363,12 @@ describe('<paylink-validate-mobile>', () => {
     it('speaks Arabic right to left, keeping the code and the number left to right', async () => {
       const el = await step2(mockPaylink(), await checkLicense(token), { lang: 'ar' });
       el.token = token;
-      expect(getComputedStyle(part(el, 'form')!).direction).to.equal('rtl');
-      expect(getComputedStyle(part(el, 'otp')!).direction).to.equal('ltr');
+      expect(getComputedStyle(part(el, 'form')).direction).to.equal('rtl');
+      expect(getComputedStyle(part(el, 'otp')).direction).to.equal('ltr');
       expect(text(el, 'submit')).to.equal(partnerAr.validate);
       expect(text(el, 'status')).to.equal(ar.otpSentTo('+966\u00a055\u00a0•••\u00a0••67'));
-      await typeCode(el, '٧٦١٥');
-      await submitAndWait(el);
+      await typeInto(el, 'otp', '٧٦١٥');
+      await clickAndSettle(el, 'submit', 'mobile-validated');
       await el.updateComplete;
       expect(text(el, 'validated')).to.equal(
         partnerAr.validated('Qahwa & Tamr Trading Co.', 'سجل تجاري'),
@@ -402,8 +387,10 @@ describe('<paylink-validate-mobile>', () => {
     await el.updateComplete;
     expect(text(el, 'submit')).to.equal('Check');
     expect(text(el, 'otp-label')).to.equal('SMS code');
-    await typeCode(el, PARTNER_OTPS.success);
-    expect((await submitAndWait(el)).error?.message).to.equal('Sign in again, please.');
+    await typeInto(el, 'otp', PARTNER_OTPS.success);
+    expect((await clickAndSettle(el, 'submit', 'mobile-validated')).error?.message).to.equal(
+      'Sign in again, please.',
+    );
   });
 
   it('focuses its code input when the page focuses the element', async () => {

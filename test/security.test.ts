@@ -6,7 +6,9 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
-import { MARKUP_DETAIL, mockPaylink, pause } from './mock.js';
+import { forgetTransactions } from '../src/checkout/transactions.js';
+import { checkoutWithNumber, clickAndSettle } from './helpers/harness.js';
+import { MARKUP_DETAIL, mockPaylink, pause } from './helpers/mock.js';
 
 /**
  * Ways to turn a string into markup or code. The first four are the ones the package promises
@@ -55,22 +57,17 @@ const SERVER_ERRORS: ReadonlyArray<{
   {
     tag: 'stcpay-otp',
     async show(baseUrl) {
-      const el = await fixture<HTMLElement>(html`
-        <stcpay-otp
-          transaction-no=${`T${crypto.randomUUID().slice(0, 8)}`}
-          total="10"
-          mobile="0551234567"
-          base-url=${baseUrl}
-        ></stcpay-otp>
-      `);
-      const failed = oneEvent(el, 'otp-error');
-      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
-      return { el, message: (await failed).detail.message as string };
+      const el = await checkoutWithNumber(baseUrl);
+      const { error } = await clickAndSettle(el, 'submit', 'otp-sent');
+      return { el, message: error!.message };
     },
   },
 ];
 
 describe('security', () => {
+  // The checkouts here share one transaction number: each test as on a fresh page.
+  afterEach(() => forgetTransactions());
+
   describe('src/', () => {
     it('has no innerHTML, unsafeHTML, eval( or new Function, nor any other string-to-markup or string-to-code sink', async () => {
       const files = (await executeServerCommand('source-files')) as SourceFile[];

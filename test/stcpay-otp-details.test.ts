@@ -6,7 +6,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
-import { mockPaylink, TEST_OTPS } from './mock.js';
+import { mockPaylink, TEST_OTPS } from './helpers/mock.js';
 
 const part = (el: StcpayOtp, name: string) =>
   el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);

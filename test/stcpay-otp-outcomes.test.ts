@@ -15,7 +15,7 @@ import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
 import { en } from '../src/i18n/en.js';
 import { ar } from '../src/i18n/ar.js';
 import { forgetTransactions } from '../src/checkout/transactions.js';
-import { mockPaylink, pause, TEST_OTPS, until, type Scenario } from './mock.js';
+import { mockPaylink, pause, TEST_OTPS, until, type Scenario } from './helpers/mock.js';
 
 type Mock = ReturnType<typeof mockPaylink>;
 

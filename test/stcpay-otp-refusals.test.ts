@@ -10,7 +10,7 @@ import type { OtpErrorDetail } from '../src/index.js';
 import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
 import { en } from '../src/i18n/en.js';
 import { ar } from '../src/i18n/ar.js';
-import { MARKUP_DETAIL, mockPaylink, TEST_OTPS, type Scenario } from './mock.js';
+import { MARKUP_DETAIL, mockPaylink, TEST_OTPS, type Scenario } from './helpers/mock.js';
 
 const part = (el: StcpayOtp, name: string) =>
   el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);

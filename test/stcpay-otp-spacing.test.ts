@@ -9,7 +9,7 @@ import '../src/define.js';
 import type { OtpErrorDetail } from '../src/index.js';
 import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
 import { forgetTransactions } from '../src/checkout/transactions.js';
-import { mockPaylink, TEST_OTPS, type Scenario } from './mock.js';
+import { mockPaylink, TEST_OTPS, type Scenario } from './helpers/mock.js';
 
 type Mock = ReturnType<typeof mockPaylink>;
 

@@ -9,7 +9,7 @@ import '../src/define.js';
 import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
 import { en } from '../src/i18n/en.js';
 import { ar } from '../src/i18n/ar.js';
-import { mockPaylink, pause, TEST_OTPS, until, type Scenario } from './mock.js';
+import { mockPaylink, pause, TEST_OTPS, until, type Scenario } from './helpers/mock.js';
 
 const part = (el: StcpayOtp, name: string) =>
   el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);

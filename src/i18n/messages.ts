@@ -25,7 +25,7 @@ export interface Messages {
   cancel: string;
   /** After a send was cancelled. */
   sendCancelled: string;
-  /** The send button while a code for the transaction was sent too recently, e.g. "Send code in 0:42". */
+  /** The send button while the transaction's last code is too recent: "Send code in 0:42". */
   sendIn: (time: string) => string;
   /** Shown once the code is on its way; `mobile` is the number as the customer reads it. */
   sent: (mobile: string) => string;
@@ -47,7 +47,7 @@ export interface Messages {
    * shopper: no company name, no status code, no server sentence.
    */
   refusals: Readonly<Record<Refusal, string>>;
-  /** A 4xx answer to the partner element; `serverText` is Paylink's own explanation when it sent one. */
+  /** A 4xx answer to the partner element; `serverText` is Paylink's own explanation, if any. */
   serverRejected: (status: number, serverText?: string) => string;
   /** A 5xx answer. */
   serverUnavailable: (status: number) => string;
