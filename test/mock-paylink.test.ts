@@ -18,8 +18,16 @@ const INVALID_SESSION = { title: 'Bad Request', status: 400, detail: 'Invalid pa
 const EXPIRED = { title: 'Bad Request', status: 400, detail: 'The payment session has expired' };
 const ALREADY_PAID = { title: 'Bad Request', status: 400, detail: 'The order is already paid' };
 const INVALID_OTP = { title: 'Bad Request', status: 400, detail: 'Invalid OTP' };
-const BAD_CREDENTIALS = { title: 'Unauthorized', status: 401, detail: 'Invalid apiId or secretKey' };
-const NO_TOKEN = { title: 'Unauthorized', status: 401, detail: 'A valid Bearer id_token from /api/auth is required' };
+const BAD_CREDENTIALS = {
+  title: 'Unauthorized',
+  status: 401,
+  detail: 'Invalid apiId or secretKey',
+};
+const NO_TOKEN = {
+  title: 'Unauthorized',
+  status: 401,
+  detail: 'A valid Bearer id_token from /api/auth is required',
+};
 
 interface Answer {
   status: number;
@@ -30,7 +38,12 @@ interface Answer {
 }
 
 /** POSTs `body` as JSON (a string goes as it is), or GETs when there is no body. */
-async function call(url: string, body?: unknown, headers: Record<string, string> = {}, signal?: AbortSignal) {
+async function call(
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+  signal?: AbortSignal,
+) {
   const init: RequestInit =
     body === undefined
       ? { headers, signal }
@@ -65,11 +78,20 @@ async function openSession(base: string, orderNumber = newOrder(), total = 10) {
   const answer = await call(base + SEND_OTP, request);
   expect(answer.status, 'sendOtp').to.equal(200);
   const { paymentSessionId, signature, signedBase64Data } = answer.body;
-  return { ...request, stcpayPaymentOTP: TEST_OTPS.success as string, paymentSessionId, signature, signedBase64Data };
+  return {
+    ...request,
+    stcpayPaymentOTP: TEST_OTPS.success as string,
+    paymentSessionId,
+    signature,
+    signedBase64Data,
+  };
 }
 
-const pay = (base: string, request: PaymentRequest, changes: Partial<Record<keyof PaymentRequest, unknown>> = {}) =>
-  call(base + PROCESS_PAYMENT, { ...request, ...changes });
+const pay = (
+  base: string,
+  request: PaymentRequest,
+  changes: Partial<Record<keyof PaymentRequest, unknown>> = {},
+) => call(base + PROCESS_PAYMENT, { ...request, ...changes });
 
 const paid = (request: PaymentRequest) => ({
   status: 200,
@@ -99,7 +121,12 @@ describe('mock Paylink', () => {
           path: prefix + SEND_OTP,
           contentType: 'application/json',
           accept: 'application/json',
-          body: JSON.stringify({ stcpayMobile: '551234567', stcpayMobileCountryCode: '966', orderNumber: request.orderNumber, total: 10 }),
+          body: JSON.stringify({
+            stcpayMobile: '551234567',
+            stcpayMobileCountryCode: '966',
+            orderNumber: request.orderNumber,
+            total: 10,
+          }),
           abandoned: false,
         },
         {
@@ -120,14 +147,23 @@ describe('mock Paylink', () => {
 
     it('refuses a wrong OTP and keeps the session open', async () => {
       const request = await openSession('');
-      expect(await pay('', request, { stcpayPaymentOTP: TEST_OTPS.wrong })).to.deep.include({ status: 400, body: INVALID_OTP });
-      expect(await pay('', request, { stcpayPaymentOTP: '99999' })).to.deep.include({ status: 400, body: INVALID_OTP });
+      expect(await pay('', request, { stcpayPaymentOTP: TEST_OTPS.wrong })).to.deep.include({
+        status: 400,
+        body: INVALID_OTP,
+      });
+      expect(await pay('', request, { stcpayPaymentOTP: '99999' })).to.deep.include({
+        status: 400,
+        body: INVALID_OTP,
+      });
       expect(await pay('', request)).to.deep.include(paid(request));
     });
 
     it('expires the session for the expire OTP, for good', async () => {
       const request = await openSession('');
-      expect(await pay('', request, { stcpayPaymentOTP: TEST_OTPS.expire })).to.deep.include({ status: 400, body: EXPIRED });
+      expect(await pay('', request, { stcpayPaymentOTP: TEST_OTPS.expire })).to.deep.include({
+        status: 400,
+        body: EXPIRED,
+      });
       expect(await pay('', request)).to.deep.include({ status: 400, body: EXPIRED });
     });
 
@@ -152,7 +188,10 @@ describe('mock Paylink', () => {
         { total: 11 },
       ];
       for (const change of changes)
-        expect(await pay('', request, change), JSON.stringify(change)).to.deep.include({ status: 400, body: INVALID_SESSION });
+        expect(await pay('', request, change), JSON.stringify(change)).to.deep.include({
+          status: 400,
+          body: INVALID_SESSION,
+        });
       expect(await pay('', request)).to.deep.include(paid(request));
     });
 
@@ -239,7 +278,9 @@ describe('mock Paylink', () => {
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 300);
       let error: unknown;
-      await call(base + PROCESS_PAYMENT, request, {}, controller.signal).catch((e: unknown) => (error = e));
+      await call(base + PROCESS_PAYMENT, request, {}, controller.signal).catch(
+        (e: unknown) => (error = e),
+      );
       expect(error).to.have.property('name', 'AbortError');
       await until(async () => {
         const log = await mock.requests();
@@ -249,28 +290,41 @@ describe('mock Paylink', () => {
   });
 
   describe('sendOtp scenarios for the abuse tests', () => {
-    const request = { stcpayMobile: '551234567', stcpayMobileCountryCode: '966', orderNumber: newOrder(), total: 10 };
+    const request = {
+      stcpayMobile: '551234567',
+      stcpayMobileCountryCode: '966',
+      orderNumber: newOrder(),
+      total: 10,
+    };
 
     it('markup-error: 400 whose detail is markup', async () => {
       const answer = await call(mockPaylink().baseUrl('markup-error') + SEND_OTP, request);
       expect(answer.status).to.equal(400);
-      expect(answer.body).to.deep.equal({ title: 'Bad Request', status: 400, detail: MARKUP_DETAIL });
+      expect(answer.body).to.deep.equal({
+        title: 'Bad Request',
+        status: 400,
+        detail: MARKUP_DETAIL,
+      });
     });
 
     it('random: answers each request as the outcome it drew, after a short delay, and logs the draw', async () => {
       const mock = mockPaylink();
       const answers: (Answer | string)[] = [];
-      for (let i = 0; i < 36; i++)
+      for (let i = 0; i < 36; i++) {
+        // Timed out: the signal's reason, as WebKit's fetch rejects with a plain AbortError.
+        const signal = AbortSignal.timeout(500);
         answers.push(
-          await call(mock.baseUrl('random') + SEND_OTP, request, {}, AbortSignal.timeout(500)).catch(
-            (error: Error) => error.name,
+          await call(mock.baseUrl('random') + SEND_OTP, request, {}, signal).catch(
+            (error: Error) => (signal.aborted ? (signal.reason as Error).name : error.name),
           ),
         );
+      }
       const log = await mock.requests();
       // Chromium re-sends by itself a request whose reused connection closes before any byte of
       // an answer; reset drops the connection mid-answer, so there is one entry per request.
       expect(log).to.have.length(answers.length);
-      const statusOf = (answer: Answer | string) => (typeof answer === 'string' ? answer : answer.status);
+      const statusOf = (answer: Answer | string) =>
+        typeof answer === 'string' ? answer : answer.status;
       const expected: Record<RandomOutcome, (answer: Answer | string) => boolean> = {
         ok: (a) => statusOf(a) === 200 && typeof (a as Answer).body.signature === 'string',
         slow: (a) => statusOf(a) === 200 && typeof (a as Answer).body.signature === 'string',
@@ -286,9 +340,13 @@ describe('mock Paylink', () => {
       log.forEach((entry, i) => {
         const what = `request ${i}: ${JSON.stringify(entry)}`;
         expect(expected[entry.outcome!](answers[i]), what).to.equal(true);
-        expect(entry.delay, what).to.be.within(entry.outcome === 'slow' ? 150 : 0, entry.outcome === 'slow' ? 210 : 60);
+        expect(entry.delay, what).to.be.within(
+          entry.outcome === 'slow' ? 150 : 0,
+          entry.outcome === 'slow' ? 210 : 60,
+        );
         expect(entry.closedAt, what).to.be.a('number');
-        if (['hang', 'reset'].includes(entry.outcome!)) expect(entry.answeredAt, what).to.equal(null);
+        if (['hang', 'reset'].includes(entry.outcome!))
+          expect(entry.answeredAt, what).to.equal(null);
         else expect(entry.answeredAt! - entry.receivedAt!, what).to.be.at.least(entry.delay! - 5);
       });
       // Outcomes vary: with 36 draws over 12 slots, a run with fewer than 4 kinds would be broken.
@@ -321,16 +379,24 @@ describe('mock Paylink', () => {
       expect(first.body.id_token).to.be.a('string').with.length.above(15);
       expect(second.body.id_token).to.not.equal(first.body.id_token);
       for (const wrong of [{ secretKey: 'guess' }, { apiId: 'APP_ID_OTHER' }, { apiId: undefined }])
-        expect(await call('/api/auth', { ...MOCK_CREDENTIALS, persistToken: false, ...wrong })).to.deep.include({
+        expect(
+          await call('/api/auth', { ...MOCK_CREDENTIALS, persistToken: false, ...wrong }),
+        ).to.deep.include({
           status: 401,
           body: BAD_CREDENTIALS,
         });
     });
 
     it('addInvoice wants a token from auth', async () => {
-      expect(await call('/api/addInvoice', invoiceRequest())).to.deep.include({ status: 401, body: NO_TOKEN });
+      expect(await call('/api/addInvoice', invoiceRequest())).to.deep.include({
+        status: 401,
+        body: NO_TOKEN,
+      });
       const made = { Authorization: 'Bearer made-up-token' };
-      expect(await call('/api/addInvoice', invoiceRequest(), made)).to.deep.include({ status: 401, body: NO_TOKEN });
+      expect(await call('/api/addInvoice', invoiceRequest(), made)).to.deep.include({
+        status: 401,
+        body: NO_TOKEN,
+      });
       expect((await call('/api/addInvoice', invoiceRequest(), auth)).status).to.equal(200);
     });
 
@@ -358,7 +424,9 @@ describe('mock Paylink', () => {
       } satisfies MockInvoice);
       expect(invoice.transactionNo).to.match(/^\d{13,14}$/);
       const next = await call('/api/addInvoice', request, auth);
-      expect(next.body.transactionNo).to.match(/^\d{13,14}$/).and.not.equal(invoice.transactionNo);
+      expect(next.body.transactionNo)
+        .to.match(/^\d{13,14}$/)
+        .and.not.equal(invoice.transactionNo);
     });
 
     it('addInvoice refuses an amount under 5.00 and names a missing or mistyped field', async () => {
@@ -367,13 +435,18 @@ describe('mock Paylink', () => {
         status: 400,
         body: { title: 'Bad Request', status: 400, detail: 'amount must be at least 5.00' },
       });
-      expect((await call('/api/addInvoice', { ...invoiceRequest(), amount: 5 }, auth)).status).to.equal(200);
+      expect(
+        (await call('/api/addInvoice', { ...invoiceRequest(), amount: 5 }, auth)).status,
+      ).to.equal(200);
       const { clientName: _, ...noName } = invoiceRequest();
       const wrongs: Array<[string, object]> = [
         ['clientName', noName],
         ['amount', { ...invoiceRequest(), amount: '10' }],
         ['products', { ...invoiceRequest(), products: [] }],
-        ['products[0].price', { ...invoiceRequest(), products: [{ title: 'Coffee', price: '10', qty: 1 }] }],
+        [
+          'products[0].price',
+          { ...invoiceRequest(), products: [{ title: 'Coffee', price: '10', qty: 1 }] },
+        ],
         ['note', { ...invoiceRequest(), note: 7 }],
       ];
       for (const [field, request] of wrongs)
@@ -384,22 +457,37 @@ describe('mock Paylink', () => {
     });
 
     it('getInvoice shows the invoice pending, then paid once processPayment took its transactionNo', async () => {
-      const created = (await call('/api/addInvoice', { ...invoiceRequest(), amount: 25.5 }, auth)).body as MockInvoice;
+      const created = (await call('/api/addInvoice', { ...invoiceRequest(), amount: 25.5 }, auth))
+        .body as MockInvoice;
       const check = () => call(`/api/getInvoice/${created.transactionNo}`, undefined, auth);
       expect(await check()).to.deep.include({ status: 200, body: created });
       const request = await openSession('', created.transactionNo, created.amount);
       expect(await pay('', request)).to.deep.include(paid(request));
-      expect(await check()).to.deep.include({ status: 200, body: { ...created, orderStatus: 'paid' } });
+      expect(await check()).to.deep.include({
+        status: 200,
+        body: { ...created, orderStatus: 'paid' },
+      });
     });
 
     it('getInvoice answers 404 for an unknown invoice and 401 without a valid token', async () => {
       expect(await call('/api/getInvoice/10000000000000', undefined, auth)).to.deep.include({
         status: 404,
-        body: { title: 'Not Found', status: 404, detail: 'No invoice with transactionNo 10000000000000' },
+        body: {
+          title: 'Not Found',
+          status: 404,
+          detail: 'No invoice with transactionNo 10000000000000',
+        },
       });
       const created = (await call('/api/addInvoice', invoiceRequest(), auth)).body as MockInvoice;
-      expect(await call(`/api/getInvoice/${created.transactionNo}`)).to.deep.include({ status: 401, body: NO_TOKEN });
-      expect(await call(`/api/getInvoice/${created.transactionNo}`, undefined, { Authorization: 'Bearer nope' })).to.deep.include({
+      expect(await call(`/api/getInvoice/${created.transactionNo}`)).to.deep.include({
+        status: 401,
+        body: NO_TOKEN,
+      });
+      expect(
+        await call(`/api/getInvoice/${created.transactionNo}`, undefined, {
+          Authorization: 'Bearer nope',
+        }),
+      ).to.deep.include({
         status: 401,
         body: NO_TOKEN,
       });

@@ -5,7 +5,9 @@
 //   bundle-modules   builds the bundle again in memory with the project's Vite config and lists
 //                    the modules in it: {fileName, length, sameAsDist, modules: [{id, length}]}
 //   console-watch    {action: 'start'} starts recording the page's console, exceptions and
-//                    browser log (all frames); {action: 'stop'} returns the entries since then
+//                    browser log (all frames); {action: 'stop'} returns the entries since then:
+//                    through the DevTools protocol in Chromium, WebDriver BiDi in Firefox; false
+//                    in WebKit, whose WebDriver has no way to read the console
 //   heap-snapshot    writes a heap snapshot of the page to the temporary directory: {path}
 //   chaos-seed       {seed}: the CHAOS_SEED environment variable, to replay a chaos run, or null
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -49,7 +51,10 @@ async function sourceFiles(dir) {
   return Promise.all(
     files.map(async (file) => {
       const path = join(file.parentPath ?? file.path, file.name);
-      return { path: relative(ROOT, path).split(sep).join('/'), text: await readFile(path, 'utf8') };
+      return {
+        path: relative(ROOT, path).split(sep).join('/'),
+        text: await readFile(path, 'utf8'),
+      };
     }),
   );
 }
@@ -60,7 +65,11 @@ async function sourceFiles(dir) {
  * `sameAsDist` says whether the output is, character for character, dist/stcpay-otp.js.
  */
 async function bundleModules() {
-  const result = await build({ ...libraryConfig({ ...SCRIPT_TAG, write: false }), root: ROOT, logLevel: 'silent' });
+  const result = await build({
+    ...libraryConfig({ ...SCRIPT_TAG, write: false }),
+    root: ROOT,
+    logLevel: 'silent',
+  });
   const outputs = (Array.isArray(result) ? result : [result]).flatMap((each) => each.output);
   const chunks = outputs.filter((output) => output.type === 'chunk');
   if (chunks.length !== 1) throw new Error(`expected one chunk, got ${chunks.length}`);
@@ -91,7 +100,9 @@ async function heapSnapshot(session) {
 
 async function startWatch(watches, session) {
   await stopWatch(watches, session);
+  if (session.browser.type !== 'puppeteer') return false;
   const page = session.browser.getPage(session.id);
+  if (session.browser.name === 'Firefox') return startBidiWatch(watches, session, page);
   const cdp = await page.createCDPSession();
   const watch = { cdp, since: Date.now(), entries: [] };
   const add = (entry) => {
@@ -115,7 +126,13 @@ async function startWatch(watches, session) {
     }),
   );
   cdp.on('Log.entryAdded', ({ entry }) =>
-    add({ source: entry.source, level: entry.level, text: entry.text, url: entry.url, timestamp: entry.timestamp }),
+    add({
+      source: entry.source,
+      level: entry.level,
+      text: entry.text,
+      url: entry.url,
+      timestamp: entry.timestamp,
+    }),
   );
   await cdp.send('Runtime.enable');
   await cdp.send('Log.enable');
@@ -123,10 +140,37 @@ async function startWatch(watches, session) {
   return true;
 }
 
+/**
+ * Firefox has no DevTools protocol: its console, uncaught errors and the browser's own messages
+ * (a refused style, say) come as WebDriver BiDi log entries, read from puppeteer's BiDi session.
+ */
+function startBidiWatch(watches, session, page) {
+  const bidi = page.mainFrame().browsingContext.userContext.browser.session;
+  const watch = { since: Date.now(), entries: [] };
+  const onEntry = (entry) => {
+    // An entry can arrive after the test that caused it has ended: keep only what is new.
+    if (entry.timestamp < watch.since) return;
+    watch.entries.push({
+      source: entry.type === 'console' ? 'console' : 'javascript',
+      level: entry.level === 'warn' ? 'warning' : entry.level,
+      text: entry.text ?? '',
+    });
+  };
+  bidi.on('log.entryAdded', onEntry);
+  watch.detach = () => bidi.off('log.entryAdded', onEntry);
+  watches.set(session.id, watch);
+  return true;
+}
+
 async function stopWatch(watches, session) {
+  if (session.browser.type !== 'puppeteer') return false;
   const watch = watches.get(session.id);
   if (!watch) return [];
   watches.delete(session.id);
+  if (watch.detach) {
+    watch.detach();
+    return watch.entries;
+  }
   await watch.cdp.detach().catch(() => {});
   return watch.entries.map(({ timestamp: _timestamp, ...entry }) => entry);
 }
