@@ -372,6 +372,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
             name="mobile"
             type="tel"
             inputmode="numeric"
+            enterkeyhint="send"
             autocomplete="tel-national"
             dir="ltr"
             .value=${live(this.mobile)}

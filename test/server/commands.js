@@ -8,6 +8,9 @@
 //                    browser log (all frames); {action: 'stop'} returns the entries since then:
 //                    through the DevTools protocol in Chromium, WebDriver BiDi in Firefox; false
 //                    in WebKit, whose WebDriver has no way to read the console
+//   emulate-touch    {enabled}: a touch screen for the page and its frames, where the engine's
+//                    driver offers one (Chromium: DevTools protocol; Firefox: WebDriver BiDi);
+//                    true when done, false where it cannot (WebKit's WebDriver)
 //   heap-snapshot    writes a heap snapshot of the page to the temporary directory: {path}
 //   chaos-seed       {seed}: the CHAOS_SEED environment variable, to replay a chaos run, or null
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -21,6 +24,8 @@ const ROOT = process.cwd();
 export function projectCommands() {
   /** @type {Map<string, {cdp: any, since: number, entries: object[]}>} by test session id */
   const watches = new Map();
+  /** @type {Map<string, any>} by test session id: the DevTools session that holds the touch screen */
+  const touches = new Map();
 
   return {
     name: 'project-commands',
@@ -34,6 +39,8 @@ export function projectCommands() {
           if (payload?.action === 'start') return startWatch(watches, session);
           if (payload?.action === 'stop') return stopWatch(watches, session);
           throw new Error('console-watch takes {action: "start" | "stop"}');
+        case 'emulate-touch':
+          return emulateTouch(touches, session, Boolean(payload?.enabled));
         case 'heap-snapshot':
           return heapSnapshot(session);
         case 'chaos-seed':
@@ -84,6 +91,36 @@ async function bundleModules() {
       length: module.renderedLength,
     })),
   };
+}
+
+async function emulateTouch(touches, session, enabled) {
+  if (session.browser.type !== 'puppeteer') return false;
+  const page = session.browser.getPage(session.id);
+  if (session.browser.name === 'Firefox') {
+    // emulation.setTouchOverride is newer than some Firefox releases (153 ESR lacks it).
+    const context = page.mainFrame().browsingContext;
+    return context.userContext.browser.session
+      .send('emulation.setTouchOverride', {
+        maxTouchPoints: enabled ? 5 : null,
+        contexts: [context.id],
+      })
+      .then(
+        () => true,
+        (error) => {
+          if (/unknown command|unsupported operation/.test(error.message)) return false;
+          throw error;
+        },
+      );
+  }
+  // The override lasts as long as the DevTools session that set it.
+  const cdp = touches.get(session.id) ?? (await page.createCDPSession());
+  await cdp.send('Emulation.setTouchEmulationEnabled', { enabled, maxTouchPoints: 5 });
+  if (enabled) touches.set(session.id, cdp);
+  else {
+    touches.delete(session.id);
+    await cdp.detach().catch(() => {});
+  }
+  return true;
 }
 
 /** For a failed leak check: open it in DevTools' Memory panel to see what holds what. */
