@@ -46,7 +46,9 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function startWebKit({ width = 800, height = 600 } = {}) {
   const { driver, browser, xvfb } = findWebKit();
   const port = await freePort();
-  const command = xvfb ? [xvfb, '-a', driver, `--port=${port}`] : [driver, `--port=${port}`];
+  const command = xvfb
+    ? [xvfb, '-a', '-s', '-screen 0 1280x8192x24', driver, `--port=${port}`]
+    : [driver, `--port=${port}`];
   const child = spawn(command[0], command.slice(1), {
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -143,7 +145,6 @@ export async function startWebKit({ width = 800, height = 600 } = {}) {
         value: selector,
       });
       const id = Object.values(element)[0];
-      await webkit.execute('arguments[0].scrollIntoView({ block: "start" })', [element]);
       return Buffer.from(await request('GET', `${session}/element/${id}/screenshot`), 'base64');
     },
     /** Sizes the window so that its viewport is `width` × `height` CSS px. */
