@@ -32,11 +32,29 @@ async function open(engine) {
     return {
       goto: (url) => webkit.navigate(url),
       run: (body, ...args) => webkit.execute(body, args),
-      // WebKitGTK snapshots what is scrolled out of view as black: make the whole page visible.
+      // WebKitGTK's element snapshots come out partly black here: size the viewport to the
+      // element, scrolled to the top, and take the viewport instead.
       async shoot(selector) {
-        const height = await webkit.execute('return document.documentElement.scrollHeight');
-        await webkit.setViewport(WIDTH, height);
-        return webkit.screenshot(selector);
+        const [right, height] = await webkit.execute(
+          `const element = document.querySelector(arguments[0]);
+           element.scrollIntoView({ block: 'start' });
+           const rect = element.getBoundingClientRect();
+           return [Math.ceil(rect.right), Math.ceil(rect.bottom)];`,
+          [selector],
+        );
+        await webkit.setViewport(Math.max(right, 200), Math.max(height, 100));
+        await webkit.execute(
+          `document.querySelector(arguments[0]).scrollIntoView({ block: 'start' });`,
+          [selector],
+        );
+        // Let the resized window paint before the snapshot.
+        await webkit.executeAsync(
+          'requestAnimationFrame(() => requestAnimationFrame(arguments[arguments.length - 1]));',
+        );
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        const png = await webkit.screenshot();
+        await webkit.setViewport(WIDTH, HEIGHT);
+        return png;
       },
       async shootPage() {
         const height = await webkit.execute('return document.documentElement.scrollHeight');

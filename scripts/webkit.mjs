@@ -46,9 +46,10 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function startWebKit({ width = 800, height = 600 } = {}) {
   const { driver, browser, xvfb } = findWebKit();
   const port = await freePort();
-  const command = xvfb
-    ? [xvfb, '-a', '-s', '-screen 0 1280x8192x24', driver, `--port=${port}`]
-    : [driver, `--port=${port}`];
+  // Xvfb's own screen (1280 × 1024), whose pointer rests at its centre, inside the browser's
+  // window: with no window manager, that is what gives the window the keyboard focus (and so
+  // :focus and :focus-visible to the page).
+  const command = xvfb ? [xvfb, '-a', driver, `--port=${port}`] : [driver, `--port=${port}`];
   const child = spawn(command[0], command.slice(1), {
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -117,6 +118,8 @@ export async function startWebKit({ width = 800, height = 600 } = {}) {
   const webkit = {
     name: browserName,
     version: browserVersion,
+    /** Any WebDriver command of this session, e.g. ('GET', '/window'). */
+    command: (method, path, body) => request(method, session + path, body),
     navigate: (url) => request('POST', `${session}/url`, { url }),
     url: () => request('GET', `${session}/url`),
     /** Runs `script` (a function body; `arguments` are `args`) in the page; returns its value. */

@@ -179,6 +179,8 @@ export const styles = css`
   /*
    * Status and error keep two lines of room even when empty, so nothing below them moves when
    * a message appears. On the number step they share that room: they never show together.
+   * A little over two lines (2 × 1.4 = 2.8em): Firefox rounds each line box up to its layout
+   * unit (1/60 px), and two rounded lines would outgrow exactly 2.8em.
    */
   .messages {
     display: grid;
@@ -189,7 +191,7 @@ export const styles = css`
   [part~='status'],
   [part~='error'] {
     margin: 0;
-    min-height: 2.8em;
+    min-height: 2.85em;
     font-size: 0.9em;
   }
   [part~='error'] {

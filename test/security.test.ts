@@ -38,7 +38,8 @@ function findForbidden(files: SourceFile[]): string[] {
   const found: string[] = [];
   for (const { path, text } of files)
     text.split('\n').forEach((line, i) => {
-      for (const [name, pattern] of FORBIDDEN) if (pattern.test(line)) found.push(`${path}:${i + 1}: ${name}`);
+      for (const [name, pattern] of FORBIDDEN)
+        if (pattern.test(line)) found.push(`${path}:${i + 1}: ${name}`);
     });
   return found;
 }
@@ -47,12 +48,20 @@ function findForbidden(files: SourceFile[]): string[] {
  * How to make each element of the package show an error that the server wrote. A new element
  * adds its own line.
  */
-const SERVER_ERRORS: ReadonlyArray<{ tag: string; show: (baseUrl: string) => Promise<{ el: HTMLElement; message: string }> }> = [
+const SERVER_ERRORS: ReadonlyArray<{
+  tag: string;
+  show: (baseUrl: string) => Promise<{ el: HTMLElement; message: string }>;
+}> = [
   {
     tag: 'stcpay-otp',
     async show(baseUrl) {
       const el = await fixture<HTMLElement>(html`
-        <stcpay-otp transaction-no="1679123751896" total="10" mobile="0551234567" base-url=${baseUrl}></stcpay-otp>
+        <stcpay-otp
+          transaction-no="1679123751896"
+          total="10"
+          mobile="0551234567"
+          base-url=${baseUrl}
+        ></stcpay-otp>
       `);
       const failed = oneEvent(el, 'otp-error');
       el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
@@ -65,14 +74,19 @@ describe('security', () => {
   describe('src/', () => {
     it('has no innerHTML, unsafeHTML, eval( or new Function, nor any other string-to-markup or string-to-code sink', async () => {
       const files = (await executeServerCommand('source-files')) as SourceFile[];
-      expect(files.map((file) => file.path)).to.include.members(['src/stcpay-otp.ts', 'src/paylink-client.ts']);
+      expect(files.map((file) => file.path)).to.include.members([
+        'src/stcpay-otp.ts',
+        'src/paylink-client.ts',
+      ]);
       expect(findForbidden(files)).to.deep.equal([]);
     });
 
     it('never writes to the console, so nothing a customer types can end up in a log', async () => {
       const files = (await executeServerCommand('source-files')) as SourceFile[];
       const calls = files.flatMap(({ path, text }) =>
-        text.split('\n').flatMap((line, i) => (/\bconsole\s*\./.test(line) ? [`${path}:${i + 1}`] : [])),
+        text
+          .split('\n')
+          .flatMap((line, i) => (/\bconsole\s*\./.test(line) ? [`${path}:${i + 1}`] : [])),
       );
       expect(calls).to.deep.equal([]);
     });
@@ -99,24 +113,41 @@ describe('security', () => {
       const logged: string[] = [];
       const methods = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
       const originals = methods.map((name) => console[name]);
-      methods.forEach((name) => (console[name] = (...args: unknown[]) => logged.push(args.map(String).join(' '))));
+      methods.forEach(
+        (name) => (console[name] = (...args: unknown[]) => logged.push(args.map(String).join(' '))),
+      );
       const secrets = ['551234567', '12345'];
       const attributes = (el: Element) =>
-        [el, ...el.shadowRoot!.querySelectorAll('*')].flatMap((node) => [...node.attributes].map((a) => `${a.name}=${a.value}`));
+        [el, ...el.shadowRoot!.querySelectorAll('*')].flatMap((node) =>
+          [...node.attributes].map((a) => `${a.name}=${a.value}`),
+        );
       const leaks = (el: Element) =>
-        [...attributes(el), ...logged].filter((text) => secrets.some((secret) => text.includes(secret)));
+        [...attributes(el), ...logged].filter((text) =>
+          secrets.some((secret) => text.includes(secret)),
+        );
       try {
+        // An order of its own: the mock remembers paid orders across tests and across engines.
         const el = await fixture<HTMLElement & { updateComplete: Promise<boolean> }>(html`
-          <stcpay-otp transaction-no="1679123751896" total="10" process-payment base-url=${mock.baseUrl('ok')}></stcpay-otp>
+          <stcpay-otp
+            transaction-no=${`T${crypto.randomUUID().slice(0, 8)}`}
+            total="10"
+            process-payment
+            base-url=${mock.baseUrl('ok')}
+          ></stcpay-otp>
         `);
-        const input = (name: string) => el.shadowRoot!.querySelector<HTMLInputElement>(`[part~="${name}"]`)!;
+        const input = (name: string) =>
+          el.shadowRoot!.querySelector<HTMLInputElement>(`[part~="${name}"]`)!;
         input('mobile').focus();
         await sendKeys({ type: '0551234567' });
         await el.updateComplete;
         expect(leaks(el), 'after typing the number').to.deep.equal([]);
         const sent = oneEvent(el, 'otp-sent');
         await sendKeys({ press: 'Enter' });
-        const session = (await sent).detail as { paymentSessionId: string; signature: string; signedBase64Data: string };
+        const session = (await sent).detail as {
+          paymentSessionId: string;
+          signature: string;
+          signedBase64Data: string;
+        };
         secrets.push(session.paymentSessionId, session.signature, session.signedBase64Data);
         await el.updateComplete;
         expect(leaks(el), 'on the code step').to.deep.equal([]);
@@ -133,7 +164,10 @@ describe('security', () => {
       }
       // The requests did go out, to the mock's origin only.
       const requests = await mock.requests();
-      expect(requests.map((r) => r.path.split('/').pop())).to.deep.equal(['sendOtp', 'processPayment']);
+      expect(requests.map((r) => r.path.split('/').pop())).to.deep.equal([
+        'sendOtp',
+        'processPayment',
+      ]);
     });
   });
 
@@ -173,8 +207,14 @@ describe('security', () => {
       expect(bundle.fileName).to.equal('stcpay-otp.js');
       expect(bundle.sameAsDist, 'the in-memory build equals dist/stcpay-otp.js').to.equal(true);
       const ids = bundle.modules.map((module) => module.id);
-      expect(ids.filter((id) => !LIT.test(id) && !DECORATE_HELPER.test(id) && !OURS.test(id))).to.deep.equal([]);
-      expect(ids).to.include.members(['src/define.ts', 'src/stcpay-otp.ts', 'node_modules/lit-html/lit-html.js']);
+      expect(
+        ids.filter((id) => !LIT.test(id) && !DECORATE_HELPER.test(id) && !OURS.test(id)),
+      ).to.deep.equal([]);
+      expect(ids).to.include.members([
+        'src/define.ts',
+        'src/stcpay-otp.ts',
+        'node_modules/lit-html/lit-html.js',
+      ]);
     });
   });
 });
