@@ -28,7 +28,7 @@ const CARDS = [
 /** The same few steps in every engine: puppeteer for Chromium and Firefox, WebDriver for WebKit. */
 async function open(engine) {
   if (engine === 'webkit') {
-    const webkit = await startWebKit({ width: WIDTH, height: HEIGHT });
+    const webkit = await startWebKit({ width: WIDTH, height: HEIGHT, screen: '1280x8192' });
     return {
       goto: (url) => webkit.navigate(url),
       run: (body, ...args) => webkit.execute(body, args),
@@ -118,22 +118,6 @@ const has = (selector) => `return document.querySelector(${JSON.stringify(select
 const hasPart = (host, name) =>
   `${PART} return document.querySelector(${JSON.stringify(host)})?.shadowRoot?.querySelector('[part~="${name}"]') != null;`;
 
-/**
- * One gallery card, alone at the top of the page: WebKitGTK under Xvfb snapshots what lies far
- * down a long page as black.
- */
-async function shootCard(page, id) {
-  const alone = (hidden) =>
-    page.run(`for (const card of document.querySelectorAll('main > section, header'))
-      card.style.display = ${hidden} && card.id !== ${JSON.stringify(id)} ? 'none' : ''; scrollTo(0, 0);`);
-  await alone(true);
-  try {
-    return await page.shoot(`section#${id}`);
-  } finally {
-    await alone(false);
-  }
-}
-
 async function shoot(engine, url) {
   const out = engine === 'chromium' ? 'demo/screenshots' : `demo/screenshots/${engine}`;
   await mkdir(out, { recursive: true });
@@ -148,7 +132,7 @@ async function shoot(engine, url) {
     await until(page, has('#sent stcpay-otp[state="sent"]'), 'the sent card');
     await until(page, hasPart('#code stcpay-otp', 'otp'), 'the code card');
     await until(page, has('#code-arabic stcpay-otp[state="error"]'), 'the Arabic code card');
-    for (const id of CARDS) await save(`gallery-${id}`, shootCard(page, id));
+    for (const id of CARDS) await save(`gallery-${id}`, page.shoot(`section#${id}`));
     if (page.darkScheme) {
       await page.darkScheme(true);
       await save('gallery-default-system-dark', page.shoot('section#default'));
@@ -158,7 +142,7 @@ async function shoot(engine, url) {
     // The same cards with the page in Arabic: elements without a lang of their own follow it.
     await page.run("document.documentElement.lang = 'ar'; document.documentElement.dir = 'rtl';");
     await new Promise((resolve) => setTimeout(resolve, 300));
-    for (const id of CARDS) await save(`gallery-${id}-page-ar`, shootCard(page, id));
+    for (const id of CARDS) await save(`gallery-${id}-page-ar`, page.shoot(`section#${id}`));
 
     // The store: number → code → wrong code → paid, with the invoice status from getInvoice.
     await page.goto(new URL('/demo/store.html', url).href);

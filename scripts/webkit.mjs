@@ -40,16 +40,21 @@ function freePort() {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Starts WebKitWebDriver and a MiniBrowser session. `close()` ends both, with the whole process
- * group the driver started (xvfb-run leaves Xvfb and the driver behind otherwise).
+ * Starts WebKitWebDriver and a MiniBrowser session with a `width` × `height` viewport.
+ * `close()` ends both, with the whole process group the driver started (xvfb-run leaves Xvfb
+ * and the driver behind otherwise).
  */
-export async function startWebKit({ width = 800, height = 600 } = {}) {
+export async function startWebKit({ width = 800, height = 600, screen } = {}) {
   const { driver, browser, xvfb } = findWebKit();
   const port = await freePort();
-  // Xvfb's own screen (1280 × 1024), whose pointer rests at its centre, inside the browser's
-  // window: with no window manager, that is what gives the window the keyboard focus (and so
-  // :focus and :focus-visible to the page).
-  const command = xvfb ? [xvfb, '-a', driver, `--port=${port}`] : [driver, `--port=${port}`];
+  // By default Xvfb's own screen (1280 × 1024), whose pointer rests at its centre, inside the
+  // browser's window: with no window manager, that is what gives the window the keyboard focus
+  // (and so :focus and :focus-visible to the page). A taller `screen` ("1280x8192") lets a
+  // screenshot take in a long page, where the window does not reach the pointer.
+  const virtual = screen ? ['-s', `-screen 0 ${screen}x24`] : [];
+  const command = xvfb
+    ? [xvfb, '-a', ...virtual, driver, `--port=${port}`]
+    : [driver, `--port=${port}`];
   const child = spawn(command[0], command.slice(1), {
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
