@@ -29,6 +29,14 @@ const CARDS = [
 async function open(engine) {
   if (engine === 'webkit') {
     const webkit = await startWebKit({ width: WIDTH, height: HEIGHT, screen: '1280x8192' });
+    /** A snapshot once the (resized) window has painted what the page now shows. */
+    const painted = async () => {
+      await webkit.executeAsync(
+        'requestAnimationFrame(() => requestAnimationFrame(arguments[arguments.length - 1]));',
+      );
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      return webkit.screenshot();
+    };
     return {
       goto: (url) => webkit.navigate(url),
       run: (body, ...args) => webkit.execute(body, args),
@@ -47,19 +55,14 @@ async function open(engine) {
           `document.querySelector(arguments[0]).scrollIntoView({ block: 'start' });`,
           [selector],
         );
-        // Let the resized window paint before the snapshot.
-        await webkit.executeAsync(
-          'requestAnimationFrame(() => requestAnimationFrame(arguments[arguments.length - 1]));',
-        );
-        await new Promise((resolve) => setTimeout(resolve, 500));
-        const png = await webkit.screenshot();
+        const png = await painted();
         await webkit.setViewport(WIDTH, HEIGHT);
         return png;
       },
       async shootPage() {
         const height = await webkit.execute('return document.documentElement.scrollHeight');
         await webkit.setViewport(WIDTH, height);
-        const png = await webkit.screenshot();
+        const png = await painted();
         await webkit.setViewport(WIDTH, HEIGHT);
         return png;
       },
