@@ -389,7 +389,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
         </button>
         <div part="messages" class="messages">
           <p part="status" id="status" role="status">${this.statusText(m)}</p>
-          <p part="error" id="error" role="alert">${this.error?.message ?? ''}</p>
+          <p part="error" id="error" role="alert">${this.error ? this.describe(this.error.reason) : ''}</p>
         </div>
       </form>
     `;
@@ -430,7 +430,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
           <span part="spinner" aria-hidden="true" ?hidden=${!verifying}></span>
           ${verifying ? m.verifying : confirmLabel}
         </button>
-        <p part="error" id="error" role="alert">${this.error?.message ?? ''}</p>
+        <p part="error" id="error" role="alert">${this.error ? this.describe(this.error.reason) : ''}</p>
         <div part="actions" class="actions">
           <button part="resend" type="button" class="link" ?disabled=${this.disabled || waiting || this.busy} @click=${this.handleResend}>
             ${waiting ? m.resendIn(this.countdown.clock) : m.resend}

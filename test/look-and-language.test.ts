@@ -238,6 +238,24 @@ describe('<stcpay-otp> look and language', () => {
       expect(part(el, 'label').textContent).to.equal(ar.mobileLabel);
     });
 
+    it('says an error it shows again in the new language when the language changes', async () => {
+      const el = await checkout();
+      el.mobile = '12345';
+      await showError(el);
+      const english = part(el, 'error').textContent;
+      const arabic = await checkout(mockPaylink(), { lang: 'ar' });
+      arabic.mobile = '12345';
+      await showError(arabic);
+      expect(part(arabic, 'error').textContent).not.to.equal(english);
+
+      el.setAttribute('lang', 'ar');
+      await el.updateComplete;
+      expect(part(el, 'error').textContent).to.equal(part(arabic, 'error').textContent);
+      el.setAttribute('lang', 'en');
+      await el.updateComplete;
+      expect(part(el, 'error').textContent).to.equal(english);
+    });
+
     it('falls back to English for a language it does not have', async () => {
       const el = await checkout(mockPaylink(), { lang: 'fr' });
       expect(part(el, 'label').textContent).to.equal(en.mobileLabel);
