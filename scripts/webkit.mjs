@@ -73,11 +73,12 @@ export async function startWebKit({ width = 800, height = 600, screen } = {}) {
   process.once('exit', killGroup);
 
   const base = `http://127.0.0.1:${port}`;
-  async function request(method, path, body) {
+  async function request(method, path, body, signal) {
     const response = await fetch(base + path, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
     });
     const { value } = await response.json();
     if (!response.ok || value?.error)
@@ -103,19 +104,29 @@ export async function startWebKit({ width = 800, height = 600, screen } = {}) {
     await sleep(100);
   }
 
+  // A browser that cannot start leaves the driver waiting for it: give up after 20 s (inside the
+  // test runner's own 30 s to start a browser), with the driver and Xvfb.
   let created;
   try {
-    created = await request('POST', '/session', {
-      capabilities: {
-        alwaysMatch: {
-          browserName: 'MiniBrowser',
-          'webkitgtk:browserOptions': { binary: browser, args: ['--automation'] },
+    created = await request(
+      'POST',
+      '/session',
+      {
+        capabilities: {
+          alwaysMatch: {
+            browserName: 'MiniBrowser',
+            'webkitgtk:browserOptions': { binary: browser, args: ['--automation'] },
+          },
         },
       },
-    });
+      AbortSignal.timeout(20000),
+    );
   } catch (error) {
     killGroup();
-    throw error;
+    if (error.name !== 'TimeoutError') throw error;
+    throw new Error(
+      `WebKit's MiniBrowser (${browser}) did not start within 20 s: ${stderr.trim()}`,
+    );
   }
   const session = `/session/${created.sessionId}`;
   const { browserName, browserVersion } = created.capabilities;
