@@ -231,11 +231,15 @@ export const styles = css`
     outline: none;
   }
 
+  /* Pinned inside the element's start corner: left where it fell, it stuck out past the end of an
+     Arabic code step in Firefox, which then scrolled sideways by a few pixels. */
   .visually-hidden {
     position: absolute;
+    inset-block-start: 0;
+    inset-inline-start: 0;
     width: 1px;
     height: 1px;
-    margin: -1px;
+    margin: 0;
     padding: 0;
     overflow: hidden;
     clip-path: inset(50%);
