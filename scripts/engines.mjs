@@ -85,7 +85,11 @@ export function findWebKit() {
 /** The version an executable reports, e.g. "Mozilla Firefox 153.8.0esr", or null. */
 export function versionOf(executable) {
   try {
-    return execFileSync(executable, ['--version'], { encoding: 'utf8', timeout: 10000 }).trim();
+    return execFileSync(executable, ['--version'], {
+      encoding: 'utf8',
+      timeout: 10000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return null;
   }
