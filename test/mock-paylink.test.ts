@@ -319,6 +319,11 @@ describe('mock Paylink', () => {
           ),
         );
       }
+      // The server hears of a connection the browser dropped (the last request's time-out) a
+      // moment later: read the log once every request is over there too.
+      await until(async () =>
+        (await mock.requests()).every((entry) => typeof entry.closedAt === 'number'),
+      );
       const log = await mock.requests();
       // Chromium re-sends by itself a request whose reused connection closes before any byte of
       // an answer; reset drops the connection mid-answer, so there is one entry per request.
