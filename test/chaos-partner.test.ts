@@ -17,7 +17,14 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/define-partner.js';
 import type { ValidateOtpResponse } from '../src/partner-client.js';
 import type { PaylinkValidateMobile } from '../src/paylink-validate-mobile.js';
-import { mockPaylink, PARTNER_EXAMPLE_SESSION, partnerToken, pause, until, type RecordedRequest } from './mock.js';
+import {
+  mockPaylink,
+  PARTNER_EXAMPLE_SESSION,
+  partnerToken,
+  pause,
+  until,
+  type RecordedRequest,
+} from './mock.js';
 import { generator } from './random.js';
 
 const VALIDATIONS = 200;
@@ -27,9 +34,17 @@ const TIMEOUT_MS = 800;
  * a busy test server, well under the time limit (as in chaos.test.ts).
  */
 const ABORT_SLACK_MS = 400;
-const RESPONSE_FIELDS = ['signature', 'mobile', 'sessionUuid', 'licenseNumber', 'licenseType', 'licenseName'] as const;
+const RESPONSE_FIELDS = [
+  'signature',
+  'mobile',
+  'sessionUuid',
+  'licenseNumber',
+  'licenseType',
+  'licenseName',
+] as const;
 
-const part = (el: PaylinkValidateMobile, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const part = (el: PaylinkValidateMobile, name: string) =>
+  el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 
 type Entry = RecordedRequest & { outcome?: string; receivedAt?: number; closedAt?: number | null };
 
@@ -59,7 +74,10 @@ describe('<paylink-validate-mobile> under chaos', () => {
       el.timeout = TIMEOUT_MS;
       el.token = token;
       el.addEventListener('mobile-validated', (event) => validated.push(event.detail));
-      el.addEventListener('otp-error', (e) => { tally.errors++; lastError = JSON.stringify(e.detail); });
+      el.addEventListener('otp-error', (e) => {
+        tally.errors++;
+        lastError = JSON.stringify(e.detail);
+      });
       container.append(el);
       return el;
     }
@@ -85,7 +103,10 @@ describe('<paylink-validate-mobile> under chaos', () => {
       else el.validate().catch(() => {});
       if (starts) accepted++;
       else if (el.state === 'validating') tally.joined++;
-      if (starts) expect(el.state, `${where(step)}: a validation that should start (${lastError})`).to.equal('validating');
+      if (starts)
+        expect(el.state, `${where(step)}: a validation that should start (${lastError})`).to.equal(
+          'validating',
+        );
     }
 
     function interrupt(el: PaylinkValidateMobile, how: 'removed' | 'reset', step: number) {
@@ -123,11 +144,16 @@ describe('<paylink-validate-mobile> under chaos', () => {
       const at = where(step);
       expect(['idle', 'error', 'validated'], `${at}: state`).to.include(el.state);
       if (el.state !== 'validated') {
-        expect((part(el, 'otp') as HTMLInputElement).readOnly, `${at}: input usable`).to.equal(false);
-        expect((part(el, 'submit') as HTMLButtonElement).disabled, `${at}: button usable`).to.equal(false);
+        expect((part(el, 'otp') as HTMLInputElement).readOnly, `${at}: input usable`).to.equal(
+          false,
+        );
+        expect((part(el, 'submit') as HTMLButtonElement).disabled, `${at}: button usable`).to.equal(
+          false,
+        );
       }
       for (const detail of validated) {
-        for (const field of RESPONSE_FIELDS) expect(detail[field], `${at}: mobile-validated ${field}`).to.be.a('string');
+        for (const field of RESPONSE_FIELDS)
+          expect(detail[field], `${at}: mobile-validated ${field}`).to.be.a('string');
         expect(detail.monthlySalesVolumes, `${at}: sales volumes`).to.have.length(4);
       }
       let log: Entry[] = [];
@@ -135,15 +161,26 @@ describe('<paylink-validate-mobile> under chaos', () => {
         log = (await mock.requests()) as Entry[];
         return log.every((entry) => entry.closedAt != null);
       }, 2000).catch(() => {
-        throw new Error(`${at}: requests left open: ${JSON.stringify(log.filter((e) => e.closedAt == null))}`);
+        throw new Error(
+          `${at}: requests left open: ${JSON.stringify(log.filter((e) => e.closedAt == null))}`,
+        );
       });
-      expect(log.length, `${at}: validate-otp requests vs accepted validations`).to.be.at.most(accepted);
-      const successes = log.filter((entry) => entry.outcome === 'ok' || entry.outcome === 'slow').length;
-      expect(validated.length, `${at}: mobile-validated events vs success answers`).to.be.at.most(successes);
+      expect(log.length, `${at}: validate-otp requests vs accepted validations`).to.be.at.most(
+        accepted,
+      );
+      const successes = log.filter(
+        (entry) => entry.outcome === 'ok' || entry.outcome === 'slow',
+      ).length;
+      expect(validated.length, `${at}: mobile-validated events vs success answers`).to.be.at.most(
+        successes,
+      );
       for (const { at: time, how } of interruptions)
         for (const entry of log) {
           if (entry.receivedAt! > time || entry.closedAt! < time) continue;
-          expect(entry.closedAt! - time, `${at}: ms from ${how} mid-request to the end of a request`).to.be.at.most(ABORT_SLACK_MS);
+          expect(
+            entry.closedAt! - time,
+            `${at}: ms from ${how} mid-request to the end of a request`,
+          ).to.be.at.most(ABORT_SLACK_MS);
         }
     }
 
@@ -157,10 +194,22 @@ describe('<paylink-validate-mobile> under chaos', () => {
     );
     expect(accepted).to.be.at.least(VALIDATIONS);
     expect(validated.length, 'some validations succeeded').to.be.above(0);
-    expect(interruptions.some((i) => i.how === 'removed'), 'some elements were removed mid-request').to.equal(true);
-    expect(interruptions.some((i) => i.how === 'reset'), 'some validations were reset mid-request').to.equal(true);
+    expect(
+      interruptions.some((i) => i.how === 'removed'),
+      'some elements were removed mid-request',
+    ).to.equal(true);
+    expect(
+      interruptions.some((i) => i.how === 'reset'),
+      'some validations were reset mid-request',
+    ).to.equal(true);
     expect(tally.joined, 'some extra clicks or calls joined one in flight').to.be.above(0);
-    expect(Object.keys(outcomes)).to.include.members(['ok', 'hang', 'reset', 'unauthorized', 'wrong-code']);
+    expect(Object.keys(outcomes)).to.include.members([
+      'ok',
+      'hang',
+      'reset',
+      'unauthorized',
+      'wrong-code',
+    ]);
     container.remove();
   });
 });

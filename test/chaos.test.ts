@@ -41,7 +41,8 @@ const SESSION_FIELDS = [
   'orderNumber',
 ] as const;
 
-const part = (el: StcpayOtp, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const part = (el: StcpayOtp, name: string) =>
+  el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 
 describe('<stcpay-otp> under chaos', () => {
   it(`survives ${SENDS} sends against random answers, with random extra clicks, resets and removals`, async function () {
@@ -82,9 +83,12 @@ describe('<stcpay-otp> under chaos', () => {
 
     /** Whether a click on the visible send (or resend) button starts a new send now. */
     const clickStartsSend = (el: StcpayOtp) =>
-      part(el, 'resend') ? el.state === 'sent' || el.state === 'error' : el.state === 'idle' || el.state === 'error';
+      part(el, 'resend')
+        ? el.state === 'sent' || el.state === 'error'
+        : el.state === 'idle' || el.state === 'error';
     /** Whether send() starts a new send now rather than joining the one in flight. */
-    const sendStartsSend = (el: StcpayOtp) => el.state === 'idle' || el.state === 'error' || el.state === 'sent';
+    const sendStartsSend = (el: StcpayOtp) =>
+      el.state === 'idle' || el.state === 'error' || el.state === 'sent';
 
     async function click(el: StcpayOtp, step: number) {
       await el.updateComplete;
@@ -104,7 +108,8 @@ describe('<stcpay-otp> under chaos', () => {
     }
 
     function interrupt(el: StcpayOtp, how: 'removed' | 'reset', step: number) {
-      if (el.state === 'sending') interruptions.push({ orderNumber: el.transactionNo!, at: Date.now(), how });
+      if (el.state === 'sending')
+        interruptions.push({ orderNumber: el.transactionNo!, at: Date.now(), how });
       if (how === 'removed') el.remove();
       else el.reset();
       tally[how]++;
@@ -154,11 +159,15 @@ describe('<stcpay-otp> under chaos', () => {
       const button = (part(el, 'resend') ?? part(el, 'submit')) as HTMLButtonElement;
       expect(input.disabled || input.readOnly, `${at}: input usable`).to.equal(false);
       expect(button.disabled, `${at}: button usable`).to.equal(false);
-      expect(el.shadowRoot!.querySelector('form')!.getAttribute('aria-busy'), `${at}: aria-busy`).to.equal('false');
+      expect(
+        el.shadowRoot!.querySelector('form')!.getAttribute('aria-busy'),
+        `${at}: aria-busy`,
+      ).to.equal('false');
 
       // Every otp-sent carries the whole session.
       for (const detail of sent) {
-        for (const field of SESSION_FIELDS) expect(detail[field], `${at}: otp-sent ${field}`).to.be.a('string').and.not.equal('');
+        for (const field of SESSION_FIELDS)
+          expect(detail[field], `${at}: otp-sent ${field}`).to.be.a('string').and.not.equal('');
         expect(detail.total, `${at}: otp-sent total`).to.equal(10);
       }
 
@@ -173,7 +182,9 @@ describe('<stcpay-otp> under chaos', () => {
       });
       const sends = log.filter((entry) => entry.path.endsWith('/sendOtp'));
       expect(sends.length, `${at}: sendOtp requests vs accepted submits`).to.be.at.most(accepted);
-      const successes = sends.filter((entry) => entry.outcome === 'ok' || entry.outcome === 'slow').length;
+      const successes = sends.filter(
+        (entry) => entry.outcome === 'ok' || entry.outcome === 'slow',
+      ).length;
       expect(sent.length, `${at}: otp-sent events vs success answers`).to.be.at.most(successes);
 
       // What was in flight when its element was removed or reset was aborted then and there:
@@ -181,7 +192,8 @@ describe('<stcpay-otp> under chaos', () => {
       // slack), and never by the element's time limit much later.
       for (const { orderNumber, at: time, how } of interruptions)
         for (const entry of sends) {
-          if (JSON.parse(entry.body).orderNumber !== orderNumber || entry.receivedAt! > time) continue;
+          if (JSON.parse(entry.body).orderNumber !== orderNumber || entry.receivedAt! > time)
+            continue;
           const what = `${at}: ms from ${how} mid-request to the end of ${JSON.stringify(entry)}`;
           expect(entry.closedAt! - time, what).to.be.at.most(ABORT_SLACK_MS);
         }
@@ -198,10 +210,22 @@ describe('<stcpay-otp> under chaos', () => {
     // The run was chaotic enough to mean something.
     expect(accepted).to.be.at.least(SENDS);
     expect(sent.length, 'some sends succeeded').to.be.above(0);
-    expect(interruptions.some((i) => i.how === 'removed'), 'some elements were removed mid-request').to.equal(true);
-    expect(interruptions.some((i) => i.how === 'reset'), 'some sends were reset mid-request').to.equal(true);
+    expect(
+      interruptions.some((i) => i.how === 'removed'),
+      'some elements were removed mid-request',
+    ).to.equal(true);
+    expect(
+      interruptions.some((i) => i.how === 'reset'),
+      'some sends were reset mid-request',
+    ).to.equal(true);
     expect(tally.joined, 'some extra clicks or sends joined one in flight').to.be.above(0);
-    expect(Object.keys(outcomes)).to.include.members(['ok', 'hang', 'reset', 'missing-field', 'truncated']);
+    expect(Object.keys(outcomes)).to.include.members([
+      'ok',
+      'hang',
+      'reset',
+      'missing-field',
+      'truncated',
+    ]);
     container.remove();
   });
 });
