@@ -55,7 +55,10 @@ export async function startWebKit({ width = 800, height = 600, screen } = {}) {
   const command = xvfb
     ? [xvfb, '-a', ...virtual, driver, `--port=${port}`]
     : [driver, `--port=${port}`];
-  const child = spawn(command[0], command.slice(1), {
+  // In a process group of its own, with a watchdog that ends the group once this process is
+  // gone, even killed outright (no exit handler runs then), or once the driver has exited.
+  const watchdog = `"$@" & while kill -0 ${process.pid} 2>/dev/null && kill -0 $! 2>/dev/null; do sleep 1; done; kill -TERM 0`;
+  const child = spawn('sh', ['-c', watchdog, 'webkit', ...command], {
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
