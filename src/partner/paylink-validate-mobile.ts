@@ -246,9 +246,7 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
           <span part="spinner" aria-hidden="true" ?hidden=${!validating}></span>
           ${validating ? p.validating : p.validate}
         </button>
-        <p part="error" id="error" role="alert">
-          ${this.error ? this.describe(this.error.reason) : ''}
-        </p>
+        <p part="error" id="error" role="alert">${this.errorText}</p>
       </form>
     `;
   }
