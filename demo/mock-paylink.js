@@ -45,6 +45,11 @@ export const SCENARIOS = {
   hang: 'never answers',
   reset: 'drops the connection without answering',
   'markup-error': '400 {title, status, detail} whose detail is HTML markup, to be shown as text',
+  'odd-mobile': '200 whose stcpayMobile is a sentence with markup, not a mobile number',
+  redirect: '307 to the same request under the offsite scenario, which a client must not follow',
+  offsite:
+    'what the redirect scenarios point to, a stand-in for another site: answers as ok, and the ' +
+    'log shows anything that arrived here',
   random:
     'sendOtp: a random outcome for each request (ok, each failure kind, slow, hang, reset mid-answer) after ' +
     'a random short delay, drawn from a generator seeded by the tenant id; the log entry records the draw',
@@ -54,7 +59,11 @@ export const SCENARIOS = {
   'pay-slow': 'processPayment: waits 1.5 s, then answers as ok',
   'pay-hang': 'processPayment: never answers',
   'pay-reset': 'processPayment: drops the connection without answering',
+  'pay-redirect': 'processPayment: 307 to the offsite scenario, like redirect',
 };
+
+/** What the odd-mobile scenario answers as stcpayMobile: a sentence, not a number to show. */
+export const ODD_MOBILE = '+966 CALL 0900-123 TO CONFIRM <b>x</b>';
 
 /** The documentation page's example success response. */
 export const EXAMPLE_RESPONSE = {
@@ -194,6 +203,8 @@ export function createPaylinkMock() {
       if (!Object.hasOwn(SCENARIOS, scenario))
         return sendJson(res, 404, springError(404, 'Not Found', `unknown mock scenario ${scenario}`));
       const forPayment = scenario.startsWith('pay-');
+      if ((scenario === 'redirect' && endpoint === SEND_OTP) || (scenario === 'pay-redirect' && endpoint === PROCESS_PAYMENT))
+        return sendRedirect(res, `/mock/${tenant}/offsite${endpoint}`);
       if (endpoint === SEND_OTP && scenario === 'random') answerRandomly(tenant, entry, req, res, body);
       else if (endpoint === SEND_OTP) answerSendOtp(forPayment ? 'ok' : scenario, req, res, body);
       else answerProcessPayment(forPayment ? scenario : 'ok', req, res, body);
@@ -250,6 +261,9 @@ export function createPaylinkMock() {
         return; // the request stays open until the client gives up
       case 'reset':
         return req.socket.destroy();
+      case 'odd-mobile':
+        return sendJson(res, 200, { ...successFor(parseSendOtp(body).request ?? {}), stcpayMobile: ODD_MOBILE });
+      case 'offsite':
       case 'ok':
         return sendOtp(req, res, body);
     }
@@ -489,6 +503,12 @@ function successFor({ stcpayMobile = '551234567', orderNumber = '' }) {
 /** processPayment's documented success body. */
 function paymentDone(orderNumber, total) {
   return { orderNumber, orderAmount: total, msg: `Payment of order ${orderNumber} has been processed.` };
+}
+
+/** A 307 (method and body kept): a client that follows it sends the request again to `location`. */
+export function sendRedirect(res, location) {
+  res.writeHead(307, { Location: location, 'Content-Length': '0' });
+  res.end();
 }
 
 /** The failure body of the STC Pay endpoints (Spring's default). */

@@ -17,6 +17,7 @@ export type OtpField =
   | 'total'
   | 'environment'
   | 'baseUrl'
+  | 'timeout'
   | 'signature'
   | 'sessionUuid'
   | 'partnerProfileNo'
@@ -32,7 +33,7 @@ export type ErrorReason =
   | { code: 'validation'; field: 'otp'; problem: OtpProblem; min: number; max: number }
   | {
       code: 'validation';
-      field: 'countryCode' | 'transactionNo' | 'total' | 'environment' | 'baseUrl';
+      field: 'countryCode' | 'transactionNo' | 'total' | 'environment' | 'baseUrl' | 'timeout';
     }
   | { code: 'validation'; field: RegistrationField; missing: true }
   /**
