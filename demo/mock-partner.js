@@ -1,22 +1,30 @@
 // A local stand-in for Paylink's partner API, the part of merchant registration a browser
 // component touches: the partner's sign-in, step 1 (check-license, which "texts" the merchant a
-// code) and step 2 (validate-otp, the page "2. Validate Mobile"). Same paths, fields and shapes
-// as Paylink's documentation; every call needs the partner's Bearer id_token.
+// code), step 2 (validate-otp, the page "2. Validate Mobile") and retry-otp (a new code for the
+// same session). Same paths, fields and shapes as Paylink's documentation; every call needs the
+// partner's Bearer id_token.
 //
 // Routes
 //   POST /api/partner/auth                       {profileNo, apiKey, persistToken} → {id_token}
 //   POST [/mock/<tenant>/<scenario>]/api/partner/register/check-license
 //   POST [/mock/<tenant>/<scenario>]/api/partner/register/validate-otp
+//   POST [/mock/<tenant>/<scenario>]/api/partner/register/retry-otp
+//        {sessionUuid, mobileNumber, partnerProfileNo}; documented statuses 200, 400, 401, 500.
+//        Paylink documents no success body: this mock answers {signature, mobile, sessionUuid}
+//        as check-license does, with a fresh signature, so a client must take what it returns.
 // With the prefix, the request is recorded under <tenant> (GET /mock/<tenant>/requests, shared
-// with the STC Pay mock) and validate-otp answers as <scenario> says (PARTNER_SCENARIOS).
+// with the STC Pay mock) and the step answers as <scenario> says (PARTNER_SCENARIOS).
 
 import { createHash, randomUUID } from 'node:crypto';
-import { createTokens, dropMidAnswer, isJson, parseObject, problemBody, put, readBody, seededRandom, sendJson, sendTruncated } from './mock-paylink.js';
+import { createTokens, dropMidAnswer, isJson, parseObject, problemBody, put, readBody, seededRandom, sendJson, sendRedirect, sendTruncated } from './mock-paylink.js';
 
 /** Fake partner credentials that /api/partner/auth accepts. Real ones stay on the partner's server. */
 export const MOCK_PARTNER = { profileNo: '19039481', apiKey: 'mock-partner-api-key' };
 
-/** The codes validate-otp takes: the documentation's example code succeeds. Any other is wrong. */
+/**
+ * The codes validate-otp takes: the documentation's example code succeeds; `expire` acts as a
+ * code that has expired (retry-otp then sends a new one). Any other is wrong.
+ */
 export const PARTNER_OTPS = { success: '7615', wrong: '1111', expire: '0000' };
 
 /** How validate-otp answers, chosen by the <scenario> segment of the path. */
@@ -28,6 +36,10 @@ export const PARTNER_SCENARIOS = {
   unauthorized: '401, as for an expired token',
   hang: 'never answers',
   reset: 'drops the connection without answering',
+  redirect: '307 to the same request under the offsite scenario, which a client must not follow',
+  offsite: 'what redirect points to, a stand-in for another site: answers as ok; the log shows what arrived',
+  'constructor-license': 'as ok, but the answer\'s licenseType is "constructor"',
+  'proto-license': 'as ok, but the answer\'s licenseType is "__proto__"',
   random:
     'a random outcome for each request (ok, the failures above, a wrong code, slow) after a random short ' +
     'delay, drawn from a generator seeded by the tenant id; the log entry records the draw and its timing',
@@ -79,8 +91,9 @@ export function createPartnerMock({ record }) {
   /** @type {Map<string, () => number>} the random scenario's generator, by tenant */
   const generators = new Map();
   /**
-   * Registration sessions by sessionUuid. 'open' until validated, or 'invalid' once a request
-   * changed its signature (as the page warns) or its code expired.
+   * Registration sessions by sessionUuid. 'open' until validated; 'expired' once its code
+   * expired, until retry-otp sends a new one; 'invalid' for good once a request changed its
+   * signature (as the page warns).
    */
   const sessions = new Map([
     [PARTNER_EXAMPLE.request.sessionUuid, { ...PARTNER_EXAMPLE.request, example: true, state: 'open' }],
@@ -89,10 +102,11 @@ export function createPartnerMock({ record }) {
   function handle(req, res) {
     const path = new URL(req.url ?? '/', 'http://mock').pathname;
     if (path === '/api/partner/auth') return answer(req, res, auth, false);
-    const route = path.match(/^(?:\/mock\/([\w-]+)\/([\w-]+))?\/api\/partner\/register\/(check-license|validate-otp)$/);
+    const route = path.match(/^(?:\/mock\/([\w-]+)\/([\w-]+))?\/api\/partner\/register\/(check-license|validate-otp|retry-otp)$/);
     if (!route) return false;
     const [, tenant, scenario = 'ok', step] = route;
-    return answer(req, res, (request) => (step === 'check-license' ? checkLicense(request) : validateOtp(request)), true, {
+    const steps = { 'check-license': checkLicense, 'validate-otp': validateOtp, 'retry-otp': retryOtp };
+    return answer(req, res, steps[step], true, {
       tenant,
       scenario,
       path,
@@ -114,6 +128,7 @@ export function createPartnerMock({ record }) {
       }
       if (!Object.hasOwn(PARTNER_SCENARIOS, scenario)) return sendJson(res, 404, problemBody(404, 'Not Found', `unknown mock scenario ${scenario}`));
       if (scenario === 'random' && entry) return answerRandomly(tenant, entry, res, (draw) => respond(draw, body));
+      if (scenario === 'redirect') return sendRedirect(res, path.replace(/^\/mock\/([\w-]+)\/redirect\//, '/mock/$1/offsite/'));
       respond(scenario, body);
     });
     return true;
@@ -134,6 +149,8 @@ export function createPartnerMock({ record }) {
         const { licenseName: _dropped, ...rest } = answerBody;
         return sendJson(res, 200, rest);
       }
+      if (status === 200 && scenario === 'constructor-license') return sendJson(res, 200, { ...answerBody, licenseType: 'constructor' });
+      if (status === 200 && scenario === 'proto-license') return sendJson(res, 200, { ...answerBody, licenseType: '__proto__' });
       sendJson(res, status, answerBody);
     }
   }
@@ -187,9 +204,11 @@ export function createPartnerMock({ record }) {
       if (!session.example) session.state = 'invalid'; // "Modifying the signature will invalidate the registration session."
       return invalid;
     }
+    const expired = [400, problemBody(400, 'Bad Request', 'The OTP has expired. Request a new OTP')];
+    if (session.state === 'expired') return expired;
     if (request.otp === PARTNER_OTPS.expire && !session.example) {
-      session.state = 'invalid';
-      return invalid;
+      session.state = 'expired';
+      return expired;
     }
     if (request.otp !== PARTNER_OTPS.success) return [400, problemBody(400, 'Bad Request', 'Invalid OTP')];
     if (session.example) return [200, PARTNER_EXAMPLE.response];
@@ -207,6 +226,22 @@ export function createPartnerMock({ record }) {
         monthlySalesVolumes: salesVolumes(),
       },
     ];
+  }
+
+  /** retry-otp: a new code for an open or expired session; the session takes a fresh signature. */
+  function retryOtp(request) {
+    const missing = ['sessionUuid', 'mobileNumber', 'partnerProfileNo'].find((field) => typeof request[field] !== 'string' || request[field] === '');
+    if (missing) return [400, problemBody(400, 'Bad Request', `Missing or invalid field: ${missing}`)];
+    const session = sessions.get(request.sessionUuid);
+    const invalid = [400, problemBody(400, 'Bad Request', 'The registration session is invalid or has expired')];
+    if (!session || session.state === 'invalid') return invalid;
+    if (request.mobileNumber !== session.mobile || request.partnerProfileNo !== session.partnerProfileNo) return invalid;
+    if (!session.example) {
+      // The documentation's example session is shared by every page: it keeps its signature.
+      session.state = 'open';
+      session.signature = createHash('sha256').update(`${session.signature}:retry`).digest('hex');
+    }
+    return [200, { signature: session.signature, mobile: session.mobile, sessionUuid: session.sessionUuid }];
   }
 
   return { handle };

@@ -14,6 +14,7 @@ import {
   PARTNER_OTPS,
   partnerToken,
   pause,
+  until,
   type PartnerScenario,
 } from './mock.js';
 
@@ -409,5 +410,248 @@ describe('<paylink-validate-mobile>', () => {
     const el = await step2(mockPaylink(), await checkLicense(token));
     el.focus();
     expect(el.shadowRoot!.activeElement).to.equal(part(el, 'otp'));
+  });
+});
+
+describe('<paylink-validate-mobile> against the page and the network', () => {
+  let token: string;
+  before(async () => {
+    token = await partnerToken();
+  });
+
+  /** Collects console.warn and the rest while `run` runs. */
+  async function watchConsole(run: () => Promise<void>): Promise<string[]> {
+    const logged: string[] = [];
+    const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+    const originals = methods.map((name) => console[name]);
+    methods.forEach(
+      (name) =>
+        (console[name] = (...args: unknown[]) =>
+          logged.push(`${name}: ${args.map(String).join(' ')}`)),
+    );
+    try {
+      await run();
+    } finally {
+      methods.forEach((name, i) => (console[name] = originals[i]));
+    }
+    return logged;
+  }
+
+  describe('a token attribute', () => {
+    it('is removed at once, never used, and warned about once without the token', async () => {
+      const secret = `SECRET-${crypto.randomUUID()}`;
+      const mock = mockPaylink();
+      const session = await checkLicense(token);
+      let el!: PaylinkValidateMobile;
+      const logged = await watchConsole(async () => {
+        el = await fixture<PaylinkValidateMobile>(html`
+          <paylink-validate-mobile
+            token=${secret}
+            signature=${session.signature}
+            session-uuid=${session.sessionUuid}
+            mobile=${session.mobile}
+            partner-profile-no=${MOCK_PARTNER.profileNo}
+            base-url=${mock.baseUrl()}
+          ></paylink-validate-mobile>
+        `);
+        expect(el.hasAttribute('token')).to.equal(false);
+        el.setAttribute('token', secret);
+        expect(el.hasAttribute('token')).to.equal(false);
+        await typeCode(el, PARTNER_OTPS.success);
+        await submitAndWait(el);
+      });
+      expect(el.token).to.equal(undefined);
+      const [request] = await mock.requests();
+      expect((request as unknown as { authorization: string | null }).authorization).to.equal(null);
+      expect(logged).to.have.length(1);
+      expect(logged[0]).to.match(/^warn: .*token.*property/);
+      expect(logged.join()).not.to.contain(secret);
+    });
+
+    it('is removed when the element is defined after the page set it (a framework, SSR)', async () => {
+      const tag = `late-validate-mobile-${Math.random().toString(36).slice(2)}`;
+      const el = document.createElement(tag);
+      el.setAttribute('token', 'SECRET-late');
+      document.body.append(el);
+      const logged = await watchConsole(async () => {
+        const { PaylinkValidateMobile } = await import('../src/partner/paylink-validate-mobile.js');
+        PaylinkValidateMobile.define(tag);
+      });
+      expect(el.hasAttribute('token')).to.equal(false);
+      expect((el as PaylinkValidateMobile).token).to.equal(undefined);
+      expect(logged).to.have.length(1);
+      expect(logged[0]).not.to.contain('SECRET-late');
+      el.remove();
+    });
+  });
+
+  it('times out while getToken hangs, within its timeout, sending nothing', async () => {
+    const mock = mockPaylink();
+    const el = await step2(mock, await checkLicense(token));
+    el.baseUrl = undefined;
+    el.environment = 'testing';
+    el.getToken = () => new Promise<string>(() => {});
+    el.timeout = 300;
+    await typeCode(el, PARTNER_OTPS.success);
+    const started = performance.now();
+    const { error } = await submitAndWait(el);
+    expect(performance.now() - started).to.be.below(3000);
+    expect(error).to.include({ code: 'timeout', retryable: true, message: en.timeout(0.3) });
+    await el.updateComplete;
+    expect(el.state).to.equal('error');
+    expect(text(el, 'error')).to.equal(en.timeout(0.3));
+    expect(await mock.requests()).to.have.length(0);
+  });
+
+  for (const [scenario, licenseType] of [
+    ['constructor-license', 'constructor'],
+    ['proto-license', '__proto__'],
+  ] as const)
+    it(`shows a licenseType of "${licenseType}" as sent, looking up own names only`, async () => {
+      const el = await step2(mockPaylink(), await checkLicense(token), { scenario });
+      el.token = token;
+      await typeCode(el, PARTNER_OTPS.success);
+      expect((await submitAndWait(el)).ok?.licenseType).to.equal(licenseType);
+      await el.updateComplete;
+      expect(text(el, 'validated')).to.equal(
+        partnerEn.validated('Qahwa & Tamr Trading Co.', licenseType),
+      );
+    });
+
+  it('dispatches fresh, frozen details that a listener cannot turn into what it shows', async () => {
+    const el = await step2(mockPaylink(), await checkLicense(token));
+    el.token = token;
+    const details: unknown[] = [];
+    const tamper = (event: Event) => {
+      const detail = (event as CustomEvent).detail as Record<string, unknown>;
+      details.push(detail);
+      Reflect.set(detail, 'licenseName', 'Someone Else');
+      Reflect.set(detail, 'message', 'Changed');
+      Reflect.set((detail.nationalIds as string[] | undefined) ?? {}, 0, '0');
+    };
+    el.addEventListener('mobile-validated', tamper);
+    el.addEventListener('otp-error', tamper);
+    await typeCode(el, PARTNER_OTPS.wrong);
+    const { error } = await submitAndWait(el);
+    await el.updateComplete;
+    expect(Object.isFrozen(error)).to.equal(true);
+    expect(text(el, 'error')).to.equal(en.otpWrong);
+    (part(el, 'otp') as HTMLInputElement).select();
+    await sendKeys({ type: PARTNER_OTPS.success });
+    const { ok } = await submitAndWait(el);
+    await el.updateComplete;
+    expect(Object.isFrozen(ok)).to.equal(true);
+    expect(Object.isFrozen(ok!.nationalIds)).to.equal(true);
+    expect(Object.isFrozen(ok!.monthlySalesVolumes[0])).to.equal(true);
+    expect(ok!.licenseName).to.equal('Qahwa & Tamr Trading Co.');
+    expect(ok!.nationalIds[0]).to.equal('1012345678');
+    expect(text(el, 'validated')).to.contain('Qahwa & Tamr Trading Co.');
+    expect(details).to.have.length(2);
+  });
+
+  describe('resend', () => {
+    const retryRequests = async (mock: ReturnType<typeof mockPaylink>) =>
+      (await mock.requests()).filter((r) => r.path.endsWith('/retry-otp'));
+
+    for (const [lang, m] of [
+      ['en', en],
+      ['ar', ar],
+    ] as const)
+      it(`(${lang}) waits out resend-after, asks retry-otp, and goes on with the session it returns`, async () => {
+        const mock = mockPaylink();
+        const session = await checkLicense(token);
+        // resend-after counts from when the element first shows: step 1 has just sent a code.
+        const fresh = document.createElement('paylink-validate-mobile');
+        Object.assign(fresh, {
+          ...session,
+          partnerProfileNo: MOCK_PARTNER.profileNo,
+          baseUrl: mock.baseUrl(),
+          token,
+          resendAfter: 1,
+        });
+        fresh.lang = lang;
+        document.body.append(fresh);
+        await fresh.updateComplete;
+        const button = part(fresh, 'resend') as HTMLButtonElement;
+        expect(button.disabled).to.equal(true);
+        expect(button.textContent!.trim()).to.equal(m.resendIn('0:01'));
+        let refused: unknown;
+        await fresh.resend().catch((error: unknown) => (refused = error));
+        expect(refused).to.be.instanceOf(DOMException).with.property('name', 'InvalidStateError');
+        expect(await retryRequests(mock)).to.have.length(0);
+
+        await until(() => !button.disabled, 3000);
+        expect(button.textContent!.trim()).to.equal(m.resend);
+        button.click();
+        await until(async () => (await retryRequests(mock)).length === 1);
+        await until(() => fresh.state === 'idle' && button.disabled);
+        const [request] = await retryRequests(mock);
+        expect(request.body).to.equal(
+          JSON.stringify({
+            sessionUuid: session.sessionUuid,
+            mobileNumber: session.mobile,
+            partnerProfileNo: MOCK_PARTNER.profileNo,
+          }),
+        );
+        expect((request as unknown as { authorization: string }).authorization).to.equal(
+          `Bearer ${token}`,
+        );
+        expect(fresh.signature).not.to.equal(session.signature);
+        expect(fresh.shadowRoot!.activeElement).to.equal(part(fresh, 'otp'));
+        expect(fresh.shadowRoot!.textContent).to.contain(
+          m.otpResent('+966\u00a055\u00a0•••\u00a0••67'),
+        );
+
+        // The mock gave the session a new signature: validating works only with it.
+        await sendKeys({ type: PARTNER_OTPS.success });
+        const { ok } = await submitAndWait(fresh);
+        expect(ok?.licenseType).to.equal('cr');
+        fresh.remove();
+      });
+
+    for (const [lang, m] of [
+      ['en', en],
+      ['ar', ar],
+    ] as const)
+      it(`(${lang}) recovers from an expired code in one tap, whatever the countdown`, async () => {
+        const mock = mockPaylink();
+        const el = await step2(mock, await checkLicense(token), { lang });
+        el.token = token;
+        const resend = part(el, 'resend') as HTMLButtonElement;
+        expect(resend.disabled).to.equal(true); // 60 s to go
+        await typeCode(el, PARTNER_OTPS.expire);
+        const { error } = await submitAndWait(el);
+        expect(error).to.include({ code: 'http', status: 400, message: m.otpExpired });
+        await el.updateComplete;
+        await el.updateComplete;
+        expect(resend.disabled).to.equal(false);
+        expect(resend.classList.contains('link')).to.equal(false); // the primary action now
+        expect(resend.textContent!.trim()).to.equal(m.resend);
+        expect((part(el, 'otp') as HTMLInputElement).value).to.equal('');
+        expect(el.shadowRoot!.activeElement).to.equal(part(el, 'otp'));
+
+        resend.click();
+        await until(async () => (await retryRequests(mock)).length === 1);
+        await until(() => el.state === 'idle');
+        expect(resend.disabled).to.equal(true);
+        await sendKeys({ type: PARTNER_OTPS.success });
+        expect((await submitAndWait(el)).ok?.licenseName).to.equal('Qahwa & Tamr Trading Co.');
+      });
+
+    it('reports a refused retry-otp (401) and stays usable', async () => {
+      const mock = mockPaylink();
+      const el = await step2(mock, await checkLicense(token));
+      el.token = token;
+      await typeCode(el, PARTNER_OTPS.expire);
+      await submitAndWait(el); // the code expired: resend is enabled at once
+      el.token = 'made-up';
+      const failed = oneEvent(el, 'otp-error');
+      part(el, 'resend')!.click();
+      expect((await failed).detail).to.include({ status: 401, message: partnerEn.unauthorized });
+      el.token = token;
+      await pause(10); // the failed resend settles after its otp-error
+      await el.resend();
+      expect(el.state).to.equal('idle');
+    });
   });
 });

@@ -87,7 +87,7 @@ export class PaylinkError extends Error implements OtpErrorDetail {
     this.retryable = isRetryable(reason);
   }
 
-  /** A plain object for an event's `detail`: no stack, no prototype. */
+  /** A fresh, frozen plain object for an event's `detail`: no stack, no prototype. */
   toDetail(): OtpErrorDetail {
     const detail: OtpErrorDetail = {
       code: this.code,
@@ -96,6 +96,6 @@ export class PaylinkError extends Error implements OtpErrorDetail {
     };
     if (this.status !== undefined) detail.status = this.status;
     if (this.field !== undefined) detail.field = this.field;
-    return detail;
+    return Object.freeze(detail);
   }
 }
