@@ -42,7 +42,11 @@ $('#checkout').addEventListener('click', async () => {
     checkout.addEventListener('payment-processed', () => showOrderStatus(transactionNo));
     $('#payment-hint').textContent = `Invoice ${transactionNo} is ready.`;
     $('#payment').replaceChildren(checkout);
-    checkout.shadowRoot?.querySelector('input')?.focus();
+    // The button that was clicked is now disabled, so focus would fall to the body: put it in
+    // the number input, which exists once the element has rendered.
+    await customElements.whenDefined('stcpay-otp');
+    await checkout.updateComplete;
+    checkout.shadowRoot.querySelector('[part~="mobile"]').focus();
   } catch (error) {
     $('#checkout-error').textContent = `Checkout failed: ${error.message}`;
     $('#checkout').disabled = false;

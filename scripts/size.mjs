@@ -1,7 +1,7 @@
 // `npm run size`: the size of every build in dist/ (run `npm run build` first), minified as
 // shipped, then gzip and brotli compressed at their highest levels. Exits with an error when a
 // self-contained script-tag build is over the budget in size-budget.json, so CI catches growth.
-// `npm run size -- --markdown` prints the table's rows for README's Size section.
+// `npm run size -- --markdown` prints the rows of the size table in docs/performance.md.
 //
 // An npm entry is counted as an app's bundler ships it: the entry and the modules of dist/lib/
 // it imports, bundled and minified by Vite, without Lit (and React), which the app has anyway.

@@ -19,7 +19,9 @@ export type {
   PaymentProcessedDetail,
   PaymentProcessedEvent,
 } from './core/events.js';
-export { en, ar, type Messages } from './i18n/messages.js';
+export { en } from './i18n/en.js';
+export { ar } from './i18n/ar.js';
+export type { Messages } from './i18n/messages.js';
 export { toAsciiDigits } from './input/digits.js';
 export { parseMobile, MOBILE_RULES, type MobileProblem, type MobileRule } from './input/mobile.js';
 export { parseOtp, type OtpProblem } from './input/otp.js';

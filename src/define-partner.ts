@@ -16,4 +16,6 @@ export {
   type OtpField,
 } from './core/errors.js';
 export type { OtpErrorEvent } from './core/events.js';
-export { en, ar, type Messages } from './i18n/messages.js';
+export { en } from './i18n/en.js';
+export { ar } from './i18n/ar.js';
+export type { Messages } from './i18n/messages.js';

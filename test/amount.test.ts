@@ -4,7 +4,8 @@
  */
 import { expect } from '@open-wc/testing';
 import { formatDecimal } from '../src/i18n/amount.js';
-import { ar, en } from '../src/i18n/messages.js';
+import { ar } from '../src/i18n/ar.js';
+import { en } from '../src/i18n/en.js';
 import { generator } from './random.js';
 
 const intl = {

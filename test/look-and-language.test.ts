@@ -2,7 +2,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
-import { ar, en } from '../src/i18n/messages.js';
+import { ar } from '../src/i18n/ar.js';
+import { en } from '../src/i18n/en.js';
 import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
 import { mockPaylink, type Scenario } from './mock.js';
 

@@ -5,7 +5,8 @@ import '../src/define-partner.js';
 import type { OtpErrorDetail, ValidateOtpResponse } from '../src/index.js';
 import { salesVolumeOptions } from '../src/partner/partner-client.js';
 import type { PaylinkValidateMobile } from '../src/partner/paylink-validate-mobile.js';
-import { ar, en } from '../src/i18n/messages.js';
+import { ar } from '../src/i18n/ar.js';
+import { en } from '../src/i18n/en.js';
 import { partnerAr, partnerEn } from '../src/partner/partner-messages.js';
 import {
   checkLicense,

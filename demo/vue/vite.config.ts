@@ -1,6 +1,6 @@
-// `npm run demo:vue` serves this app with the local mock Paylink; `npm run build:demos` builds
-// it to demo/vue/dist/. It uses the package as an app does, from the built dist/ (run
-// `npm run build` first).
+// `npm run demo:vue` builds the package, then serves this app with the local mock Paylink;
+// `npm run build:demos` builds it to demo/vue/dist/. It uses the package as an app does, from
+// the built dist/.
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
 import { demoServerPlugin } from '../demo-server.js';

@@ -140,7 +140,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
   send(): Promise<OtpSentDetail> {
     const refusal = this.refusal('send');
     if (refusal) return Promise.reject(refusal);
-    return this.once('send', () => this.runSend());
+    return this.requests.once('send', () => this.runSend());
   }
 
   /**
@@ -151,12 +151,12 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
   confirm(): Promise<PaymentProcessedDetail | null> {
     const refusal = this.refusal('confirm');
     if (refusal) return Promise.reject(refusal);
-    return this.once('confirm', () => this.runConfirm());
+    return this.requests.once('confirm', () => this.runConfirm());
   }
 
   /** Aborts any request in flight and returns to the mobile number, `idle`, with nothing shown. */
   reset(): void {
-    this.abortInFlight();
+    this.requests.abort();
     this.endOtpStep();
     this.status = 'idle';
     this.error = undefined;
@@ -187,7 +187,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
 
     this.status = 'sending';
     this.error = undefined;
-    const { stcMobile, ...session } = await this.request((signal) =>
+    const { stcMobile, ...session } = await this.requests.run((signal) =>
       sendOtp(body, { ...this.requestOptions, signal }),
     );
     const detail: OtpSentDetail = {
@@ -236,7 +236,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
 
     this.status = 'verifying';
     this.emit('otp-complete', body);
-    const payment = await this.request((signal) =>
+    const payment = await this.requests.run((signal) =>
       requestProcessPayment(body, { ...this.requestOptions, signal }),
     );
     this.payment = payment;

@@ -1,10 +1,10 @@
 /**
  * The one error type of the package: what went wrong, as data (`reason`) for code to branch
- * on, and in words (`message`) for people. Pure, no DOM.
+ * on, and in words (`message`) for people. Pure, no DOM. The words come from whoever raises
+ * it (i18n/describe-error.ts words a reason), so this module knows no language.
  */
 import type { MobileProblem } from '../input/mobile.js';
 import type { OtpProblem } from '../input/otp.js';
-import { describeError, en } from '../i18n/messages.js';
 
 export type OtpErrorCode = 'validation' | 'http' | 'network' | 'timeout' | 'bad-response';
 
@@ -77,7 +77,7 @@ export class PaylinkError extends Error implements OtpErrorDetail {
   readonly field?: OtpField;
   readonly retryable: boolean;
 
-  constructor(reason: ErrorReason, message = describeError(reason, en)) {
+  constructor(reason: ErrorReason, message: string) {
     super(message);
     this.name = 'PaylinkError';
     this.reason = reason;

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { catalogLang, isRtl, messagesFor, type Messages } from '../i18n/messages.js';
+import { catalogFor, catalogLang, messagesFor } from '../i18n/catalogs.js';
+import type { Messages } from '../i18n/messages.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -64,7 +65,7 @@ export class LocalizeController implements ReactiveController {
   }
 
   get dir(): 'ltr' | 'rtl' {
-    return isRtl(this.lang) ? 'rtl' : 'ltr';
+    return catalogFor(this.lang).dir;
   }
 
   messages(overrides?: Partial<Messages>): Messages {

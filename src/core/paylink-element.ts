@@ -2,15 +2,17 @@ import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PaylinkError, type ErrorReason } from './errors.js';
 import { LocalizeController } from './localize.js';
-import { describeError, type Messages } from '../i18n/messages.js';
+import { describeError } from '../i18n/describe-error.js';
+import type { Messages } from '../i18n/messages.js';
 import { DEFAULT_TIMEOUT, type Environment, type RequestOptions } from './transport.js';
+import { RequestController } from './request-controller.js';
 import { styles } from './styles.js';
 
 /**
  * What both elements share: the common attributes, language and direction, the theme, the
- * `state` attribute and CSS custom state, registration, events, and requests: one at a time,
- * aborted on removal, every failure shown and dispatched as `otp-error`.
- * `S` is the element's set of states; every element starts `idle` and has `error`.
+ * `state` attribute and CSS custom state, registration, events, and every failure shown and
+ * dispatched as `otp-error`. Requests go through `requests` (one at a time, aborted on removal).
+ * `S` is the element's own states; every element also starts `idle` and has `error`.
  */
 export abstract class PaylinkElement<S extends string> extends LitElement {
   static override styles = styles;
@@ -52,22 +54,25 @@ export abstract class PaylinkElement<S extends string> extends LitElement {
    */
   @property({ attribute: false }) messages?: Partial<Messages>;
 
-  @state() protected status = 'idle' as S;
+  @state() protected status: S | 'idle' | 'error' = 'idle';
   /** The error shown, if any. */
   @state() protected error?: PaylinkError;
 
   protected readonly localize = new LocalizeController(this);
 
+  /** The request in flight: one at a time, joined, aborted on removal or reset. */
+  protected readonly requests = new RequestController(this, {
+    failed: (reason) => this.fail(reason),
+    aborted: () => {
+      this.status = this.restingState;
+    },
+  });
+
   /** Exposes the state to CSS as `:state(idle)` and so on, where the browser can. */
   private readonly internals?: ElementInternals = this.attachInternals?.();
 
-  /** Aborts the request in flight (there is only ever one). */
-  private controller?: AbortController;
-  /** The action in flight (`send`, `confirm`...), so a second call of it joins the first. */
-  private inFlight?: { action: string; promise: Promise<unknown> };
-
   /** The element's state; also reflected as the `state` attribute. */
-  get state(): S {
+  get state(): S | 'idle' | 'error' {
     return this.status;
   }
 
@@ -107,59 +112,16 @@ export abstract class PaylinkElement<S extends string> extends LitElement {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abortInFlight();
-  }
-
-  /** Runs `action`, or returns the same action's promise while it is in flight: nothing twice. */
-  protected once<T>(action: string, run: () => Promise<T>): Promise<T> {
-    if (this.inFlight?.action === action) return this.inFlight.promise as Promise<T>;
-    const promise = run().finally(() => {
-      if (this.inFlight?.promise === promise) this.inFlight = undefined;
-    });
-    this.inFlight = { action, promise };
-    return promise;
-  }
-
-  /**
-   * Makes one request with an abort signal. If the element aborts it (reset, removal), rejects
-   * with the abort reason and touches nothing, even when the answer had already arrived; any
-   * other failure is shown and dispatched through `fail`.
-   */
-  protected async request<T>(send: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    const controller = (this.controller = new AbortController());
-    try {
-      const result = await send(controller.signal);
-      controller.signal.throwIfAborted();
-      return result;
-    } catch (error) {
-      if (controller.signal.aborted) throw controller.signal.reason;
-      throw this.fail(error instanceof PaylinkError ? error.reason : { code: 'network' });
-    } finally {
-      if (this.controller === controller) this.controller = undefined;
-    }
-  }
-
-  /** Aborts the request in flight, if any, and returns to `restingState`. */
-  protected abortInFlight(): void {
-    if (!this.controller) return;
-    this.controller.abort();
-    this.controller = undefined;
-    this.inFlight = undefined;
-    this.status = this.restingState;
-  }
-
   /** The state to return to when a request is aborted. */
-  protected get restingState(): S {
-    return 'idle' as S;
+  protected get restingState(): S | 'idle' {
+    return 'idle';
   }
 
   /** Shows the error, announces it, tells the host page, and returns it for the promise. */
   protected fail(reason: ErrorReason): PaylinkError {
     const error = new PaylinkError(reason, this.describe(reason));
     this.error = error;
-    this.status = 'error' as S;
+    this.status = 'error';
     this.emit('otp-error', error.toDetail());
     void this.updateComplete.then(() => this.focusAfter(error));
     return error;

@@ -5,6 +5,7 @@
  * each client (STC Pay, partner) names its own. No DOM apart from `fetch`.
  */
 import { PaylinkError, type ErrorReason } from './errors.js';
+import { englishError } from '../i18n/describe-error.js';
 
 export type Environment = 'production' | 'testing';
 
@@ -48,11 +49,11 @@ export function endpointUrl(
   pageUrl?: string,
 ): string {
   if (!Object.hasOwn(origins, environment))
-    throw new PaylinkError({ code: 'validation', field: 'environment' });
+    throw englishError({ code: 'validation', field: 'environment' });
   let base = origins[environment];
   if (baseUrl != null) {
     const url = checkEndpointUrl(baseUrl, pageUrl);
-    if (!url) throw new PaylinkError({ code: 'validation', field: 'baseUrl' });
+    if (!url) throw englishError({ code: 'validation', field: 'baseUrl' });
     base = url.origin + url.pathname;
   }
   return base.replace(/\/+$/, '') + path;
@@ -102,7 +103,7 @@ export function checkEndpointUrl(value: string | null | undefined, pageUrl?: str
 export function checkTimeout(timeout: number | null | undefined): number {
   if (timeout == null) return DEFAULT_TIMEOUT;
   if (typeof timeout !== 'number' || !(timeout > 0 && timeout <= MAX_TIMEOUT))
-    throw new PaylinkError({ code: 'validation', field: 'timeout' });
+    throw englishError({ code: 'validation', field: 'timeout' });
   return timeout;
 }
 
@@ -128,7 +129,7 @@ export async function withTimeLimit<T>(
       once: true,
     });
     timer = setTimeout(
-      () => controller.abort(new PaylinkError({ code: 'timeout', timeout: limit })),
+      () => controller.abort(englishError({ code: 'timeout', timeout: limit })),
       limit,
     );
   });
@@ -161,11 +162,11 @@ export async function call<T>(
     answer = await postJson(path, body, options, endpoint);
   } catch (error) {
     if (refusal && error instanceof PaylinkError && error.reason.code === 'http')
-      throw new PaylinkError(refusal(error.reason));
+      throw englishError(refusal(error.reason));
     throw error;
   }
   const response = parse(answer);
-  if (!response) throw new PaylinkError({ code: 'bad-response' });
+  if (!response) throw englishError({ code: 'bad-response' });
   return response;
 }
 
@@ -212,20 +213,20 @@ export async function postJson(
       redirect: 'manual',
     });
     if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400))
-      throw new PaylinkError({ code: 'bad-response' });
+      throw englishError({ code: 'bad-response' });
     const text = await response.text();
-    if (!response.ok) throw new PaylinkError(httpErrorReason(response.status, text));
+    if (!response.ok) throw englishError(httpErrorReason(response.status, text));
     if (text.trim() === '') return undefined; // an empty 2xx: each API's parse says if that will do
     try {
       return JSON.parse(text) as unknown;
     } catch {
-      throw new PaylinkError({ code: 'bad-response' });
+      throw englishError({ code: 'bad-response' });
     }
   } catch (error) {
     if (error instanceof PaylinkError) throw error;
-    if (timedOut) throw new PaylinkError({ code: 'timeout', timeout });
+    if (timedOut) throw englishError({ code: 'timeout', timeout });
     if (signal?.aborted) throw signal.reason;
-    throw new PaylinkError({ code: 'network' });
+    throw englishError({ code: 'network' });
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', forwardAbort);

@@ -1,5 +1,5 @@
 /** Arabic: every string of the element. */
-import type { Messages } from './messages.js';
+import type { Catalog, Messages } from './messages.js';
 
 /** Keeps a number, a code or a phone number left-to-right inside Arabic text (LRI … PDI). */
 export const ltr = (text: string | number) => `\u2066${text}\u2069`;
@@ -68,3 +68,6 @@ export const ar: Messages = {
   inputMissing: (field) =>
     `إعداد هذه الصفحة غير صحيح: القيمة ${ltr(field)} مفقودة. يرجى التواصل مع الموقع.`,
 };
+
+/** Arabic, written right to left. */
+export const arabic: Catalog = { dir: 'rtl', messages: ar };

@@ -1,5 +1,5 @@
 /** English: every string of the element. */
-import type { Messages } from './messages.js';
+import type { Catalog, Messages } from './messages.js';
 
 export const en: Messages = {
   mobileLabel: 'STC Pay mobile number',
@@ -61,3 +61,6 @@ export const en: Messages = {
   inputMissing: (field) =>
     `This page is not set up correctly: ${field} is missing. Please contact the site.`,
 };
+
+/** English, written left to right. */
+export const english: Catalog = { dir: 'ltr', messages: en };

@@ -1,35 +1,8 @@
 /**
- * Every string the element shows, by language. A message that depends on values is a function
- * of them. Pure, no DOM.
+ * The shape of every string the elements show, and of a language's catalogue. A message that
+ * depends on values is a function of them. Types only: the catalogues are en.ts and ar.ts,
+ * chosen by catalogs.ts; errors are put into words by describe-error.ts.
  */
-import type { ErrorReason } from '../core/errors.js';
-import { ar } from './ar.js';
-import { en } from './en.js';
-import { MOBILE_RULES } from '../input/mobile.js';
-
-export { ar, en };
-
-/** The built-in languages, by primary language subtag. */
-export const CATALOGS: Readonly<Record<string, Messages>> = { en, ar };
-
-/** Languages written right to left. */
-const RTL = new Set(['ar', 'fa', 'he', 'ur']);
-
-/** `"ar-SA"` → `"ar"`; a language without a catalog → `"en"`. */
-export function catalogLang(lang: string): string {
-  const primary = lang.trim().toLowerCase().split(/[-_]/)[0];
-  // Rendering must work where Object.hasOwn is missing (Safari before 15.4), so not that.
-  return Object.prototype.hasOwnProperty.call(CATALOGS, primary) ? primary : 'en';
-}
-
-export function isRtl(lang: string): boolean {
-  return RTL.has(lang.trim().toLowerCase().split(/[-_]/)[0]);
-}
-
-/** The language's messages with `overrides` on top. */
-export function messagesFor(lang: string, overrides: Partial<Messages> = {}): Messages {
-  return { ...CATALOGS[catalogLang(lang)], ...overrides };
-}
 
 export interface Messages {
   mobileLabel: string;
@@ -96,60 +69,8 @@ export interface Messages {
   inputMissing: (field: string) => string;
 }
 
-/** Puts an error into words. */
-export function describeError(reason: ErrorReason, m: Messages): string {
-  switch (reason.code) {
-    case 'validation':
-      if ('missing' in reason) return m.inputMissing(reason.field);
-      if (reason.field === 'mobile') return describeMobileProblem(reason, m);
-      if (reason.field === 'otp') return describeOtpProblem(reason, m);
-      return m[`${reason.field}Invalid` as const];
-    case 'http':
-      if (reason.otp === 'wrong') return m.otpWrong;
-      if (reason.otp === 'expired') return m.otpExpired;
-      return reason.status >= 500
-        ? m.serverUnavailable(reason.status)
-        : m.serverRejected(reason.status, reason.serverText);
-    case 'network':
-      return m.network;
-    case 'timeout':
-      return m.timeout(Math.round(reason.timeout / 100) / 10);
-    case 'bad-response':
-      return m.badResponse;
-  }
-}
-
-function describeMobileProblem(
-  reason: Extract<ErrorReason, { field: 'mobile' }>,
-  m: Messages,
-): string {
-  const cc = reason.countryCode;
-  const rule = MOBILE_RULES[cc];
-  switch (reason.problem) {
-    case 'required':
-      return m.mobileRequired;
-    case 'not-a-number':
-      return m.mobileNotANumber;
-    case 'other-country':
-      return m.mobileOtherCountry(cc);
-    case 'unsupported-country':
-      return m.unsupportedCountry(cc);
-    case 'too-short':
-      return m.mobileTooShort(cc, rule.length, rule.example);
-    case 'too-long':
-      return m.mobileTooLong(cc, rule.length, rule.example);
-    case 'wrong-prefix':
-      return m.mobileWrongPrefix(cc, rule.prefixes, rule.example);
-  }
-}
-
-function describeOtpProblem(reason: Extract<ErrorReason, { field: 'otp' }>, m: Messages): string {
-  switch (reason.problem) {
-    case 'required':
-      return m.otpRequired;
-    case 'not-a-number':
-      return m.otpNotANumber;
-    case 'wrong-length':
-      return m.otpWrongLength(reason.min, reason.max);
-  }
+/** One built-in language: its strings, and the direction it is written in. */
+export interface Catalog {
+  dir: 'ltr' | 'rtl';
+  messages: Messages;
 }

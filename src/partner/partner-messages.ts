@@ -4,7 +4,7 @@
  */
 import type { ErrorReason } from '../core/errors.js';
 import { isolate, ltr } from '../i18n/ar.js';
-import { catalogLang } from '../i18n/messages.js';
+import { catalogLang } from '../i18n/catalogs.js';
 
 export interface PartnerMessages {
   validate: string;

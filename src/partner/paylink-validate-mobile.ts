@@ -16,6 +16,7 @@ import {
 } from './partner-client.js';
 import { PaylinkElement } from '../core/paylink-element.js';
 import type { ErrorReason } from '../core/errors.js';
+import { englishError } from '../i18n/describe-error.js';
 import type { Messages } from '../i18n/messages.js';
 import {
   describePartnerError,
@@ -170,7 +171,7 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
       return Promise.reject(
         new DOMException(`<paylink-validate-mobile> is ${refused}.`, 'InvalidStateError'),
       );
-    return this.once('validate', () => this.runValidate());
+    return this.requests.once('validate', () => this.runValidate());
   }
 
   /**
@@ -193,12 +194,12 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
       return Promise.reject(
         new DOMException(`<paylink-validate-mobile> is ${refused}.`, 'InvalidStateError'),
       );
-    return this.once('resend', () => this.runResend());
+    return this.requests.once('resend', () => this.runResend());
   }
 
   /** Aborts a request in flight and clears the code, the error and the result. */
   reset(): void {
-    this.abortInFlight();
+    this.requests.abort();
     this.status = 'idle';
     this.error = undefined;
     this.otp = '';
@@ -215,7 +216,7 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
     };
     this.status = 'resending';
     this.error = undefined;
-    const session = await this.request((signal) =>
+    const session = await this.requests.run((signal) =>
       this.withToken(signal, (options) => retryOtp(body, options)),
     );
     if (session.signature) this.signature = session.signature;
@@ -249,7 +250,7 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
 
     this.status = 'validating';
     this.error = undefined;
-    const result = await this.request((signal) =>
+    const result = await this.requests.run((signal) =>
       this.withToken(signal, (options) => validateOtp(body, options)),
     );
     // The element keeps its own copy; the page gets another, frozen, in the event and the promise.
@@ -288,7 +289,7 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
     try {
       return (await this.getToken()) || undefined;
     } catch {
-      throw new PaylinkError({ code: 'validation', field: 'token', missing: true });
+      throw englishError({ code: 'validation', field: 'token', missing: true });
     }
   }
 

@@ -3,10 +3,14 @@
 // props and attributes reach the element, the app's own handler gets otp-sent with the detail
 // the element dispatched, the payment goes through, and unmounting the checkout aborts the
 // request in flight and leaves no listener (nor anything else) holding on to the element.
+// Then every demo page, those `npm start` serves from source included, on a 360 px phone: no
+// sideways scroll, nothing sticking out of its card; and the store's checkout button leaves
+// focus in the element's number input.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { chromium } from 'playwright-core';
+import { createServer } from 'vite';
 import { CHROME_ARGS, findChrome } from '../../scripts/find-chrome.mjs';
 import { serve } from './serve.mjs';
 
@@ -18,12 +22,17 @@ const DEMOS = [
 
 let server;
 let browser;
+/** `npm start`'s server: the gallery, the store and the partner pages run from src/. */
+let vite;
 before(async () => {
   server = await serve();
+  vite = await createServer({ server: { port: 0 }, logLevel: 'warn' });
+  await vite.listen();
   browser = await chromium.launch({ executablePath: findChrome(), args: CHROME_ARGS });
 });
 after(async () => {
   await browser?.close();
+  await vite?.close();
   await server?.close();
 });
 
@@ -250,3 +259,130 @@ for (const demo of DEMOS) {
     });
   });
 }
+
+/** The deepest focused element, through shadow roots: `tag[part]` for each level. */
+function focused(page) {
+  return page.evaluate(() => {
+    const path = [];
+    for (let node = document.activeElement; node; node = node.shadowRoot?.activeElement) {
+      const part = node.getAttribute('part');
+      path.push(node.localName + (part ? `[part="${part}"]` : ''));
+    }
+    return path.join(' > ');
+  });
+}
+
+/**
+ * What does not fit the page's width: the page scrolling sideways, and any element reaching
+ * past the edges of the card (<section>) it is in. Empty when everything fits.
+ */
+function overflow(page) {
+  return page.evaluate(() => {
+    const name = (el) =>
+      el.localName + (el.id ? `#${el.id}` : '') + (el.className ? `.${el.className}` : '');
+    const found = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth)
+      found.push(`the page is ${root.scrollWidth} px wide in a ${root.clientWidth} px window`);
+    for (const card of document.querySelectorAll('section')) {
+      const edge = card.getBoundingClientRect();
+      for (const el of card.querySelectorAll('*')) {
+        const box = el.getBoundingClientRect();
+        if (box.width && (box.right > edge.right + 0.5 || box.left < edge.left - 0.5))
+          found.push(
+            `${name(el)} spans ${Math.round(box.left)} to ${Math.round(box.right)} px, ` +
+              `outside ${name(card)} (${Math.round(edge.left)} to ${Math.round(edge.right)} px)`,
+          );
+      }
+    }
+    return found;
+  });
+}
+
+/**
+ * Every demo page, brought to where its element shows: `origin` is `npm start`'s server or the
+ * static one for the built apps; `arabic` switches the page to Arabic where it offers that.
+ */
+const PAGES = [
+  {
+    name: 'the gallery (index.html)',
+    origin: () => vite.resolvedUrls.local[0],
+    path: '/',
+    show: async (page) => {
+      // Every example in its state, the code step in Arabic last to get there.
+      await page.locator('#code-arabic stcpay-otp[state="error"]').waitFor();
+      await page.locator('#sent stcpay-otp[state="sent"]').waitFor();
+    },
+  },
+  {
+    name: 'the demo store (demo/store.html)',
+    origin: () => vite.resolvedUrls.local[0],
+    path: '/demo/store.html',
+    show: async (page) => {
+      await page.locator('#cart-items li').first().waitFor();
+      await page.click('#checkout');
+      await page.locator('#order-status', { hasText: /pending/i }).waitFor();
+      await page.locator('stcpay-otp [part="mobile"]').waitFor();
+    },
+  },
+  {
+    name: 'the demo partner (demo/partner.html)',
+    origin: () => vite.resolvedUrls.local[0],
+    path: '/demo/partner.html',
+    arabic: (page) => page.click('#lang-toggle'),
+    show: async (page) => {
+      await page.click('#step1 button[type=submit]');
+      await page.locator('paylink-validate-mobile [part~="otp"]').waitFor();
+    },
+  },
+  {
+    name: 'the plain page (demo/plain/)',
+    origin: () => vite.resolvedUrls.local[0],
+    path: '/demo/plain/',
+    show: (page) => page.locator('stcpay-otp [part="mobile"]').waitFor(),
+  },
+  ...DEMOS.filter((demo) => demo.framework).map((demo) => ({
+    name: `the ${demo.name} app`,
+    origin: () => server.origin,
+    path: demo.path,
+    show: async (page) => {
+      await page.click('#pay');
+      await page.locator('stcpay-otp [part="mobile"]').waitFor();
+    },
+  })),
+];
+
+describe('on a 360 px phone', { timeout: 120_000 }, () => {
+  for (const demo of PAGES)
+    for (const lang of demo.arabic ? ['English', 'Arabic'] : ['English']) {
+      test(`${demo.name} in ${lang} fits without scrolling sideways`, async () => {
+        const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+        const errors = [];
+        page.on('pageerror', (error) => errors.push(error));
+        await page.goto(new URL(demo.path, demo.origin()).href);
+        if (lang === 'Arabic') await demo.arabic(page);
+        await demo.show(page);
+        assert.deepEqual(await overflow(page), []);
+        assert.deepEqual(errors, []);
+        await page.close();
+      });
+    }
+});
+
+test("the store's checkout button leaves focus in the element's number input", async () => {
+  const page = await browser.newPage();
+  await page.goto(new URL('/demo/store.html', vite.resolvedUrls.local[0]).href);
+  await page.locator('#cart-items li').first().waitFor();
+  await page.focus('#checkout');
+  await page.keyboard.press('Enter');
+  await page.locator('stcpay-otp [part="mobile"]').waitFor();
+  // The click handler's work ends with the order status on the page; focus is set by then.
+  await page.locator('#order-status', { hasText: /pending/i }).waitFor();
+  const input = 'stcpay-otp > input[part="mobile"]';
+  await until(async () => (await focused(page)) === input, 'focus to move').catch(() => {});
+  assert.equal(await focused(page), input);
+  // And the customer can type the number straight away.
+  await page.keyboard.type('0551234567');
+  assert.equal(await page.locator('stcpay-otp').evaluate((el) => el.mobile), '0551234567');
+  await page.close();
+});

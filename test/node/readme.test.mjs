@@ -1,12 +1,23 @@
-// README's Usage snippets are the code the demo apps run: each code block after a
-// `<!-- from <file> -->` line must appear in that file, line for line (indentation aside).
+// The snippets in README.md and docs/*.md are the code the demo apps run: each code block after
+// a `<!-- from <file> -->` line must appear in that file, line for line (indentation aside).
+// And every relative link in them leads to a file that exists, and to a heading in it.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
 import { test } from 'node:test';
 
-const readme = readFileSync('README.md', 'utf8');
-const snippets = [...readme.matchAll(/<!-- from (\S+) -->\n+```\w*\n([\s\S]*?)\n```/g)].map(
-  ([, file, code]) => ({ file, lines: code.split('\n') }),
+const PAGES = [
+  'README.md',
+  ...readdirSync('docs')
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
+const text = Object.fromEntries(PAGES.map((page) => [page, readFileSync(page, 'utf8')]));
+
+const snippets = PAGES.flatMap((page) =>
+  [...text[page].matchAll(/<!-- from (\S+) -->\n+```\w*\n([\s\S]*?)\n```/g)].map(
+    ([, file, code]) => ({ page, file, lines: code.split('\n') }),
+  ),
 );
 
 /** `lines` without the indentation they all share (blank lines aside). */
@@ -33,11 +44,44 @@ test('shows the code of each demo app: plain page, React, Vue', () => {
     'demo/vue/src/Checkout.vue',
     'demo/vue/vite.config.ts',
     'demo/vue/src/main.ts',
+    'demo/vue/src/env.d.ts',
   ])
-    assert.ok(files.has(file), `README has a snippet from ${file}`);
+    assert.ok(files.has(file), `README or docs/ has a snippet from ${file}`);
 });
 
-for (const { file, lines } of snippets)
-  test(`the snippet from ${file} that starts "${lines[0].trim()}" is in that file`, () => {
-    assert.ok(contains(file, lines), `README's snippet differs from ${file}`);
+for (const { page, file, lines } of snippets)
+  test(`${page}: the snippet from ${file} that starts "${lines[0].trim()}" is in that file`, () => {
+    assert.ok(contains(file, lines), `${page}'s snippet differs from ${file}`);
   });
+
+/** GitHub's anchors for a page's headings: lower case, punctuation gone, spaces to dashes. */
+function anchors(markdown) {
+  const seen = new Map();
+  const found = new Set();
+  for (const [, heading] of markdown.replace(/```[\s\S]*?```/g, '').matchAll(/^#{1,6} (.+)$/gm)) {
+    const slug = heading
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+      .replace(/ /g, '-');
+    const n = seen.get(slug) ?? 0;
+    seen.set(slug, n + 1);
+    found.add(n ? `${slug}-${n}` : slug);
+  }
+  return found;
+}
+
+test('every relative link in README and docs/ leads to a file, and to a heading in it', () => {
+  const broken = [];
+  for (const page of PAGES) {
+    const prose = text[page].replace(/```[\s\S]*?```/g, '');
+    for (const [, target] of prose.matchAll(/\]\(([^)\s]+)\)/g)) {
+      if (/^[a-z]+:/.test(target)) continue;
+      const [path, hash] = target.split('#');
+      const file = path ? normalize(join(dirname(page), path)) : page;
+      if (!existsSync(file)) broken.push(`${page}: ${target} (no ${file})`);
+      else if (hash && !(file.endsWith('.md') && anchors(readFileSync(file, 'utf8')).has(hash)))
+        broken.push(`${page}: ${target} (no heading #${hash} in ${file})`);
+    }
+  }
+  assert.deepEqual(broken, []);
+});

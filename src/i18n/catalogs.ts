@@ -1,0 +1,24 @@
+/** The built-in languages, and how a `lang` value picks one. Pure, no DOM. */
+import { arabic } from './ar.js';
+import { english } from './en.js';
+import type { Catalog, Messages } from './messages.js';
+
+/** The built-in languages, by primary language subtag. */
+const CATALOGS: Readonly<Record<string, Catalog>> = { en: english, ar: arabic };
+
+/** `"ar-SA"` → `"ar"`; a language without a catalog → `"en"`. */
+export function catalogLang(lang: string): string {
+  const primary = lang.trim().toLowerCase().split(/[-_]/)[0];
+  // Rendering must work where Object.hasOwn is missing (Safari before 15.4), so not that.
+  return Object.prototype.hasOwnProperty.call(CATALOGS, primary) ? primary : 'en';
+}
+
+/** The catalog a `lang` value speaks: its own, or English. */
+export function catalogFor(lang: string): Catalog {
+  return CATALOGS[catalogLang(lang)];
+}
+
+/** The language's messages with `overrides` on top. */
+export function messagesFor(lang: string, overrides: Partial<Messages> = {}): Messages {
+  return { ...catalogFor(lang).messages, ...overrides };
+}
