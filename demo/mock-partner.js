@@ -41,12 +41,12 @@ export const PARTNER_SCENARIOS = {
   'constructor-license': 'as ok, but the answer\'s licenseType is "constructor"',
   'proto-license': 'as ok, but the answer\'s licenseType is "__proto__"',
   random:
-    'a random outcome for each request (ok, the failures above, a wrong code, slow) after a random short ' +
+    'a random outcome for each request (ok, the failures above, a wrong code, slow, a redirect) after a random short ' +
     'delay, drawn from a generator seeded by the tenant id; the log entry records the draw and its timing',
 };
 
 /** The random scenario's outcomes, each drawn as often as it appears: ok three times as often. */
-const RANDOM_OUTCOMES = ['ok', 'ok', 'ok', 'server-error', 'missing-field', 'truncated', 'unauthorized', 'wrong-code', 'slow', 'hang', 'reset'];
+const RANDOM_OUTCOMES = ['ok', 'ok', 'ok', 'server-error', 'missing-field', 'truncated', 'unauthorized', 'wrong-code', 'slow', 'hang', 'reset', 'redirect'];
 const RANDOM_DELAY_MS = 60;
 const RANDOM_SLOW_MS = 150;
 
@@ -128,7 +128,6 @@ export function createPartnerMock({ record }) {
       }
       if (!Object.hasOwn(PARTNER_SCENARIOS, scenario)) return sendJson(res, 404, problemBody(404, 'Not Found', `unknown mock scenario ${scenario}`));
       if (scenario === 'random' && entry) return answerRandomly(tenant, entry, res, (draw) => respond(draw, body));
-      if (scenario === 'redirect') return sendRedirect(res, path.replace(/^\/mock\/([\w-]+)\/redirect\//, '/mock/$1/offsite/'));
       respond(scenario, body);
     });
     return true;
@@ -136,6 +135,7 @@ export function createPartnerMock({ record }) {
     /** Answers as `scenario` says; `ok` checks the token, the session and the code. */
     function respond(scenario, body) {
       if (scenario === 'hang') return;
+      if (scenario === 'redirect') return sendRedirect(res, path.replace(/^\/mock\/([\w-]+)\/[\w-]+\//, '/mock/$1/offsite/'));
       if (scenario === 'reset') return req.socket.destroy();
       if (scenario === 'server-error') return sendJson(res, 500, problemBody(500, 'Internal Server Error', 'Unexpected error'));
       if (scenario === 'unauthorized' || (needsToken && !tokens.accepts(req)))

@@ -51,7 +51,7 @@ export const SCENARIOS = {
     'what the redirect scenarios point to, a stand-in for another site: answers as ok, and the ' +
     'log shows anything that arrived here',
   random:
-    'sendOtp: a random outcome for each request (ok, each failure kind, slow, hang, reset mid-answer) after ' +
+    'sendOtp: a random outcome for each request (ok, each failure kind, slow, hang, reset mid-answer, a redirect) after ' +
     'a random short delay, drawn from a generator seeded by the tenant id; the log entry records the draw',
   'pay-server-error': 'processPayment: 500 with the failure body {timestamp, status, error, path}',
   'pay-bad-gateway': 'processPayment: 502 with an HTML body',
@@ -118,6 +118,7 @@ export const RANDOM_OUTCOMES = [
   'slow',
   'hang',
   'reset',
+  'redirect',
 ];
 export const RANDOM_DELAY_MS = 60;
 export const RANDOM_SLOW_MS = 150;
@@ -229,6 +230,7 @@ export function createPaylinkMock() {
     setTimeout(() => {
       if (res.destroyed) return;
       if (outcome === 'reset') dropMidAnswer(res);
+      else if (outcome === 'redirect') sendRedirect(res, `/mock/${tenant}/offsite${SEND_OTP}`);
       else answerSendOtp(outcome === 'slow' ? 'ok' : outcome, req, res, body);
     }, delay);
   }

@@ -31,7 +31,8 @@ export type RandomOutcome =
   | 'truncated'
   | 'slow'
   | 'hang'
-  | 'reset';
+  | 'reset'
+  | 'redirect';
 
 export type Scenario =
   | 'ok'
