@@ -6,12 +6,13 @@
 // Routes
 //   POST /partner/api/partner/register/check-license   → Paylink's step 1, token added
 //   POST /partner/api/partner/register/validate-otp    → Paylink's step 2, token added
+//   POST /partner/api/partner/register/retry-otp       → a new code for step 2, token added
 
 import { createBearerClient } from './bearer-client.js';
 import { MOCK_PARTNER } from './mock-partner.js';
 import { readBody } from './mock-paylink.js';
 
-const FORWARDED = new Set(['/api/partner/register/check-license', '/api/partner/register/validate-otp']);
+const FORWARDED = new Set(['/api/partner/register/check-license', '/api/partner/register/validate-otp', '/api/partner/register/retry-otp']);
 
 export function createPartnerServer() {
   const partnerApi = createBearerClient('/api/partner/auth', MOCK_PARTNER);

@@ -27,7 +27,9 @@ try {
   await page.locator('#sent stcpay-otp[state="sent"]').waitFor();
   await page.locator('#code stcpay-otp [part~="otp"]').waitFor();
   await page.locator('#code-arabic stcpay-otp[state="error"]').waitFor();
-  const cards = ['default', 'dark', 'themed', 'arabic', 'disabled', 'error', 'sent', 'code', 'code-arabic'];
+  await page.locator('#partner-resend paylink-validate-mobile [part~="resend"]:not([disabled])').waitFor({ timeout: 15_000 });
+  await page.locator('#partner-expired paylink-validate-mobile[state="error"]').waitFor();
+  const cards = ['default', 'dark', 'themed', 'arabic', 'disabled', 'error', 'sent', 'code', 'code-arabic', 'partner-resend', 'partner-expired'];
   for (const id of cards) await page.locator(`section#${id}`).screenshot({ path: `${OUT}/gallery-${id}.png` });
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.locator("section#default").screenshot({ path: `${OUT}/gallery-default-system-dark.png` });

@@ -106,6 +106,8 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
   @state() private result?: ValidateOtpResponse;
   /** What the polite live region under the resend button says. */
   @state() private resendAnnouncement = '';
+  /** Whether the code the merchant is waiting for came from a resend. */
+  @state() private resent = false;
 
   private readonly countdown = new CountdownController(this, () => {
     this.resendAnnouncement = this.text.resendReady;
@@ -224,8 +226,10 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
     if (session.mobile) this.mobile = session.mobile;
     this.status = 'idle';
     this.otp = '';
+    this.resent = true;
     this.countdown.start(this.resendAfter);
-    this.resendAnnouncement = this.text.otpResent(this.maskedMobile);
+    this.resendAnnouncement =
+      this.countdown.remaining > 0 ? this.text.resendWait(this.countdown.remaining) : '';
     void this.updateComplete.then(() => this.otpInput?.focus());
   }
 
@@ -400,9 +404,11 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
               ? p.validating
               : resending
                 ? m.sending
-                : this.mobile
-                  ? m.otpSentTo(this.maskedMobile)
-                  : ''
+                : !this.mobile
+                  ? ''
+                  : this.resent
+                    ? m.otpResent(this.maskedMobile)
+                    : m.otpSentTo(this.maskedMobile)
           }
         </p>
         ${otpField({
