@@ -5,7 +5,7 @@
 //                             react.js register <stcpay-otp>, define-partner.js and
 //                             react-partner.js <paylink-validate-mobile>
 //   dist/stcpay-otp.js        script tag: one ES module with Lit inside, registers
-//   dist/stcpay-otp.iife.js   script tag: the same as a classic script, no globals
+//   dist/stcpay-otp.iife.js   script tag: the same as a classic script, no globals but Lit's
 //   dist/paylink-validate-mobile.js  script tag for partners: <paylink-validate-mobile>, Lit inside
 //
 // `npm run build` then adds the type declarations to dist/lib/ (tsc) and custom-elements.json
@@ -51,7 +51,8 @@ await library({
   output: { postBanner: BANNER },
 });
 
-// The classic script's entry exports nothing, so it sets no global: it only registers the element.
+// The classic script's entry exports nothing, so it sets no global of its own (Lit inside sets its
+// four: litHtmlVersions, litElementVersions, reactiveElementVersions, litPropertyMetadata).
 await library({
   lib: {
     entry: 'scripts/iife-entry.js',
