@@ -3,7 +3,14 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define-partner.js';
 import type { OtpErrorDetail, ValidateOtpResponse } from '../src/index.js';
-import { salesVolumeOptions } from '../src/partner/partner-client.js';
+import {
+  parseRetryOtpResponse,
+  registrationRefusal,
+  retryOtp,
+  retryRefusal,
+  salesVolumeOptions,
+} from '../src/partner/partner-client.js';
+import { PaylinkError } from '../src/core/errors.js';
 import type { PaylinkValidateMobile } from '../src/partner/paylink-validate-mobile.js';
 import { ar } from '../src/i18n/ar.js';
 import { en } from '../src/i18n/en.js';
@@ -654,5 +661,77 @@ describe('<paylink-validate-mobile> against the page and the network', () => {
       await el.resend();
       expect(el.state).to.equal('idle');
     });
+  });
+});
+
+describe('the partner client', () => {
+  const http = (status: number, serverText?: string) => ({
+    code: 'http' as const,
+    status,
+    serverText,
+  });
+
+  it('tells a wrong code, an expired code and a dead session apart in a validate-otp refusal', () => {
+    expect(registrationRefusal(http(400, 'Invalid OTP'))).to.include({ otp: 'wrong' });
+    expect(registrationRefusal(http(400, 'The OTP has expired. Request a new OTP'))).to.include({
+      otp: 'expired',
+    });
+    expect(
+      registrationRefusal(http(400, 'The registration session is invalid or has expired')),
+    ).to.include({ otp: 'session' });
+    expect(registrationRefusal(http(401, 'expired token'))).not.to.have.property('otp');
+    expect(registrationRefusal(http(500))).not.to.have.property('otp');
+  });
+
+  it('never blames a code for a refused retry-otp: only a dead session is read', () => {
+    expect(retryRefusal(http(400, 'Missing or invalid field: mobileNumber'))).not.to.have.property(
+      'otp',
+    );
+    expect(retryRefusal(http(400, 'The registration session is invalid'))).to.include({
+      otp: 'session',
+    });
+    expect(retryRefusal(http(401))).not.to.have.property('otp');
+  });
+
+  it("takes from retry-otp's undocumented answer only filled strings of its own", () => {
+    expect(parseRetryOtpResponse(undefined)).to.deep.equal({});
+    expect(parseRetryOtpResponse('sent')).to.deep.equal({});
+    expect(parseRetryOtpResponse([{ signature: 's' }])).to.deep.equal({});
+    expect(
+      parseRetryOtpResponse({ signature: 's2', sessionUuid: '', mobile: 55, extra: 'x' }),
+    ).to.deep.equal({ signature: 's2' });
+    expect(
+      parseRetryOtpResponse(JSON.parse('{"__proto__": {"signature": "from the prototype"}}')),
+    ).to.deep.equal({});
+  });
+
+  it('POSTs retry-otp with the documented body and the token, and reads the answer', async () => {
+    const token = await partnerToken();
+    const session = await checkLicense(token);
+    const mock = mockPaylink();
+    const body = {
+      sessionUuid: session.sessionUuid,
+      mobileNumber: session.mobile,
+      partnerProfileNo: MOCK_PARTNER.profileNo,
+    };
+    const answer = await retryOtp(body, { baseUrl: mock.baseUrl(), token });
+    expect(answer.sessionUuid).to.equal(session.sessionUuid);
+    expect(answer.signature).to.be.a('string').and.not.equal(session.signature);
+    const [request] = await mock.requests();
+    expect(request.path).to.match(/\/api\/partner\/register\/retry-otp$/);
+    expect(request.body).to.equal(JSON.stringify(body));
+    expect((request as unknown as { authorization: string }).authorization).to.equal(
+      `Bearer ${token}`,
+    );
+
+    const refused = await retryOtp(body, { baseUrl: mock.baseUrl(), token: 'made-up' }).catch(
+      (error: unknown) => error,
+    );
+    expect(refused).to.be.instanceOf(PaylinkError).and.include({ code: 'http', status: 401 });
+    const gone = await retryOtp(
+      { ...body, sessionUuid: crypto.randomUUID() },
+      { baseUrl: mock.baseUrl(), token },
+    ).catch((error: unknown) => error);
+    expect((gone as PaylinkError).reason).to.include({ status: 400, otp: 'session' });
   });
 });

@@ -24,6 +24,9 @@ import {
   type PartnerMessages,
 } from './partner-messages.js';
 
+/** The attribute a token must never be: removed on sight, never read. */
+const TOKEN_ATTRIBUTE = 'token';
+
 export type ValidateMobileState = 'idle' | 'validating' | 'resending' | 'validated' | 'error';
 
 /**
@@ -118,13 +121,16 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
   @query('[part~="validated"]') private confirmation?: HTMLElement;
   @query('input[part~="otp"]') private otpInput?: HTMLInputElement;
 
-  /** A `token` attribute is watched only to be removed: the token is a property only. */
+  /**
+   * A `token` attribute is watched only to be removed: the token is a property only, and the
+   * custom elements manifest lists no such attribute.
+   */
   static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'token'];
+    return [...super.observedAttributes, TOKEN_ATTRIBUTE];
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    if (name === 'token') {
+    if (name === TOKEN_ATTRIBUTE) {
       if (value !== null) this.dropTokenAttribute();
       return;
     }
@@ -133,7 +139,7 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.hasAttribute('token')) this.dropTokenAttribute();
+    if (this.hasAttribute(TOKEN_ATTRIBUTE)) this.dropTokenAttribute();
     if (!this.countdownStarted) {
       this.countdownStarted = true;
       this.countdown.start(this.resendAfter);
@@ -146,7 +152,7 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
    * without the token.
    */
   private dropTokenAttribute(): void {
-    this.removeAttribute('token');
+    this.removeAttribute(TOKEN_ATTRIBUTE);
     if (this.warnedTokenAttribute) return;
     this.warnedTokenAttribute = true;
     console.warn(
