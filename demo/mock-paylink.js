@@ -96,7 +96,8 @@ const PERSISTENT_TOKEN_MS = 30 * 60 * 60_000;
 const SLOW_MS = 1500;
 
 /** The server-supplied text of the markup-error scenario: markup that must never become elements. */
-export const MARKUP_DETAIL = '<img src=x onerror="window.stcpayOtpMarkupRan=true"><b>Not registered</b>';
+export const MARKUP_DETAIL =
+  '<img src=x onerror="window.stcpayOtpMarkupRan=true"><b>Not registered</b>';
 
 /**
  * The random scenario's outcomes, each drawn as often as it appears here: ok three times as
@@ -129,9 +130,20 @@ const MAX_INVOICES = 5000;
 const MAX_TOKENS = 1000;
 
 /** What processPayment must get back unchanged from the session sendOtp opened. */
-const SESSION_FIELDS = ['signature', 'signedBase64Data', 'orderNumber', 'stcpayMobile', 'stcpayMobileCountryCode', 'total'];
+const SESSION_FIELDS = [
+  'signature',
+  'signedBase64Data',
+  'orderNumber',
+  'stcpayMobile',
+  'stcpayMobileCountryCode',
+  'total',
+];
 
-export function createPaylinkMock() {
+/**
+ * @param {{tokenLifetimeMs?: number}} [options] `tokenLifetimeMs` shortens every id_token's life
+ *   (tests of a server's token renewal); by default Paylink's 30 minutes or 30 hours.
+ */
+export function createPaylinkMock({ tokenLifetimeMs } = {}) {
   /** @type {Map<string, object[]>} */
   const log = new Map();
   /** @type {Map<string, () => number>} the random scenario's generator, by tenant */
@@ -148,7 +160,7 @@ export function createPaylinkMock() {
   const paidOrders = new Map();
   /** @type {Map<string, object>} the invoices /api/addInvoice created, by transactionNo */
   const invoices = new Map();
-  const tokens = createTokens();
+  const tokens = createTokens({ lifetimeMs: tokenLifetimeMs });
   let lastTransactionNo = Date.now() * 10; // 14 digits, like Paylink's
 
   function record(tenant, entry) {
@@ -181,7 +193,9 @@ export function createPaylinkMock() {
       return true;
     }
 
-    const route = path.match(/^(?:\/mock\/([\w-]+)\/([\w-]+))?(\/rest\/pay\/stcpay\/(?:sendOtp|processPayment))$/);
+    const route = path.match(
+      /^(?:\/mock\/([\w-]+)\/([\w-]+))?(\/rest\/pay\/stcpay\/(?:sendOtp|processPayment))$/,
+    );
     if (!route) return false;
     const [, tenant = 'default', scenario = 'ok', endpoint] = route;
 
@@ -202,11 +216,19 @@ export function createPaylinkMock() {
       record(tenant, entry);
       res.on('close', () => (entry.abandoned = !res.writableFinished));
       if (!Object.hasOwn(SCENARIOS, scenario))
-        return sendJson(res, 404, springError(404, 'Not Found', `unknown mock scenario ${scenario}`));
+        return sendJson(
+          res,
+          404,
+          springError(404, 'Not Found', `unknown mock scenario ${scenario}`),
+        );
       const forPayment = scenario.startsWith('pay-');
-      if ((scenario === 'redirect' && endpoint === SEND_OTP) || (scenario === 'pay-redirect' && endpoint === PROCESS_PAYMENT))
+      if (
+        (scenario === 'redirect' && endpoint === SEND_OTP) ||
+        (scenario === 'pay-redirect' && endpoint === PROCESS_PAYMENT)
+      )
         return sendRedirect(res, `/mock/${tenant}/offsite${endpoint}`);
-      if (endpoint === SEND_OTP && scenario === 'random') answerRandomly(tenant, entry, req, res, body);
+      if (endpoint === SEND_OTP && scenario === 'random')
+        answerRandomly(tenant, entry, req, res, body);
       else if (endpoint === SEND_OTP) answerSendOtp(forPayment ? 'ok' : scenario, req, res, body);
       else answerProcessPayment(forPayment ? scenario : 'ok', req, res, body);
     });
@@ -223,8 +245,15 @@ export function createPaylinkMock() {
     if (!generators.has(tenant)) put(generators, tenant, seededRandom(tenant), MAX_TENANTS);
     const random = generators.get(tenant);
     const outcome = RANDOM_OUTCOMES[Math.floor(random() * RANDOM_OUTCOMES.length)];
-    const delay = Math.floor(random() * (RANDOM_DELAY_MS + 1)) + (outcome === 'slow' ? RANDOM_SLOW_MS : 0);
-    Object.assign(entry, { outcome, delay, receivedAt: Date.now(), answeredAt: null, closedAt: null });
+    const delay =
+      Math.floor(random() * (RANDOM_DELAY_MS + 1)) + (outcome === 'slow' ? RANDOM_SLOW_MS : 0);
+    Object.assign(entry, {
+      outcome,
+      delay,
+      receivedAt: Date.now(),
+      answeredAt: null,
+      closedAt: null,
+    });
     res.on('finish', () => (entry.answeredAt = Date.now()));
     res.on('close', () => (entry.closedAt = Date.now()));
     setTimeout(() => {
@@ -264,7 +293,10 @@ export function createPaylinkMock() {
       case 'reset':
         return req.socket.destroy();
       case 'odd-mobile':
-        return sendJson(res, 200, { ...successFor(parseSendOtp(body).request ?? {}), stcpayMobile: ODD_MOBILE });
+        return sendJson(res, 200, {
+          ...successFor(parseSendOtp(body).request ?? {}),
+          stcpayMobile: ODD_MOBILE,
+        });
       case 'offsite':
       case 'ok':
         return sendOtp(req, res, body);
@@ -273,7 +305,8 @@ export function createPaylinkMock() {
 
   /** Paylink's sendOtp: check the four documented fields, then open a payment session. */
   function sendOtp(req, res, body) {
-    if (!isJson(req)) return sendJson(res, 415, springError(415, 'Unsupported Media Type', SEND_OTP));
+    if (!isJson(req))
+      return sendJson(res, 415, springError(415, 'Unsupported Media Type', SEND_OTP));
     const { request, problem } = parseSendOtp(body);
     if (problem) return sendJson(res, 400, springError(400, 'Bad Request', SEND_OTP));
     const response = successFor(request);
@@ -284,18 +317,24 @@ export function createPaylinkMock() {
   /** Records the session a sendOtp answer opened; it supersedes the order's open sessions. */
   function openSession({ stcpayMobileCountryCode, orderNumber, total }, response) {
     for (const session of sessions.values())
-      if (session.orderNumber === orderNumber && session.state === 'open') session.state = 'superseded';
+      if (session.orderNumber === orderNumber && session.state === 'open')
+        session.state = 'superseded';
     const { paymentSessionId, signature, signedBase64Data, stcpayMobile } = response;
-    put(sessions, paymentSessionId, {
+    put(
+      sessions,
       paymentSessionId,
-      signature,
-      signedBase64Data,
-      stcpayMobile,
-      stcpayMobileCountryCode,
-      orderNumber,
-      total,
-      state: 'open',
-    }, MAX_SESSIONS);
+      {
+        paymentSessionId,
+        signature,
+        signedBase64Data,
+        stcpayMobile,
+        stcpayMobileCountryCode,
+        orderNumber,
+        total,
+        state: 'open',
+      },
+      MAX_SESSIONS,
+    );
   }
 
   function answerProcessPayment(scenario, req, res, body) {
@@ -319,7 +358,8 @@ export function createPaylinkMock() {
 
   /** Paylink's processPayment: the session exactly as sendOtp issued it, plus the OTP. */
   function processPayment(req, res, body) {
-    if (!isJson(req)) return sendJson(res, 415, springError(415, 'Unsupported Media Type', PROCESS_PAYMENT));
+    if (!isJson(req))
+      return sendJson(res, 415, springError(415, 'Unsupported Media Type', PROCESS_PAYMENT));
     const { request, problem } = parseProcessPayment(body);
     if (problem) return sendJson(res, 400, springError(400, 'Bad Request', PROCESS_PAYMENT));
     sendJson(res, ...pay(request));
@@ -354,13 +394,22 @@ export function createPaylinkMock() {
       return sendJson(res, 405, problemBody(405, 'Method Not Allowed', `Use ${method}`));
     // Like Spring Security, the token is checked before the request itself.
     if (name !== 'auth' && !tokens.accepts(req))
-      return sendJson(res, 401, problemBody(401, 'Unauthorized', 'A valid Bearer id_token from /api/auth is required'));
+      return sendJson(
+        res,
+        401,
+        problemBody(401, 'Unauthorized', 'A valid Bearer id_token from /api/auth is required'),
+      );
     if (name === 'getInvoice') return sendJson(res, ...getInvoice(transactionNo));
     readBody(req).then((body) => {
       if (!isJson(req))
-        return sendJson(res, 415, problemBody(415, 'Unsupported Media Type', 'Content-Type must be application/json'));
+        return sendJson(
+          res,
+          415,
+          problemBody(415, 'Unsupported Media Type', 'Content-Type must be application/json'),
+        );
       const request = parseObject(body);
-      if (!request) return sendJson(res, 400, problemBody(400, 'Bad Request', 'The body is not a JSON object'));
+      if (!request)
+        return sendJson(res, 400, problemBody(400, 'Bad Request', 'The body is not a JSON object'));
       const origin = `${req.socket.encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
       sendJson(res, ...(name === 'auth' ? auth(request) : addInvoice(request, origin)));
     });
@@ -369,9 +418,8 @@ export function createPaylinkMock() {
   function auth({ apiId, secretKey, persistToken }) {
     if (apiId !== MOCK_CREDENTIALS.apiId || secretKey !== MOCK_CREDENTIALS.secretKey)
       return [401, problemBody(401, 'Unauthorized', 'Invalid apiId or secretKey')];
-    return [200, { id_token: tokens.issue(persistToken === true) }];
+    return [200, { id_token: tokens.issue(persistToken === true, apiId) }];
   }
-
 
   /**
    * Creates an invoice the way /api/addInvoice does: [status, body]. Server-side demo code may
@@ -380,7 +428,9 @@ export function createPaylinkMock() {
   function addInvoice(request, origin = '') {
     const field =
       invalidField(request, INVOICE_FIELDS) ??
-      request.products.map((product, i) => invalidField(product, PRODUCT_FIELDS, `products[${i}].`)).find(Boolean);
+      request.products
+        .map((product, i) => invalidField(product, PRODUCT_FIELDS, `products[${i}].`))
+        .find(Boolean);
     if (field) return [400, problemBody(400, 'Bad Request', `Missing or invalid field: ${field}`)];
     if (request.amount < MIN_INVOICE_AMOUNT)
       return [400, problemBody(400, 'Bad Request', 'amount must be at least 5.00')];
@@ -409,11 +459,21 @@ export function createPaylinkMock() {
   /** The invoice as /api/getInvoice/<transactionNo> answers it: [status, body]. */
   function getInvoice(transactionNo) {
     const invoice = invoices.get(transactionNo);
-    if (!invoice) return [404, problemBody(404, 'Not Found', `No invoice with transactionNo ${transactionNo}`)];
+    if (!invoice)
+      return [404, problemBody(404, 'Not Found', `No invoice with transactionNo ${transactionNo}`)];
     return [200, invoice];
   }
 
-  return { handle, log, record, sessions, invoices, addInvoice, getInvoice };
+  return {
+    handle,
+    log,
+    record,
+    sessions,
+    invoices,
+    addInvoice,
+    getInvoice,
+    revokeTokens: tokens.revokeAll,
+  };
 }
 
 /**
@@ -433,7 +493,8 @@ export function parseSendOtp(body) {
     return { problem: 'stcpayMobile' };
   if (typeof stcpayMobileCountryCode !== 'string' || !/^\d{1,4}$/.test(stcpayMobileCountryCode))
     return { problem: 'stcpayMobileCountryCode' };
-  if (typeof orderNumber !== 'string' || orderNumber.trim() === '') return { problem: 'orderNumber' };
+  if (typeof orderNumber !== 'string' || orderNumber.trim() === '')
+    return { problem: 'orderNumber' };
   if (typeof total !== 'number' || !(total > 0)) return { problem: 'total' };
   return { request };
 }
@@ -472,7 +533,13 @@ const INVOICE_FIELDS = {
   cancelUrl: 'text?',
   clientEmail: 'text?',
 };
-const PRODUCT_FIELDS = { title: 'text', price: 'number', qty: 'number', description: 'text?', imageSrc: 'text?' };
+const PRODUCT_FIELDS = {
+  title: 'text',
+  price: 'number',
+  qty: 'number',
+  description: 'text?',
+  imageSrc: 'text?',
+};
 
 const CHECKS = {
   text: (value) => typeof value === 'string' && value.trim() !== '',
@@ -490,9 +557,7 @@ function invalidField(object, fields, prefix = '') {
 /** A success body in the documented shape; the values are built the way the example's are. */
 function successFor({ stcpayMobile = '551234567', orderNumber = '' }) {
   const paymentSessionId = randomBytes(12).toString('hex');
-  const digest = createHash('sha256')
-    .update(`${orderNumber}:${paymentSessionId}`)
-    .digest('hex');
+  const digest = createHash('sha256').update(`${orderNumber}:${paymentSessionId}`).digest('hex');
   return {
     stcMobile: stcpayMobile,
     paymentSessionId,
@@ -504,7 +569,11 @@ function successFor({ stcpayMobile = '551234567', orderNumber = '' }) {
 
 /** processPayment's documented success body. */
 function paymentDone(orderNumber, total) {
-  return { orderNumber, orderAmount: total, msg: `Payment of order ${orderNumber} has been processed.` };
+  return {
+    orderNumber,
+    orderAmount: total,
+    msg: `Payment of order ${orderNumber} has been processed.`,
+  };
 }
 
 /** A 307 (method and body kept): a client that follows it sends the request again to `location`. */
@@ -541,20 +610,32 @@ export function seededRandom(seed) {
 
 /**
  * The id_tokens an auth endpoint issued, as Paylink's last: 30 minutes, or 30 hours with
- * persistToken. `accepts` checks a request's `Authorization: Bearer` header.
+ * persistToken (or `lifetimeMs`, when a test shortens them). Each is a JWT, as Paylink's are:
+ * its payload says who (`sub`) and until when (`exp`, seconds since the epoch); the signature
+ * here is random bytes. `accepts` checks a request's `Authorization: Bearer` header;
+ * `revokeAll` forgets every token, as a restarted Paylink would.
  */
-export function createTokens() {
+export function createTokens({ lifetimeMs } = {}) {
   /** @type {Map<string, number>} id_token → when it expires (ms since the epoch) */
   const expiries = new Map();
+  const part = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
   return {
-    issue(persist) {
-      const idToken = randomBytes(24).toString('base64url');
-      put(expiries, idToken, Date.now() + (persist ? PERSISTENT_TOKEN_MS : TOKEN_MS), MAX_TOKENS);
+    issue(persist, subject = '') {
+      const expires = Date.now() + (lifetimeMs ?? (persist ? PERSISTENT_TOKEN_MS : TOKEN_MS));
+      const idToken = [
+        part({ alg: 'HS512' }),
+        part({ sub: subject, exp: Math.floor(expires / 1000) }),
+        randomBytes(32).toString('base64url'),
+      ].join('.');
+      put(expiries, idToken, expires, MAX_TOKENS);
       return idToken;
     },
     accepts(req) {
       const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
       return token !== undefined && (expiries.get(token) ?? 0) > Date.now();
+    },
+    revokeAll() {
+      expiries.clear();
     },
   };
 }

@@ -1,37 +1,68 @@
-// The server side of the demo partner: the recommended setup for <paylink-validate-mobile>.
-// It signs in to Paylink's partner API with the partner's credentials (the mock's fake ones)
-// and forwards the browser's registration calls with its Bearer token added, so the token
-// never reaches the browser. The element points at it with base-url="/partner".
+// The server side of the demo partner, on stcpay-otp/server: the recommended setup for
+// <paylink-validate-mobile>. The kit signs in to Paylink's partner API with the partner's
+// credentials (the mock's fake ones) and forwards the element's calls with its Bearer token
+// added, so the token never reaches the browser. The element points at it with
+// base-url="/partner". Step 1, which the partner's own page runs, goes through the kit too.
 //
 // Routes
-//   POST /partner/api/partner/register/check-license   → Paylink's step 1, token added
-//   POST /partner/api/partner/register/validate-otp    → Paylink's step 2, token added
-//   POST /partner/api/partner/register/retry-otp       → a new code for step 2, token added
+//   POST /partner/api/partner/register/check-license   the page's step 1, by checkLicense()
+//   POST /partner/api/partner/register/validate-otp    the kit's proxy (the element's step 2)
+//   POST /partner/api/partner/register/retry-otp       the kit's proxy (a new code)
 
-import { createBearerClient } from './bearer-client.js';
+import { createPaylinkPartner, PaylinkServerError, toNodeHandler } from 'stcpay-otp/server';
 import { MOCK_PARTNER } from './mock-partner.js';
 import { readBody } from './mock-paylink.js';
+import { ownOrigin } from './store-server.js';
 
-const FORWARDED = new Set(['/api/partner/register/check-license', '/api/partner/register/validate-otp', '/api/partner/register/retry-otp']);
+const CHECK_LICENSE = '/partner/api/partner/register/check-license';
 
 export function createPartnerServer() {
-  const partnerApi = createBearerClient('/api/partner/auth', MOCK_PARTNER);
+  /** The kit for each address the demo is served on: the mock Paylink lives there too. */
+  const kits = new Map();
 
-  async function forward(origin, path, body) {
-    const response = await partnerApi.request(origin, path, body);
-    return [response.status, response.headers.get('content-type') ?? 'application/json', await response.text()];
+  function kitFor(origin) {
+    if (!kits.has(origin)) {
+      const partner = createPaylinkPartner({
+        ...MOCK_PARTNER,
+        environment: 'testing',
+        restBaseUrl: origin,
+        prefix: '/partner',
+      });
+      kits.set(origin, { partner, proxy: toNodeHandler(partner.handler) });
+    }
+    return kits.get(origin);
+  }
+
+  async function checkLicense(partner, body) {
+    let input;
+    try {
+      input = JSON.parse(body);
+    } catch {
+      return [400, { title: 'Bad Request', status: 400, detail: 'The body is not JSON' }];
+    }
+    try {
+      return [200, await partner.checkLicense(input)];
+    } catch (error) {
+      if (!(error instanceof PaylinkServerError)) throw error;
+      const status = error.code === 'validation' ? 400 : (error.status ?? 502);
+      return [status, { title: 'Step 1 failed', status, detail: error.message }];
+    }
   }
 
   function handle(req, res) {
     const path = new URL(req.url ?? '/', 'http://partner').pathname;
-    if (!path.startsWith('/partner/') || !FORWARDED.has(path.slice('/partner'.length)) || req.method !== 'POST') return false;
-    const origin = `http://${req.headers.host}`;
+    if (!path.startsWith('/partner/')) return false;
+    const { partner, proxy } = kitFor(ownOrigin(req));
+    if (path !== CHECK_LICENSE || req.method !== 'POST') {
+      proxy(req, res);
+      return true;
+    }
     readBody(req)
-      .then((body) => forward(origin, path.slice('/partner'.length), body))
-      .catch((error) => [502, 'application/json', JSON.stringify({ title: 'Bad Gateway', status: 502, detail: String(error.message ?? error) })])
-      .then(([status, type, text]) => {
-        res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
-        res.end(text);
+      .then((body) => checkLicense(partner, body))
+      .catch(() => [500, { title: 'Internal Server Error', status: 500 }])
+      .then(([status, body]) => {
+        res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+        res.end(JSON.stringify(body));
       });
     return true;
   }

@@ -1,15 +1,18 @@
-// The server side of the demo store: what a merchant's backend does around <stcpay-otp>.
-// It holds the Paylink credentials (the mock's fake ones), creates the invoice whose
-// transactionNo the page hands to the element, and asks Paylink for the invoice's status
-// afterwards, the only word on payment to trust. It talks to Paylink over HTTP like a real
-// backend; here Paylink is the local mock on the same origin.
+// The server side of the demo store, on stcpay-otp/server: what a merchant's backend does
+// around <stcpay-otp>. It holds the Paylink credentials (the mock's fake ones), creates the
+// invoice whose transactionNo the page hands to the element, mounts the kit's proxy at
+// /paylink so the element talks to Paylink through the store's own origin, and asks Paylink
+// for the verdict on the payment afterwards, the only word on payment to trust. Here Paylink
+// is the local mock on the same server.
 //
 // Routes
 //   GET  /store/api/cart                     → {items, total}
 //   POST /store/api/checkout                 creates an invoice → {transactionNo, amount}
-//   GET  /store/api/orders/<transactionNo>   → {transactionNo, amount, orderStatus} from getInvoice
+//   GET  /store/api/orders/<transactionNo>   → {transactionNo, amount, orderStatus, paid}
+//   *    /paylink/...                        the kit's proxy: sendOtp, processPayment,
+//                                            payment-status (stcpay-otp/server)
 
-import { createBearerClient } from './bearer-client.js';
+import { createPaylink, PaylinkServerError, toNodeHandler } from 'stcpay-otp/server';
 import { MOCK_CREDENTIALS } from './mock-paylink.js';
 
 /** What the demo store sells. */
@@ -19,52 +22,74 @@ export const CART = [
 ];
 
 export function createStoreServer() {
-  const paylinkApi = createBearerClient('/api/auth', MOCK_CREDENTIALS);
+  /** The kit for each address the demo is served on: the mock Paylink lives there too. */
+  const kits = new Map();
   let orderCount = 0;
 
-  /** Calls Paylink's REST API as the store, and reads the JSON answer. */
-  async function paylink(origin, path, body) {
-    const response = await paylinkApi.request(origin, path, body && JSON.stringify(body));
-    return { status: response.status, body: await response.json() };
+  function kitFor(origin) {
+    if (!kits.has(origin)) {
+      const paylink = createPaylink({
+        ...MOCK_CREDENTIALS,
+        environment: 'testing',
+        restBaseUrl: origin,
+        stcpayBaseUrl: origin,
+        prefix: '/paylink',
+      });
+      kits.set(origin, { paylink, proxy: toNodeHandler(paylink.handler) });
+    }
+    return kits.get(origin);
   }
 
   const total = CART.reduce((sum, item) => sum + item.price * item.qty, 0);
 
-  async function checkout(origin) {
-    const amount = total;
-    const { status, body } = await paylink(origin, '/api/addInvoice', {
+  async function checkout(paylink, origin) {
+    const invoice = await paylink.addInvoice({
       orderNumber: `STORE-${Date.now()}-${++orderCount}`,
-      amount,
+      amount: total,
       callBackUrl: `${origin}/demo/store.html`,
       clientName: 'Demo customer',
       clientMobile: '0551234567',
       currency: 'SAR',
       products: CART,
     });
-    if (status !== 200) return [502, { error: `addInvoice answered ${status}` }];
     // Only what the page needs: never the token or the credentials.
-    return [200, { transactionNo: body.transactionNo, amount: body.amount }];
+    return [200, { transactionNo: invoice.transactionNo, amount: invoice.amount }];
   }
 
-  async function order(origin, transactionNo) {
-    const { status, body } = await paylink(origin, `/api/getInvoice/${encodeURIComponent(transactionNo)}`);
-    if (status !== 200) return [status === 404 ? 404 : 502, { error: `getInvoice answered ${status}` }];
-    return [200, { transactionNo: body.transactionNo, amount: body.amount, orderStatus: body.orderStatus }];
+  async function order(paylink, transactionNo) {
+    // The store knows what it charged: paid means paid in full, to the halala.
+    const { paid, orderStatus, amount } = await paylink.verifyPayment(transactionNo, {
+      amount: total,
+    });
+    return [200, { transactionNo, amount, orderStatus, paid }];
   }
 
   /** Handles the store's routes (true) or leaves the request to the next handler (false). */
   function handle(req, res) {
     const path = new URL(req.url ?? '/', 'http://store').pathname;
-    const origin = `http://${req.headers.host}`;
+    // The server's own address, never the Host header: the credentials go nowhere else.
+    const origin = ownOrigin(req);
+    const { paylink, proxy } = kitFor(origin);
+    if (path === '/paylink' || path.startsWith('/paylink/')) {
+      proxy(req, res);
+      return true;
+    }
     let answer;
-    if (path === '/store/api/cart' && req.method === 'GET') answer = Promise.resolve([200, { items: CART, total }]);
-    else if (path === '/store/api/checkout' && req.method === 'POST') answer = checkout(origin);
+    if (path === '/store/api/cart' && req.method === 'GET')
+      answer = Promise.resolve([200, { items: CART, total }]);
+    else if (path === '/store/api/checkout' && req.method === 'POST')
+      answer = checkout(paylink, origin);
     else if (path.startsWith('/store/api/orders/') && req.method === 'GET')
-      answer = order(origin, decodeURIComponent(path.slice('/store/api/orders/'.length)));
+      answer = order(paylink, decodeURIComponent(path.slice('/store/api/orders/'.length)));
     else return false;
 
     answer
-      .catch((error) => [500, { error: String(error.message ?? error) }])
+      .catch((error) => {
+        if (!(error instanceof PaylinkServerError)) throw error;
+        const status = error.code === 'not-found' ? 404 : error.code === 'validation' ? 400 : 502;
+        return [status, { error: error.message }];
+      })
+      .catch(() => [500, { error: 'The store failed' }])
       .then(([status, body]) => {
         res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
         res.end(JSON.stringify(body));
@@ -73,4 +98,11 @@ export function createStoreServer() {
   }
 
   return { handle };
+}
+
+/** `http://<address>:<port>` of the socket the request came in on. */
+export function ownOrigin(req) {
+  const { localAddress = '127.0.0.1', localPort } = req.socket;
+  const host = localAddress.replace(/^::ffff:/, '');
+  return `http://${host.includes(':') ? `[${host}]` : host}:${localPort}`;
 }

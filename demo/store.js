@@ -37,7 +37,8 @@ $('#checkout').addEventListener('click', async () => {
     checkout.setAttribute('transaction-no', transactionNo);
     checkout.setAttribute('total', String(amount));
     checkout.setAttribute('process-payment', '');
-    checkout.setAttribute('base-url', location.origin);
+    // The store's own proxy (stcpay-otp/server): no call leaves this origin from the browser.
+    checkout.setAttribute('base-url', '/paylink');
     checkout.setAttribute('resend-after', '30');
     checkout.addEventListener('payment-processed', () => showOrderStatus(transactionNo));
     $('#payment-hint').textContent = `Invoice ${transactionNo} is ready.`;

@@ -3,7 +3,9 @@
 //   dist/lib/                 npm: one ES module per source module, importing Lit (and React)
 //                             as dependencies; index.js has no side effects, define.js and
 //                             react.js register <stcpay-otp>, define-partner.js and
-//                             react-partner.js <paylink-validate-mobile>
+//                             react-partner.js <paylink-validate-mobile>; server.js and
+//                             server/ are the server half (no DOM, no Lit), for Node and edge
+//                             runtimes, importing rate-limiter-flexible
 //   dist/stcpay-otp.js        script tag: one ES module with Lit inside, registers
 //   dist/stcpay-otp.iife.js   script tag: the same as a classic script, no globals but Lit's
 //   dist/paylink-validate-mobile.js  script tag for partners: <paylink-validate-mobile>, Lit inside
@@ -27,11 +29,12 @@ await library({
       'define-partner': 'src/define-partner.ts',
       react: 'src/react.ts',
       'react-partner': 'src/react-partner.ts',
+      server: 'src/server.ts',
     },
     formats: ['es'],
   },
   outDir: `${OUT}/lib`,
-  external: [/^lit(\/|$)/, /^@lit\//, /^react(\/|$)/],
+  external: [/^lit(\/|$)/, /^@lit\//, /^react(\/|$)/, /^rate-limiter-flexible(\/|$)/],
   output: {
     preserveModules: true,
     preserveModulesRoot: 'src',
@@ -47,7 +50,11 @@ await library(SCRIPT_TAG);
 
 // Partners' registration pages get their element as a module of its own; storefronts never load it.
 await library({
-  lib: { entry: 'src/define-partner.ts', formats: ['es'], fileName: () => 'paylink-validate-mobile.js' },
+  lib: {
+    entry: 'src/define-partner.ts',
+    formats: ['es'],
+    fileName: () => 'paylink-validate-mobile.js',
+  },
   output: { postBanner: BANNER },
 });
 

@@ -1,7 +1,9 @@
 // Importing the package where there is no DOM: Node, or a server rendering a page. The npm
-// entries as a server resolves them (package.json exports, Lit's Node build); `npm test` builds
-// them first.
+// entries as a server resolves them (package.json exports, Lit's Node build), and the server
+// half, stcpay-otp/server; `npm test` builds them first.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 
 /** Browser globals, each replaced by a getter that notes who reads it. */
@@ -66,4 +68,38 @@ test('stcpay-otp/react imports and renders <stcpay-otp> on the server', async ()
     createElement(StcpayOtp, { transactionNo: '1679123751896', total: 10, onOtpSent: () => {} }),
   );
   assert.match(markup, /^<stcpay-otp\b[^>]*><\/stcpay-otp>$/);
+});
+
+/** The files of dist/lib/ that `file` imports, itself included, and the packages they import. */
+function moduleGraph(file, graph = { files: new Set(), packages: new Set() }) {
+  if (graph.files.has(file)) return graph;
+  graph.files.add(file);
+  const code = readFileSync(file, 'utf8');
+  for (const [, ...specifiers] of code.matchAll(
+    /from\s*["']([^"']+)["']|import\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g,
+  )) {
+    const specifier = specifiers.find(Boolean);
+    if (specifier.startsWith('.')) moduleGraph(join(dirname(file), specifier), graph);
+    else graph.packages.add(specifier);
+  }
+  return graph;
+}
+
+test('importing stcpay-otp/server reads no browser global and loads neither Lit nor an element', async () => {
+  touched.length = 0;
+  const server = await import('stcpay-otp/server');
+  assert.deepEqual(touched, []);
+  assert.equal(typeof server.createPaylink, 'function');
+  assert.equal(typeof server.createPaylinkPartner, 'function');
+  assert.equal(typeof server.toNodeHandler, 'function');
+  const { files, packages } = moduleGraph('dist/lib/server.js');
+  assert.deepEqual([...packages].sort(), [
+    'rate-limiter-flexible/lib/RateLimiterMemory.js',
+    'rate-limiter-flexible/lib/RateLimiterRedis.js',
+  ]);
+  const outside = [...files].filter(
+    (f) => f !== 'dist/lib/server.js' && !f.startsWith('dist/lib/server/'),
+  );
+  assert.deepEqual(outside, []);
+  assert.ok(files.size > 5, `${files.size} modules`);
 });

@@ -22,7 +22,7 @@ const ALLOWED = [
   /^custom-elements\.json$/,
   /^dist\/stcpay-otp(\.iife)?\.js$/,
   /^dist\/paylink-validate-mobile\.js$/,
-  /^dist\/lib\/((checkout|core|i18n|input|partner)\/)?[\w-]+\.(js|d\.ts)$/,
+  /^dist\/lib\/((checkout|core|i18n|input|partner|server|server\/proxy)\/)?[\w-]+\.(js|d\.ts)$/,
   /^dist\/lib\/_helpers\/[\w-]+\.js$/,
 ];
 
@@ -41,6 +41,10 @@ test('holds the builds, the types of every entry, the manifest, README and LICEN
     'dist/lib/define.d.ts',
     'dist/lib/react.d.ts',
     'dist/lib/vue.d.ts',
+    'dist/lib/server.js',
+    'dist/lib/server.d.ts',
+    'dist/lib/server/paylink.js',
+    'dist/lib/server/proxy/handler.js',
   ])
     assert.ok(files.has(path), `${path} is in the tarball`);
 });
@@ -51,7 +55,8 @@ test('holds nothing else: no sources, tests, demos, source maps or configs', () 
   );
   assert.deepEqual(unexpected, []);
   // The sum of what is allowed: a regression here means something big slipped into dist/.
-  assert.ok(tarball.unpackedSize < 350_000, `unpacked ${tarball.unpackedSize} bytes`);
+  // The server half (dist/lib/server*) is some 57 KB of it.
+  assert.ok(tarball.unpackedSize < 410_000, `unpacked ${tarball.unpackedSize} bytes`);
 });
 
 test('holds every file package.json points to', () => {

@@ -39,3 +39,16 @@ test('an app that imports stcpay-otp/define keeps the registration', async () =>
   assert.match(code, /`stcpay-otp`|"stcpay-otp"|'stcpay-otp'/);
   assert.match(code, /\.define\(\)/);
 });
+
+test('an app that imports stcpay-otp/define carries nothing of the server half', async () => {
+  const code = await bundle("import 'stcpay-otp/define';");
+  assert.doesNotMatch(code, /\/api\/auth|RateLimiter|payment-status|persistToken/);
+});
+
+test('a server bundle of stcpay-otp/server carries neither Lit nor an element', async () => {
+  const code = await bundle(
+    "import { createPaylink } from 'stcpay-otp/server'; console.log(createPaylink);",
+  );
+  assert.match(code, /\/api\/auth/);
+  assert.doesNotMatch(code, /customElements|attachShadow|LitElement|lit-html|stcpay-otp-accent/);
+});

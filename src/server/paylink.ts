@@ -1,0 +1,239 @@
+/**
+ * createPaylink: a merchant's server half of Paylink in one object. Invoices (addInvoice,
+ * getInvoice), the verdict on a payment (verifyPayment), and the same-origin proxy the
+ * `<stcpay-otp>` element talks to (handler). The credentials and the token stay inside.
+ */
+import {
+  baseUrl,
+  checkEnvironment,
+  checkFetch,
+  checkHeaderName,
+  checkOrigins,
+  checkPositive,
+  checkPrefix,
+  checkSecret,
+  checkTimeout,
+  REST_ORIGINS,
+  STCPAY_ORIGINS,
+  type Environment,
+} from './config.js';
+import { misconfigured, PaylinkServerError, redact } from './errors.js';
+import { reasonOf, send, type Answer, type Fetch } from './http.js';
+import {
+  checkAddInvoice,
+  checkAmount,
+  checkTransactionNo,
+  parseInvoice,
+  verdict,
+  type AddInvoiceInput,
+  type Invoice,
+  type PaymentVerdict,
+} from './invoice.js';
+import { createProxyHandler, type Handler } from './proxy/handler.js';
+import { createInvoiceCache } from './proxy/invoice-cache.js';
+import {
+  checkLimit,
+  checkStore,
+  createLimiter,
+  type Limit,
+  type LimitStore,
+} from './rate-limit.js';
+import { createRestClient } from './rest.js';
+import { createTokenSource } from './token.js';
+
+export interface PaylinkRateLimits extends LimitStore {
+  /** sendOtp for one order (it texts the customer). Default 5 in 15 minutes. */
+  sendOtpPerOrder?: Limit;
+  /** sendOtp from one client address. Default 10 in 15 minutes. */
+  sendOtpPerClient?: Limit;
+  /** processPayment for one order (each is a guess at the code). Default 10 in 15 minutes. */
+  processPaymentPerOrder?: Limit;
+  /** payment-status from one client address. Default 60 a minute. */
+  paymentStatusPerClient?: Limit;
+}
+
+export interface PaylinkOptions {
+  /** From Paylink's merchant portal. Stays on the server: never in a page, a log or an error. */
+  apiId: string;
+  secretKey: string;
+  /** Paylink's `production` hosts, or its `testing` ("pilot") ones. */
+  environment: Environment;
+  /** Replaces the REST host (auth, invoices): a local mock, a test double. */
+  restBaseUrl?: string;
+  /** Replaces the STC Pay host (sendOtp, processPayment). */
+  stcpayBaseUrl?: string;
+  /** The `fetch` to call Paylink with. Default: the platform's. */
+  fetch?: Fetch;
+  /** Milliseconds a call to Paylink may take. Default 20000. */
+  timeout?: number;
+  /**
+   * The path `handler` is mounted at, as the browser sees it: `<stcpay-otp base-url>` names
+   * the same. Default `/paylink`. The handler reads the full URL of each request.
+   */
+  prefix?: string;
+  /**
+   * Other origins whose pages may call the handler (CORS). Default none: the handler is for the
+   * store's own origin, and sends no CORS headers.
+   */
+  allowedOrigins?: readonly string[];
+  /**
+   * The request header that holds the client's address, as the store's own proxy or platform
+   * sets it (`x-real-ip`, `cf-connecting-ip`, `x-forwarded-for`: its last entry is used).
+   * Default: the connection's address, which toNodeHandler passes; without either, every
+   * client shares one per-client limit.
+   */
+  clientAddressHeader?: string;
+  /** The largest request body the handler reads. Default 4096 bytes. */
+  maxBodyBytes?: number;
+  /** How long the handler keeps an invoice it checked an order against. Default 10 seconds. */
+  invoiceCacheSeconds?: number;
+  /** The handler's limits, and where they are counted (memory, or the store's Redis). */
+  rateLimit?: PaylinkRateLimits;
+}
+
+export interface RequestOptions {
+  /** Aborts the call. */
+  signal?: AbortSignal;
+}
+
+export interface Paylink {
+  /** Creates an invoice; its `transactionNo` goes to `<stcpay-otp transaction-no>`. */
+  addInvoice(input: AddInvoiceInput, options?: RequestOptions): Promise<Invoice>;
+  /** The invoice as Paylink has it now. Rejects with code `not-found` if there is none. */
+  getInvoice(transactionNo: string, options?: RequestOptions): Promise<Invoice>;
+  /**
+   * Paylink's word on a payment: `paid` only when the invoice is paid and its amount is
+   * `amount` to the halala. The one check to make before shipping an order.
+   */
+  verifyPayment(
+    transactionNo: string,
+    expected: { amount: number },
+    options?: RequestOptions,
+  ): Promise<PaymentVerdict>;
+  /** The same-origin proxy for `<stcpay-otp base-url="{prefix}">`; see docs/server.md. */
+  handler: Handler;
+}
+
+const DEFAULT_LIMITS = {
+  sendOtpPerOrder: { points: 5, duration: 15 * 60 },
+  sendOtpPerClient: { points: 10, duration: 15 * 60 },
+  processPaymentPerOrder: { points: 10, duration: 15 * 60 },
+  paymentStatusPerClient: { points: 60, duration: 60 },
+};
+
+export function createPaylink(options: PaylinkOptions): Paylink {
+  if (typeof options !== 'object' || options === null)
+    throw misconfigured('options', 'must be an object');
+  const apiId = checkSecret('apiId', options.apiId);
+  const secretKey = checkSecret('secretKey', options.secretKey);
+  const environment = checkEnvironment(options.environment);
+  const rest = baseUrl('restBaseUrl', options.restBaseUrl, REST_ORIGINS[environment]);
+  const stcpay = baseUrl('stcpayBaseUrl', options.stcpayBaseUrl, STCPAY_ORIGINS[environment]);
+  const fetchFn = checkFetch(options.fetch);
+  const timeout = checkTimeout(options.timeout);
+  const prefix = checkPrefix(options.prefix, '/paylink');
+  const allowedOrigins = checkOrigins(options.allowedOrigins);
+  const clientAddressHeader = checkHeaderName(options.clientAddressHeader);
+  const maxBodyBytes = checkPositive('maxBodyBytes', options.maxBodyBytes, 4096);
+  const invoiceCacheSeconds = checkPositive('invoiceCacheSeconds', options.invoiceCacheSeconds, 10);
+  const store = checkStore(options.rateLimit);
+  const limit = (name: keyof typeof DEFAULT_LIMITS) =>
+    createLimiter(
+      name,
+      checkLimit(`rateLimit.${name}`, options.rateLimit?.[name], DEFAULT_LIMITS[name]),
+      store,
+    );
+
+  const tokens = createTokenSource({
+    url: `${rest}/api/auth`,
+    label: '/api/auth',
+    credentials: { apiId, secretKey },
+    fetch: fetchFn,
+    timeout,
+  });
+  const client = createRestClient(rest, tokens, fetchFn, timeout);
+
+  /** The error for an answer that is not a success; Paylink's words, with no secret in them. */
+  function failure(path: string, answer: Answer): PaylinkServerError {
+    const message = redact(`${path}: Paylink answered ${answer.status}${reasonOf(answer)}`, [
+      apiId,
+      secretKey,
+      tokens.held(),
+    ]);
+    return new PaylinkServerError({
+      code: answer.status === 404 ? 'not-found' : 'http',
+      status: answer.status,
+      message,
+    });
+  }
+
+  async function addInvoice(
+    input: AddInvoiceInput,
+    { signal }: RequestOptions = {},
+  ): Promise<Invoice> {
+    const body = checkAddInvoice(input);
+    const answer = await client.call('/api/addInvoice', body, signal);
+    if (answer.status < 200 || answer.status > 299) throw failure('/api/addInvoice', answer);
+    const invoice = parseInvoice(answer.json, true);
+    if (!invoice)
+      throw new PaylinkServerError({
+        code: 'bad-response',
+        status: answer.status,
+        message: '/api/addInvoice: the answer lacks transactionNo, url, amount or orderStatus',
+      });
+    return invoice;
+  }
+
+  async function getInvoice(
+    transactionNo: string,
+    { signal }: RequestOptions = {},
+  ): Promise<Invoice> {
+    const path = `/api/getInvoice/${encodeURIComponent(checkTransactionNo(transactionNo))}`;
+    const answer = await client.call(path, undefined, signal);
+    if (answer.status < 200 || answer.status > 299) throw failure(path, answer);
+    const invoice = parseInvoice(answer.json, false);
+    if (!invoice)
+      throw new PaylinkServerError({
+        code: 'bad-response',
+        status: answer.status,
+        message: `${path}: the answer lacks transactionNo, amount or orderStatus`,
+      });
+    return invoice;
+  }
+
+  async function verifyPayment(
+    transactionNo: string,
+    expected: { amount: number },
+    options: RequestOptions = {},
+  ) {
+    const amount = checkAmount('amount', (expected as { amount?: unknown } | undefined)?.amount);
+    return verdict(await getInvoice(transactionNo, options), amount);
+  }
+
+  const handler = createProxyHandler({
+    prefix,
+    allowedOrigins,
+    clientAddressHeader,
+    maxBodyBytes,
+    limits: {
+      sendOtpPerOrder: limit('sendOtpPerOrder'),
+      sendOtpPerClient: limit('sendOtpPerClient'),
+      processPaymentPerOrder: limit('processPaymentPerOrder'),
+      paymentStatusPerClient: limit('paymentStatusPerClient'),
+    },
+    invoices: createInvoiceCache(
+      (transactionNo) => getInvoice(transactionNo),
+      invoiceCacheSeconds * 1000,
+    ),
+    // The status has no amount to compare with but the invoice's own, as it was requested.
+    verify: async (transactionNo) => {
+      const invoice = await getInvoice(transactionNo);
+      const requested = invoice.gatewayOrderRequest?.amount;
+      return verdict(invoice, typeof requested === 'number' ? requested : invoice.amount);
+    },
+    forward: (path, body, signal) =>
+      send(fetchFn, stcpay + path, { method: 'POST', body, timeout, signal, label: path }),
+  });
+
+  return { addInvoice, getInvoice, verifyPayment, handler };
+}

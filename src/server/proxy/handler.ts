@@ -1,0 +1,196 @@
+/**
+ * The store's same-origin proxy for `<stcpay-otp base-url="/paylink">`: sendOtp and
+ * processPayment forwarded to Paylink once the request has passed every check, and the
+ * payment status the element can ask for. It refuses anything else, and never relays a
+ * request for an order that is not a real, unpaid invoice of this merchant with this total.
+ */
+import { checkProcessPayment, checkSendOtp, TRANSACTION_NO, type SendOtpBody } from '../checks.js';
+import { PaylinkServerError } from '../errors.js';
+import type { Answer } from '../http.js';
+import { halalas, isPaid, type Invoice, type PaymentVerdict } from '../invoice.js';
+import type { Limiter } from '../rate-limit.js';
+import type { InvoiceCache } from './invoice-cache.js';
+import {
+  clientAddress,
+  corsHeaders,
+  isJson,
+  json,
+  methodNotAllowed,
+  notFound,
+  preflight,
+  problem,
+  readJson,
+  text,
+  withHeaders,
+} from './respond.js';
+
+/** What an adapter knows of the request beyond the Request itself. */
+export interface HandlerContext {
+  /** The address of the connection, for per-client limits (toNodeHandler sets it). */
+  clientAddress?: string;
+}
+
+export type Handler = (request: Request, context?: HandlerContext) => Promise<Response>;
+
+export const SEND_OTP_PATH = '/rest/pay/stcpay/sendOtp';
+export const PROCESS_PAYMENT_PATH = '/rest/pay/stcpay/processPayment';
+export const PAYMENT_STATUS_PATH = '/payment-status';
+
+export interface ProxyLimits {
+  sendOtpPerOrder: Limiter;
+  sendOtpPerClient: Limiter;
+  processPaymentPerOrder: Limiter;
+  paymentStatusPerClient: Limiter;
+}
+
+export interface ProxyOptions {
+  prefix: string;
+  allowedOrigins: readonly string[];
+  clientAddressHeader?: string;
+  maxBodyBytes: number;
+  limits: ProxyLimits;
+  invoices: InvoiceCache;
+  /** Paylink's fresh verdict on an invoice, for the payment status. */
+  verify: (transactionNo: string) => Promise<PaymentVerdict>;
+  /** POSTs a checked body to Paylink's STC Pay host. */
+  forward: (path: string, body: unknown, signal: AbortSignal) => Promise<Answer>;
+}
+
+export function createProxyHandler(options: ProxyOptions): Handler {
+  const { prefix, allowedOrigins, limits } = options;
+
+  async function route(request: Request, context: HandlerContext): Promise<Response> {
+    const { pathname, searchParams } = new URL(request.url);
+    if (!pathname.startsWith(`${prefix}/`)) return notFound();
+    const path = pathname.slice(prefix.length);
+    const client = clientAddress(request, options.clientAddressHeader, context.clientAddress);
+
+    if (path === PAYMENT_STATUS_PATH) {
+      if (request.method !== 'GET') return methodNotAllowed('GET');
+      return paymentStatus(searchParams, client);
+    }
+    if (path !== SEND_OTP_PATH && path !== PROCESS_PAYMENT_PATH) return notFound();
+    if (request.method === 'OPTIONS') return preflight(request, allowedOrigins);
+    if (request.method !== 'POST') return methodNotAllowed('POST');
+    if (!isJson(request))
+      return problem(415, 'Unsupported Media Type', 'The body must be application/json.');
+    const body = await readJson(request, options.maxBodyBytes);
+    if (!body.ok) return body.response;
+    return path === SEND_OTP_PATH
+      ? sendOtp(body.value, client, request.signal)
+      : processPayment(body.value, request.signal);
+  }
+
+  async function sendOtp(value: unknown, client: string, signal: AbortSignal): Promise<Response> {
+    const checked = checkSendOtp(value);
+    if (!checked.ok) return invalidField(checked.field);
+    const perClient = await limits.sendOtpPerClient.consume(client);
+    if (!perClient.ok) return tooMany(perClient.retryAfter);
+    const refusal = await checkOrder(checked.value);
+    if (refusal) return refusal;
+    const perOrder = await limits.sendOtpPerOrder.consume(checked.value.orderNumber);
+    if (!perOrder.ok) return tooMany(perOrder.retryAfter);
+    return relay(SEND_OTP_PATH, checked.value, signal);
+  }
+
+  async function processPayment(value: unknown, signal: AbortSignal): Promise<Response> {
+    const checked = checkProcessPayment(value);
+    if (!checked.ok) return invalidField(checked.field);
+    const refusal = await checkOrder(checked.value);
+    if (refusal) return refusal;
+    const perOrder = await limits.processPaymentPerOrder.consume(checked.value.orderNumber);
+    if (!perOrder.ok) return tooMany(perOrder.retryAfter);
+    const response = await relay(PROCESS_PAYMENT_PATH, checked.value, signal);
+    // Paid now, most likely: the next look at this order must ask Paylink again.
+    options.invoices.forget(checked.value.orderNumber);
+    return response;
+  }
+
+  /** A refusal unless the order is an unpaid invoice of this merchant with this very total. */
+  async function checkOrder({ orderNumber, total }: SendOtpBody): Promise<Response | undefined> {
+    let invoice: Invoice | null;
+    try {
+      invoice = await options.invoices.get(orderNumber);
+    } catch (error) {
+      return upstreamFailure(error);
+    }
+    // One answer for an unknown order and a wrong total: nothing to learn by trying numbers.
+    if (!invoice || halalas(invoice.amount) !== halalas(total))
+      return problem(400, 'Bad Request', 'No unpaid order matches this orderNumber and total.');
+    if (isPaid(invoice.orderStatus)) return problem(409, 'Conflict', 'The order is already paid.');
+    if (/cancel|expire|void/i.test(invoice.orderStatus))
+      return problem(409, 'Conflict', 'The order can no longer be paid.');
+    return undefined;
+  }
+
+  /** Forwards the checked body; passes Paylink's status and JSON body back, or a clean error. */
+  async function relay(path: string, body: unknown, signal: AbortSignal): Promise<Response> {
+    let answer: Answer;
+    try {
+      answer = await options.forward(path, body, signal);
+    } catch (error) {
+      return upstreamFailure(error);
+    }
+    if (answer.json === undefined || answer.text.trim() === '')
+      return problem(502, 'Bad Gateway', 'Paylink answered with something other than JSON.');
+    return text(answer.status, answer.text);
+  }
+
+  async function paymentStatus(params: URLSearchParams, client: string): Promise<Response> {
+    const transactionNo = params.get('transactionNo') ?? '';
+    if (
+      !TRANSACTION_NO.test(transactionNo) ||
+      [...params.keys()].some((key) => key !== 'transactionNo')
+    )
+      return invalidField('transactionNo');
+    const allowed = await limits.paymentStatusPerClient.consume(client);
+    if (!allowed.ok) return tooMany(allowed.retryAfter);
+    try {
+      const { paid } = await options.verify(transactionNo);
+      return json(200, { status: paid ? 'paid' : 'unpaid' });
+    } catch (error) {
+      if (error instanceof PaylinkServerError && error.code === 'not-found') return notFound();
+      return upstreamFailure(error);
+    }
+  }
+
+  return async (request, context = {}) => {
+    let response: Response;
+    try {
+      response = await route(request, context);
+    } catch {
+      // Nothing of the failure goes out: it may name internals.
+      response = problem(500, 'Internal Server Error');
+    }
+    return request.method === 'OPTIONS'
+      ? response
+      : withHeaders(response, corsHeaders(request, allowedOrigins));
+  };
+}
+
+function invalidField(field: string): Response {
+  return problem(
+    400,
+    'Bad Request',
+    field === 'body' ? 'The body has missing or unexpected fields.' : `Invalid field: ${field}.`,
+  );
+}
+
+function tooMany(retryAfter: number): Response {
+  return problem(
+    429,
+    'Too Many Requests',
+    'Too many requests for this order or from this address. Try again later.',
+    {
+      'Retry-After': String(retryAfter),
+    },
+  );
+}
+
+function upstreamFailure(error: unknown): Response {
+  if (error instanceof PaylinkServerError && error.code === 'timeout')
+    return problem(504, 'Gateway Timeout', 'Paylink did not answer in time.');
+  if (error instanceof PaylinkServerError)
+    return problem(502, 'Bad Gateway', 'Paylink could not be asked.');
+  throw error;
+}

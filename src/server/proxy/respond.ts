@@ -1,0 +1,136 @@
+/**
+ * The proxies' side of HTTP: reading a request body within a size limit, answering in JSON with
+ * no caching, and the CORS headers, only for the origins a store allows. Answers never repeat
+ * what the request sent.
+ */
+
+/** Paylink's failure shape {title, status, detail}, which the elements read. */
+export function problem(
+  status: number,
+  title: string,
+  detail?: string,
+  headers: Record<string, string> = {},
+): Response {
+  return json(
+    status,
+    detail === undefined ? { title, status } : { title, status, detail },
+    headers,
+  );
+}
+
+export function json(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Response {
+  return text(status, JSON.stringify(body), headers);
+}
+
+/** A JSON answer whose body is already text (Paylink's, passed on). */
+export function text(status: number, body: string, headers: Record<string, string> = {}): Response {
+  return new Response(body, {
+    status,
+    headers: {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      ...headers,
+    },
+  });
+}
+
+export const notFound = () => problem(404, 'Not Found');
+export const methodNotAllowed = (allow: string) =>
+  problem(405, 'Method Not Allowed', undefined, { Allow: allow });
+
+export function isJson(request: Request): boolean {
+  return /^application\/json\s*(;|$)/i.test(request.headers.get('content-type') ?? '');
+}
+
+export type Body = { ok: true; value: unknown } | { ok: false; response: Response };
+
+/**
+ * The request's body parsed as JSON, read no further than `maxBytes`: 413 past it, 400 for a
+ * body that is not UTF-8 JSON.
+ */
+export async function readJson(request: Request, maxBytes: number): Promise<Body> {
+  const tooLarge = {
+    ok: false as const,
+    response: problem(413, 'Payload Too Large', `The body may be at most ${maxBytes} bytes.`),
+  };
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  if (declared > maxBytes) return tooLarge;
+  const bytes = new Uint8Array(maxBytes);
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      let chunk: Awaited<ReturnType<typeof reader.read>>;
+      try {
+        chunk = await reader.read();
+      } catch {
+        return { ok: false, response: problem(400, 'Bad Request', 'The body could not be read.') };
+      }
+      if (chunk.done) break;
+      if (size + chunk.value.byteLength > maxBytes) {
+        await reader.cancel().catch(() => {});
+        return tooLarge;
+      }
+      bytes.set(chunk.value, size);
+      size += chunk.value.byteLength;
+    }
+  }
+  try {
+    return {
+      ok: true,
+      value: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, size))),
+    };
+  } catch {
+    return { ok: false, response: problem(400, 'Bad Request', 'The body is not JSON.') };
+  }
+}
+
+/** The CORS headers for the request's Origin, when the store allows it; none otherwise. */
+export function corsHeaders(
+  request: Request,
+  allowedOrigins: readonly string[],
+): Record<string, string> {
+  const origin = request.headers.get('origin');
+  if (!origin || !allowedOrigins.includes(origin)) return {};
+  return { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' };
+}
+
+/** The answer to a CORS preflight for a POST route. */
+export function preflight(request: Request, allowedOrigins: readonly string[]): Response {
+  const cors = corsHeaders(request, allowedOrigins);
+  if (!cors['Access-Control-Allow-Origin']) return methodNotAllowed('POST');
+  return new Response(null, {
+    status: 204,
+    headers: {
+      ...cors,
+      'Access-Control-Allow-Methods': 'POST',
+      'Access-Control-Allow-Headers': 'Content-Type, Accept',
+      'Access-Control-Max-Age': '600',
+    },
+  });
+}
+
+/** Adds `headers` to a response the handler built. */
+export function withHeaders(response: Response, headers: Record<string, string>): Response {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+/**
+ * Where the request came from, for per-client limits: the last address in `header` when the
+ * store names one (set by its own proxy), else the connection's address from the adapter.
+ */
+export function clientAddress(
+  request: Request,
+  header: string | undefined,
+  fallback: string | undefined,
+): string {
+  const value = header ? request.headers.get(header) : null;
+  const last = value?.split(',').pop()?.trim();
+  return last || fallback || 'unknown';
+}

@@ -1,0 +1,73 @@
+// The local mock Paylink (STC Pay, REST, partner API) alone on a free port, for the tests of
+// stcpay-otp/server: every exchange is noted (method, path, status, Authorization) so a test can
+// count sign-ins and see what reached "Paylink"; `intercept` lets one test answer a route itself.
+import { createServer } from 'node:http';
+import { createPaylinkMock } from '../../demo/mock-paylink.js';
+import { createPartnerMock } from '../../demo/mock-partner.js';
+
+/** @param {{tokenLifetimeMs?: number}} [options] passed to both mocks */
+export async function startMock(options = {}) {
+  const paylink = createPaylinkMock(options);
+  const partner = createPartnerMock(paylink, options);
+  /** @type {Array<{method: string, path: string, authorization: string | null, status?: number}>} */
+  const exchanges = [];
+  let intercept;
+  const server = createServer((req, res) => {
+    const exchange = {
+      method: req.method,
+      path: new URL(req.url ?? '/', 'http://mock').pathname,
+      authorization: req.headers.authorization ?? null,
+    };
+    exchanges.push(exchange);
+    res.on('finish', () => (exchange.status = res.statusCode));
+    if (intercept?.(req, res)) return;
+    if (paylink.handle(req, res) || partner.handle(req, res)) return;
+    res.writeHead(404).end();
+  });
+  const origin = await listen(server);
+  return {
+    origin,
+    paylink,
+    partner,
+    exchanges,
+    /** How many requests reached `path` (and answered `status`, if given). */
+    count: (path, status) =>
+      exchanges.filter((e) => e.path === path && (status === undefined || e.status === status))
+        .length,
+    /** Answers requests itself while `handler(req, res)` returns true; undefined stops. */
+    intercept: (handler) => (intercept = handler),
+    close: () => close(server),
+  };
+}
+
+/** Serves a kit handler, adapted by toNodeHandler, on a free port; resolves with its origin. */
+export async function serveNode(nodeHandler) {
+  const server = createServer((req, res) => nodeHandler(req, res));
+  const origin = await listen(server);
+  return { origin, close: () => close(server) };
+}
+
+export function listen(server) {
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${server.address().port}`)),
+  );
+}
+
+export function close(server) {
+  return new Promise((resolve) => {
+    server.closeAllConnections();
+    server.close(resolve);
+  });
+}
+
+/** A cart the mock accepts as an invoice, of `amount` SAR. */
+export function invoiceInput(amount = 65) {
+  return {
+    orderNumber: `TEST-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
+    amount,
+    callBackUrl: 'https://shop.example/paid',
+    clientName: 'Test customer',
+    clientMobile: '0551234567',
+    products: [{ title: 'Arabic coffee', price: amount, qty: 1 }],
+  };
+}

@@ -1,0 +1,115 @@
+// docs/server.md shows the examples the tests check: each code block after a
+// `<!-- from <file> -->` line is that whole file, which test/types/server/tsconfig.json
+// type-checks (npm run typecheck:consumers). The Express one also runs here, against the local
+// mock Paylink, from checkout to a verified payment.
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, test } from 'node:test';
+import ts from 'typescript';
+import { MOCK_CREDENTIALS, TEST_OTPS } from '../../demo/mock-paylink.js';
+import { close, listen, startMock } from './mock-server.mjs';
+
+const docs = await readFile('docs/server.md', 'utf8');
+const snippets = [...docs.matchAll(/<!-- from (\S+) -->\n+```\w*\n([\s\S]*?)\n```/g)].map(
+  ([, file, code]) => ({
+    file,
+    code,
+  }),
+);
+
+test('shows the Express, Next.js and Hono examples', () => {
+  assert.deepEqual(
+    snippets.map((s) => s.file),
+    [
+      'test/types/server/express.ts',
+      'test/types/server/app/paylink/[...path]/route.ts',
+      'test/types/server/hono.ts',
+    ],
+  );
+});
+
+for (const { file, code } of snippets)
+  test(`the example from ${file} is that file, whole`, async () => {
+    assert.equal(code.trim(), (await readFile(file, 'utf8')).trim());
+  });
+
+let mock, dir, server, origin;
+before(async () => {
+  mock = await startMock();
+  Object.assign(process.env, {
+    PAYLINK_API_ID: MOCK_CREDENTIALS.apiId,
+    PAYLINK_SECRET_KEY: MOCK_CREDENTIALS.secretKey,
+    PAYLINK_REST_URL: mock.origin,
+    PAYLINK_STCPAY_URL: mock.origin,
+  });
+  // Beside the dependencies, so that `express` resolves as in a store; `stcpay-otp/server` is
+  // the built entry package.json exports under that name.
+  dir = await mkdtemp(join(process.cwd(), 'node_modules', '.server-docs-'));
+  const source = await readFile('test/types/server/express.ts', 'utf8');
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 },
+  });
+  const entry = pathToFileURL(resolve('dist/lib/server.js')).href;
+  await writeFile(
+    join(dir, 'express.mjs'),
+    outputText.replace(/(['"])stcpay-otp\/server\1/, JSON.stringify(entry)),
+  );
+  const { app } = await import(join(dir, 'express.mjs'));
+  server = app.listen(0, '127.0.0.1');
+  origin = await new Promise((resolve) =>
+    server.once('listening', () => resolve(`http://127.0.0.1:${server.address().port}`)),
+  );
+});
+after(async () => {
+  if (server) await close(server);
+  await mock?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+test('the Express example takes a payment through its proxy and then verifies it', async () => {
+  const post = (path, body) =>
+    fetch(origin + path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const { transactionNo, total } = await (await post('/checkout')).json();
+  assert.match(transactionNo, /^\d{13,14}$/);
+  assert.equal(total, 65);
+  assert.deepEqual(await (await fetch(`${origin}/orders/${transactionNo}`)).json(), {
+    paid: false,
+  });
+
+  const request = {
+    stcpayMobile: '551234567',
+    stcpayMobileCountryCode: '966',
+    orderNumber: transactionNo,
+    total,
+  };
+  const sent = await post('/paylink/rest/pay/stcpay/sendOtp', request);
+  assert.equal(sent.status, 200);
+  const { paymentSessionId, signature, signedBase64Data } = await sent.json();
+  const paid = await post('/paylink/rest/pay/stcpay/processPayment', {
+    ...request,
+    stcpayPaymentOTP: TEST_OTPS.success,
+    paymentSessionId,
+    signature,
+    signedBase64Data,
+  });
+  assert.equal(paid.status, 200);
+  assert.deepEqual(await (await fetch(`${origin}/orders/${transactionNo}`)).json(), { paid: true });
+  assert.deepEqual(
+    await (await fetch(`${origin}/paylink/payment-status?transactionNo=${transactionNo}`)).json(),
+    {
+      status: 'paid',
+    },
+  );
+  // The proxy relays nothing for an order that is not this store's.
+  assert.equal(
+    (await post('/paylink/rest/pay/stcpay/sendOtp', { ...request, orderNumber: '1000000000003' }))
+      .status,
+    400,
+  );
+});

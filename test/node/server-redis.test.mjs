@@ -1,0 +1,143 @@
+// Limits that hold across servers: two instances of the store's handler, each on its own port
+// with its own memory, count sendOtp against one limit in a real Redis (redis-server, started
+// here on a Unix socket; .ci/run installs it). In memory, the same two would count apart.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { createClient } from 'redis';
+import { createPaylink, toNodeHandler } from 'stcpay-otp/server';
+import { MOCK_CREDENTIALS } from '../../demo/mock-paylink.js';
+import { invoiceInput, serveNode, startMock } from './mock-server.mjs';
+
+const SEND_OTP = '/rest/pay/stcpay/sendOtp';
+const installed = spawnSync('redis-server', ['--version']).status === 0;
+if (!installed && process.env.CI) throw new Error('redis-server is missing: .ci/run installs it');
+
+let mock, dir, redisProcess, redis;
+const servers = [];
+before(async () => {
+  if (!installed) return;
+  mock = await startMock();
+  dir = await mkdtemp(join(tmpdir(), 'stcpay-otp-redis-'));
+  const socket = join(dir, 'redis.sock');
+  redisProcess = spawn(
+    'redis-server',
+    ['--port', '0', '--unixsocket', socket, '--save', '', '--appendonly', 'no'],
+    {
+      stdio: 'ignore',
+    },
+  );
+  redis = createClient({ socket: { path: socket, reconnectStrategy: false } });
+  redis.on('error', () => {});
+  const end = Date.now() + 10_000;
+  for (;;) {
+    try {
+      await redis.connect();
+      break;
+    } catch (error) {
+      if (Date.now() > end) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+});
+after(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+  await redis?.quit().catch(() => {});
+  redisProcess?.kill();
+  await mock?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+/** An instance of the store's server: its own kit and port; `rateLimit` as given. */
+async function instance(rateLimit) {
+  const paylink = createPaylink({
+    ...MOCK_CREDENTIALS,
+    environment: 'testing',
+    restBaseUrl: mock.origin,
+    stcpayBaseUrl: mock.origin,
+    rateLimit,
+  });
+  const server = await serveNode(toNodeHandler(paylink.handler));
+  servers.push(server);
+  return {
+    paylink,
+    sendOtp: async (orderNumber) =>
+      (
+        await fetch(`${server.origin}/paylink${SEND_OTP}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({
+            stcpayMobile: '551234567',
+            stcpayMobileCountryCode: '966',
+            orderNumber,
+            total: 65,
+          }),
+        })
+      ).status,
+  };
+}
+
+const limit = { sendOtpPerOrder: { points: 3, duration: 60 } };
+
+test(
+  'two instances sharing a Redis share one limit per order',
+  { skip: !installed && 'no redis-server' },
+  async () => {
+    const keyPrefix = `test-${Date.now()}`;
+    const a = await instance({ redis, keyPrefix, ...limit });
+    const b = await instance({ redis, keyPrefix, ...limit });
+    const order = (await a.paylink.addInvoice(invoiceInput(65))).transactionNo;
+    const statuses = [
+      await a.sendOtp(order),
+      await b.sendOtp(order),
+      await a.sendOtp(order),
+      await b.sendOtp(order),
+      await a.sendOtp(order),
+    ];
+    assert.deepEqual(statuses, [200, 200, 200, 429, 429]);
+    // The count is in Redis, under the store's prefix.
+    const keys = await redis.keys(`${keyPrefix}:sendOtpPerOrder:*`);
+    assert.deepEqual(keys, [`${keyPrefix}:sendOtpPerOrder:${order}`]);
+  },
+);
+
+test(
+  'in memory, the same two instances count apart',
+  { skip: !installed && 'no redis-server' },
+  async () => {
+    const a = await instance(limit);
+    const b = await instance(limit);
+    const order = (await a.paylink.addInvoice(invoiceInput(65))).transactionNo;
+    const statuses = [
+      await a.sendOtp(order),
+      await a.sendOtp(order),
+      await a.sendOtp(order),
+      await a.sendOtp(order),
+      await b.sendOtp(order),
+    ];
+    assert.deepEqual(statuses, [200, 200, 200, 429, 200]);
+  },
+);
+
+test(
+  'with Redis out of reach, each instance still counts, in its own memory',
+  { skip: !installed && 'no redis-server' },
+  async () => {
+    const unreachable = createClient({
+      socket: { path: join(dir, 'nothing-here.sock'), reconnectStrategy: false },
+    });
+    unreachable.on('error', () => {});
+    const a = await instance({ redis: unreachable, ...limit });
+    const order = (await a.paylink.addInvoice(invoiceInput(65))).transactionNo;
+    const statuses = [
+      await a.sendOtp(order),
+      await a.sendOtp(order),
+      await a.sendOtp(order),
+      await a.sendOtp(order),
+    ];
+    assert.deepEqual(statuses, [200, 200, 200, 429]);
+  },
+);
