@@ -2,7 +2,7 @@
 // Lit decorators, then completed and pointed at what the package ships:
 //   - the tag name, read from `static defaultTag = '...'` (what `define()` registers);
 //   - members inherited from the shared base class, PaylinkElement, folded into each element;
-//   - each event's type, read from the `GlobalEventHandlersEventMap` declarations in events.ts;
+//   - each event's type, read from the `PaylinkEventMap` declarations in events.ts;
 //   - a type for properties whose type comes from their decorator (`type: Number`), and named
 //     unions of strings spelled out (`Environment` → `'production' | 'testing'`), for editors;
 //   - public API only: private and protected members and `static styles` are left out;
@@ -37,11 +37,15 @@ function stcpayOtpManifest() {
   const unions = readStringUnions('src');
   const tagNames = new Map(); // class name → tag
   const decoratorTypes = new Map(); // `Class.field` → type text from `@property({type})`
+  const stateTypes = new Map(); // class name → `S` of `extends PaylinkElement<S>`
 
   return {
     name: 'stcpay-otp-manifest',
     analyzePhase({ ts: tsApi, node }) {
       if (!tsApi.isClassDeclaration(node) || !node.name) return;
+      const base = node.heritageClauses?.[0]?.types[0];
+      if (base?.expression.getText() === 'PaylinkElement' && base.typeArguments?.length)
+        stateTypes.set(node.name.text, base.typeArguments[0].getText());
       for (const member of node.members) {
         const name = member.name?.getText();
         const isStatic = member.modifiers?.some((m) => m.kind === tsApi.SyntaxKind.StaticKeyword);
@@ -65,12 +69,17 @@ function stcpayOtpManifest() {
           const tagName = tagNames.get(declaration.name);
           if (tagName) Object.assign(declaration, { tagName, customElement: true });
           declaration.members = (declaration.members ?? []).filter(
-            (m) => !m.privacy && !(m.static && ['styles', 'defaultTag', 'shadowRootOptions'].includes(m.name)),
+            (m) =>
+              !m.privacy &&
+              !(m.static && ['styles', 'defaultTag', 'shadowRootOptions'].includes(m.name)),
           );
           for (const member of [...declaration.members, ...(declaration.attributes ?? [])]) {
             const owner = member.inheritedFrom?.name ?? declaration.name;
             const type = decoratorTypes.get(`${owner}.${member.fieldName ?? member.name}`);
             if (!member.type?.text && type) member.type = { text: type };
+            // The base class's `state` is `S | 'idle' | 'error'`: name the element's own `S`.
+            if (member.type?.text?.startsWith('S |') && stateTypes.has(declaration.name))
+              member.type = { text: stateTypes.get(declaration.name) };
             if (unions.has(member.type?.text)) member.type = { text: unions.get(member.type.text) };
           }
           // Only the documented events of the event map (`emit(type)` would add one named `type`).
@@ -97,13 +106,18 @@ function stcpayOtpManifest() {
           exports: definitions,
         });
       }
-      modules.push({ kind: 'javascript-module', path: INDEX, declarations: [], exports: allClasses });
+      modules.push({
+        kind: 'javascript-module',
+        path: INDEX,
+        declarations: [],
+        exports: allClasses,
+      });
       customElementsManifest.modules = modules;
     },
   };
 }
 
-/** `'otp-sent': OtpSentEvent;` in `interface GlobalEventHandlersEventMap` → otp-sent → OtpSentEvent. */
+/** `'otp-sent': OtpSentEvent;` in `interface PaylinkEventMap` → otp-sent → OtpSentEvent. */
 function readEventTypes(path) {
   const source = ts.createSourceFile(
     path,
@@ -113,18 +127,21 @@ function readEventTypes(path) {
   );
   const types = new Map();
   const visit = (node) => {
-    if (ts.isInterfaceDeclaration(node) && node.name.text === 'GlobalEventHandlersEventMap')
+    if (ts.isInterfaceDeclaration(node) && node.name.text === 'PaylinkEventMap')
       for (const member of node.members)
         if (ts.isPropertySignature(member) && member.type)
           types.set(member.name.text, member.type.getText());
     ts.forEachChild(node, visit);
   };
   visit(source);
-  if (types.size === 0) throw new Error(`No GlobalEventHandlersEventMap entries in ${path}`);
+  if (types.size === 0) throw new Error(`No PaylinkEventMap entries in ${path}`);
   return types;
 }
 
-/** `export type Environment = 'production' | 'testing';` in any src/ file → Environment → its text. */
+/**
+ * `export type Environment = 'production' | 'testing';` in any src/ file → Environment → its
+ * text.
+ */
 function readStringUnions(dir) {
   const unions = new Map();
   const files = readdirSync(dir, { recursive: true }).filter((name) => name.endsWith('.ts'));

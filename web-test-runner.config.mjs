@@ -12,7 +12,8 @@ const countsReporter = {
   stop({ sessions }) {
     const counts = { passed: 0, failed: 0, skipped: 0 };
     const walk = (suite) => {
-      for (const test of suite.tests) counts[test.skipped ? 'skipped' : test.passed ? 'passed' : 'failed']++;
+      for (const test of suite.tests)
+        counts[test.skipped ? 'skipped' : test.passed ? 'passed' : 'failed']++;
       suite.suites.forEach(walk);
     };
     for (const session of sessions) {
@@ -64,7 +65,9 @@ export default {
       // The leak check: gc() on demand and exact heap sizes.
       name: 'memory',
       files: 'test/memory/**/*.test.ts',
-      browsers: [launch([...CHROME_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'])],
+      browsers: [
+        launch([...CHROME_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info']),
+      ],
     },
   ],
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),

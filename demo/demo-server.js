@@ -9,7 +9,12 @@ import { createStoreServer } from './store-server.js';
 
 export function createDemoServer() {
   const paylink = createPaylinkMock();
-  const handlers = [paylink, createPartnerMock(paylink), createStoreServer(), createPartnerServer()];
+  const handlers = [
+    paylink,
+    createPartnerMock(paylink),
+    createStoreServer(),
+    createPartnerServer(),
+  ];
   /** Answers the request (true) if it is one of ours; false passes it on. */
   return (req, res) => handlers.some((handler) => handler.handle(req, res));
 }

@@ -14,14 +14,19 @@ for (const example of examples) {
 // The themed example's CSS, shown as the page runs it.
 for (const code of document.querySelectorAll('[data-css]')) {
   const css = document.getElementById(code.dataset.css).textContent;
-  code.textContent = css.replace(/^\n/, '').replace(/^ {10}/gm, '').trimEnd();
+  code.textContent = css
+    .replace(/^\n/, '')
+    .replace(/^ {10}/gm, '')
+    .trimEnd();
 }
 
 /** The element's markup as the author wrote it, without the demo's own data- attributes. */
 function markupOf(element) {
   const attributes = [...element.attributes]
     .filter((attribute) => !attribute.name.startsWith('data-') && attribute.name !== 'state')
-    .map((attribute) => (attribute.value === '' ? attribute.name : `${attribute.name}="${attribute.value}"`));
+    .map((attribute) =>
+      attribute.value === '' ? attribute.name : `${attribute.name}="${attribute.value}"`,
+    );
   return `<${element.localName}\n  ${attributes.join('\n  ')}\n></${element.localName}>`;
 }
 

@@ -33,7 +33,10 @@ import {
   sendTruncated,
 } from './mock-paylink.js';
 
-/** Fake partner credentials that /api/partner/auth accepts. Real ones stay on the partner's server. */
+/**
+ * Fake partner credentials that /api/partner/auth accepts. Real ones stay on the partner's
+ * server.
+ */
 export const MOCK_PARTNER = { profileNo: '19039481', apiKey: 'mock-partner-api-key' };
 
 /**

@@ -11,7 +11,8 @@
 //   POST /mock/<tenant>/<scenario>/rest/pay/stcpay/processPayment
 //        the same, but recorded under <tenant> and answered as <scenario> says (see SCENARIOS)
 //   GET  /mock/<tenant>/requests                        what <tenant> received, oldest first
-//   POST /api/auth                                      {apiId, secretKey, persistToken} → {id_token}
+//   POST /api/auth                                      {apiId, secretKey, persistToken}
+//                                                       → {id_token}
 //   POST /api/addInvoice                                Bearer id_token; creates an invoice
 //   GET  /api/getInvoice/<transactionNo>                Bearer id_token; the invoice as it is now
 //
@@ -95,7 +96,10 @@ const PERSISTENT_TOKEN_MS = 30 * 60 * 60_000;
 
 const SLOW_MS = 1500;
 
-/** The server-supplied text of the markup-error scenario: markup that must never become elements. */
+/**
+ * The server-supplied text of the markup-error scenario: markup that must never become
+ * elements.
+ */
 export const MARKUP_DETAIL =
   '<img src=x onerror="window.stcpayOtpMarkupRan=true"><b>Not registered</b>';
 

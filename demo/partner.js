@@ -59,12 +59,14 @@ function showSalesVolumes() {
   const select = $('#sales-volume');
   select.disabled = false;
   select.replaceChildren(
-    ...salesVolumeOptions(validated.monthlySalesVolumes, document.documentElement.lang).map(({ value, label }) => {
-      const option = document.createElement('option');
-      option.value = value;
-      option.textContent = label;
-      return option;
-    }),
+    ...salesVolumeOptions(validated.monthlySalesVolumes, document.documentElement.lang).map(
+      ({ value, label }) => {
+        const option = document.createElement('option');
+        option.value = value;
+        option.textContent = label;
+        return option;
+      },
+    ),
   );
 }
 

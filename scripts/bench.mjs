@@ -52,8 +52,12 @@ const ELEMENTS = {
 const BUNDLES = new Set(Object.values(ELEMENTS).map(({ bundle }) => `/${DIST}/${bundle}`));
 
 // An empty page; cross-origin isolation gives performance.now() 5 µs resolution.
-const ISOLATED = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
-const PAGE = '<!doctype html><html lang="en"><meta charset="utf-8"><title>bench</title><body></body></html>';
+const ISOLATED = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+const PAGE =
+  '<!doctype html><html lang="en"><meta charset="utf-8"><title>bench</title><body></body></html>';
 
 const handleDemo = createDemoServer();
 const server = createServer((req, res) => {
@@ -164,16 +168,25 @@ const MEASURES = {
         form.addEventListener('submit', (event) => {
           event.preventDefault();
           called = performance.now();
-          const body = { stcpayMobile: input.value.slice(1), stcpayMobileCountryCode: '966', orderNumber: '1', total: 10 };
+          const body = {
+            stcpayMobile: input.value.slice(1),
+            stcpayMobileCountryCode: '966',
+            orderNumber: '1',
+            total: 10,
+          };
           const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
-          fetch(url, { method: 'POST', headers, body: JSON.stringify(body) }).then((r) => r.json()).then(resolve);
+          fetch(url, { method: 'POST', headers, body: JSON.stringify(body) })
+            .then((r) => r.json())
+            .then(resolve);
         }),
       );
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
       const start = performance.now();
       button.click();
       await done;
-      const [entry] = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/sendOtp'));
+      const [entry] = performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.endsWith('/sendOtp'));
       return { fetch: called - start, request: entry.startTime - start };
     }, `${origin}/mock/bench/ok/rest/pay/stcpay/sendOtp`);
   },
@@ -206,7 +219,9 @@ async function timeClick(page, element, { attributes = {}, properties = {}, code
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
       const done = new Promise((resolve, reject) => {
         el.addEventListener(event, resolve, { once: true });
-        el.addEventListener('otp-error', (error) => reject(new Error(error.detail.message)), { once: true });
+        el.addEventListener('otp-error', (error) => reject(new Error(error.detail.message)), {
+          once: true,
+        });
       });
       const start = performance.now();
       el.shadowRoot.querySelector('[part~="submit"]').click();
@@ -299,8 +314,15 @@ async function renderByHand(count) {
           { part: 'field', class: 'field ', dir: 'ltr' },
           make('span', { part: 'country-code', id: 'country-code' }, '+966'),
           make('input', {
-            part: 'mobile', id: 'mobile', name: 'mobile', type: 'tel', inputmode: 'numeric',
-            autocomplete: 'tel-national', dir: 'ltr', 'aria-invalid': 'false', 'aria-describedby': 'country-code',
+            part: 'mobile',
+            id: 'mobile',
+            name: 'mobile',
+            type: 'tel',
+            inputmode: 'numeric',
+            autocomplete: 'tel-national',
+            dir: 'ltr',
+            'aria-invalid': 'false',
+            'aria-describedby': 'country-code',
           }),
         ),
         make(
@@ -332,7 +354,8 @@ async function measureOnce(name) {
     const errors = [];
     page.on('pageerror', (error) => errors.push(error));
     await page.goto(`${origin}/`);
-    if (!(await page.evaluate(() => crossOriginIsolated))) throw new Error('the bench page is not cross-origin isolated');
+    if (!(await page.evaluate(() => crossOriginIsolated)))
+      throw new Error('the bench page is not cross-origin isolated');
     const result = await MEASURES[name](page);
     if (errors.length) throw errors[0];
     return result;
@@ -384,13 +407,21 @@ const rows = [
   ['ratio to plain DOM, 1', ...stats(ratios(samples.partner1, samples.plain1), times)],
   ['first render, 100 `<paylink-validate-mobile>`', ...stats(samples.partner100)],
   ['ratio to plain DOM, 100', ...stats(ratios(samples.partner100, samples.plain100), times)],
-  ['click → `fetch()` called, `<paylink-validate-mobile>`', ...stats(field(samples.clickPartner, 'fetch'))],
-  ['click → request start, `<paylink-validate-mobile>`', ...stats(field(samples.clickPartner, 'request'))],
+  [
+    'click → `fetch()` called, `<paylink-validate-mobile>`',
+    ...stats(field(samples.clickPartner, 'fetch')),
+  ],
+  [
+    'click → request start, `<paylink-validate-mobile>`',
+    ...stats(field(samples.clickPartner, 'request')),
+  ],
   ['click → `fetch()` called, plain DOM form', ...stats(field(samples.clickPlain, 'fetch'))],
   ['click → request start, plain DOM form', ...stats(field(samples.clickPlain, 'request'))],
 ];
 const version = browser.version();
-console.log(`Chromium ${version}, headless; ${RUNS} runs, each in a new browser context; ratios are per run.\n`);
+console.log(
+  `Chromium ${version}, headless; ${RUNS} runs, each in a new browser context; ratios are per run.\n`,
+);
 printTable(['measure', 'median', 'min', 'max'], rows);
 
 const bundles = readdirSync(DIST).filter((name) => name.endsWith('.js'));
@@ -399,7 +430,10 @@ const sizes = bundles.map((name) => {
   const content = readFileSync(join(DIST, name));
   const gzip = gzipSync(content, { level: 9 }).length;
   const brotli = brotliCompressSync(content, {
-    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length },
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: 11,
+      [constants.BROTLI_PARAM_SIZE_HINT]: content.length,
+    },
   }).length;
   const size = (bytes) => `${kb(bytes)} (${bytes} B)`;
   return [`\`${DIST}/${name}\``, size(content.length), size(gzip), size(brotli)];
@@ -409,8 +443,11 @@ printTable(['bundle', 'raw', 'gzip -9', 'brotli -q 11'], sizes);
 
 function printTable(head, body) {
   const widths = head.map((_, i) => Math.max(...[head, ...body].map((row) => row[i].length)));
-  const line = (row) => `| ${row.map((cell, i) => (i ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join(' | ')} |`;
+  const line = (row) =>
+    `| ${row.map((cell, i) => (i ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join(' | ')} |`;
   console.log(line(head));
-  console.log(`|${widths.map((width, i) => (i ? '-'.repeat(width + 1) + ':' : '-'.repeat(width + 2))).join('|')}|`);
+  console.log(
+    `|${widths.map((width, i) => (i ? '-'.repeat(width + 1) + ':' : '-'.repeat(width + 2))).join('|')}|`,
+  );
   body.forEach((row) => console.log(line(row)));
 }

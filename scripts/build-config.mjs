@@ -24,6 +24,8 @@ export function libraryConfig({ lib, outDir = OUT, external = [], output = {}, w
       outDir,
       write,
       emptyOutDir: false,
+      // Each build ships its map, so a stack trace from a minified build can be read.
+      sourcemap: true,
       target: BROWSERS,
       lib,
       rolldownOptions: {

@@ -1,17 +1,15 @@
-// Builds the JavaScript the package ships, all minified, into dist/:
+// Builds the minified, self-contained script-tag builds into dist/, each with its source map:
 //
-//   dist/lib/                 npm: one ES module per source module, importing Lit (and React)
-//                             as dependencies; index.js has no side effects, define.js and
-//                             react.js register <stcpay-otp>, define-partner.js and
-//                             react-partner.js <paylink-validate-mobile>; server.js and
-//                             server/ are the server half (no DOM, no Lit), for Node and edge
-//                             runtimes, importing rate-limiter-flexible
 //   dist/stcpay-otp.js        script tag: one ES module with Lit inside, registers
 //   dist/stcpay-otp.iife.js   script tag: the same as a classic script, no globals but Lit's
 //   dist/paylink-validate-mobile.js  script tag for partners: <paylink-validate-mobile>, Lit inside
 //
-// `npm run build` then adds the type declarations to dist/lib/ (tsc) and custom-elements.json
-// (cem).
+// `npm run build` then compiles dist/lib/ with tsc (tsconfig.build.json), for npm: one
+// readable ES module per source module with its .d.ts and source map, importing Lit (and
+// React) as dependencies; index.js has no side effects, define.js and react.js register
+// <stcpay-otp>, define-partner.js and react-partner.js <paylink-validate-mobile>; server.js
+// and server/ are the server half (no DOM, no Lit), for Node and edge runtimes, importing
+// rate-limiter-flexible. Last comes custom-elements.json (cem).
 import { rm } from 'node:fs/promises';
 import { build } from 'vite';
 import { BANNER, libraryConfig, OUT, SCRIPT_TAG } from './build-config.mjs';
@@ -19,32 +17,6 @@ import { BANNER, libraryConfig, OUT, SCRIPT_TAG } from './build-config.mjs';
 const library = (options) => build(libraryConfig(options));
 
 await rm(OUT, { recursive: true, force: true });
-
-// One module per source module, so an app's bundler keeps only what the app imports.
-await library({
-  lib: {
-    entry: {
-      index: 'src/index.ts',
-      define: 'src/define.ts',
-      'define-partner': 'src/define-partner.ts',
-      react: 'src/react.ts',
-      'react-partner': 'src/react-partner.ts',
-      server: 'src/server.ts',
-    },
-    formats: ['es'],
-  },
-  outDir: `${OUT}/lib`,
-  external: [/^lit(\/|$)/, /^@lit\//, /^react(\/|$)/, /^rate-limiter-flexible(\/|$)/],
-  output: {
-    preserveModules: true,
-    preserveModulesRoot: 'src',
-    // The compiler's decorator helper comes from node_modules: give it a plain name.
-    entryFileNames: ({ name }) =>
-      name.includes('node_modules') || name.startsWith('_virtual')
-        ? `_helpers/${name.split('/').pop()}.js`
-        : '[name].js',
-  },
-});
 
 await library(SCRIPT_TAG);
 

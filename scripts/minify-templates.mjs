@@ -23,7 +23,10 @@ export function minifyTemplates({ include = /\/src\/[^?]*\.ts$/ } = {}) {
         if (node.type !== 'TaggedTemplateExpression' || node.tag.type !== 'Identifier') return;
         const { quasis } = node.quasi;
         if (node.tag.name === 'css') {
-          const pieces = minifyCss(quasis.map((q) => q.value.cooked), id);
+          const pieces = minifyCss(
+            quasis.map((q) => q.value.cooked),
+            id,
+          );
           if (pieces) quasis.forEach((quasi, i) => edits.push([quasi.start, quasi.end, pieces[i]]));
         } else if (
           node.tag.name === 'html' &&
@@ -53,7 +56,8 @@ export function minifyTemplates({ include = /\/src\/[^?]*\.ts$/ } = {}) {
 function minifyCss(pieces, filename) {
   const holder = (i) => `--lit-template-part-${i}:0`;
   const joined = pieces.reduce((css, piece, i) => css + (i ? `${holder(i - 1)};` : '') + piece, '');
-  const minify = (code) => transform({ filename, code: Buffer.from(code), minify: true }).code.toString();
+  const minify = (code) =>
+    transform({ filename, code: Buffer.from(code), minify: true }).code.toString();
   let css;
   try {
     css = minify(joined);

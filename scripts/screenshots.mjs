@@ -15,7 +15,10 @@ const browser = await chromium.launch({ executablePath: findChrome(), args: CHRO
 
 try {
   await mkdir(OUT, { recursive: true });
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, deviceScaleFactor: 1 });
+  const page = await browser.newPage({
+    viewport: { width: 1100, height: 900 },
+    deviceScaleFactor: 1,
+  });
   page.on('console', (message) => {
     if (message.type() === 'error') console.error('page:', message.text());
   });
@@ -27,12 +30,29 @@ try {
   await page.locator('#sent stcpay-otp[state="sent"]').waitFor();
   await page.locator('#code stcpay-otp [part~="otp"]').waitFor();
   await page.locator('#code-arabic stcpay-otp[state="error"]').waitFor();
-  await page.locator('#partner-resend paylink-validate-mobile [part~="resend"]:not([disabled])').waitFor({ timeout: 15_000 });
+  await page
+    .locator('#partner-resend paylink-validate-mobile [part~="resend"]:not([disabled])')
+    .waitFor({ timeout: 15_000 });
   await page.locator('#partner-expired paylink-validate-mobile[state="error"]').waitFor();
-  const cards = ['default', 'dark', 'themed', 'arabic', 'disabled', 'error', 'sent', 'code', 'code-arabic', 'partner-resend', 'partner-expired'];
-  for (const id of cards) await page.locator(`section#${id}`).screenshot({ path: `${OUT}/gallery-${id}.png` });
+  const cards = [
+    'default',
+    'dark',
+    'themed',
+    'arabic',
+    'disabled',
+    'error',
+    'sent',
+    'code',
+    'code-arabic',
+    'partner-resend',
+    'partner-expired',
+  ];
+  for (const id of cards)
+    await page.locator(`section#${id}`).screenshot({ path: `${OUT}/gallery-${id}.png` });
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.locator("section#default").screenshot({ path: `${OUT}/gallery-default-system-dark.png` });
+  await page
+    .locator('section#default')
+    .screenshot({ path: `${OUT}/gallery-default-system-dark.png` });
   await page.emulateMedia({ colorScheme: 'light' });
   await page.screenshot({ path: `${OUT}/gallery.png`, fullPage: true });
 

@@ -3,25 +3,15 @@
  * The script-tag builds export this; the partner element is not part of it.
  */
 export { StcpayOtp, type StcpayOtpState } from './checkout/stcpay-otp.js';
-export {
-  PaylinkError,
-  type ErrorReason,
-  type OtpErrorCode,
-  type OtpErrorDetail,
-  type OtpField,
-} from './core/errors.js';
+export * from './core/shared-api.js';
 export type {
   OtpSentDetail,
   OtpSentEvent,
-  OtpErrorEvent,
   OtpCompleteDetail,
   OtpCompleteEvent,
   PaymentProcessedDetail,
   PaymentProcessedEvent,
 } from './core/events.js';
-export { en } from './i18n/en.js';
-export { ar } from './i18n/ar.js';
-export type { Messages } from './i18n/messages.js';
 export { toAsciiDigits } from './input/digits.js';
 export { parseMobile, MOBILE_RULES, type MobileProblem, type MobileRule } from './input/mobile.js';
 export { parseOtp, type OtpProblem } from './input/otp.js';

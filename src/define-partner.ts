@@ -8,14 +8,4 @@ import { PaylinkValidateMobile } from './partner/paylink-validate-mobile.js';
 PaylinkValidateMobile.define();
 
 export * from './partner.js';
-export {
-  PaylinkError,
-  type ErrorReason,
-  type OtpErrorCode,
-  type OtpErrorDetail,
-  type OtpField,
-} from './core/errors.js';
-export type { OtpErrorEvent } from './core/events.js';
-export { en } from './i18n/en.js';
-export { ar } from './i18n/ar.js';
-export type { Messages } from './i18n/messages.js';
+export * from './core/shared-api.js';

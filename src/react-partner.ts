@@ -4,9 +4,9 @@
  * `onOtpError` listen to its events. Importing this module registers
  * `<paylink-validate-mobile>`. A module of its own, so storefront apps never bundle it.
  */
-import { createComponent, type EventName } from '@lit/react';
+import { createComponent } from '@lit/react';
 import React, { type ForwardRefExoticComponent } from 'react';
-import type { MobileValidatedEvent, OtpErrorEvent } from './core/events.js';
+import { eventProps } from './core/react-events.js';
 import { PaylinkValidateMobile as PaylinkValidateMobileElement } from './partner/paylink-validate-mobile.js';
 import type { ElementProps } from './core/react-props.js';
 
@@ -16,10 +16,7 @@ const Component = createComponent({
   react: React,
   tagName: 'paylink-validate-mobile',
   elementClass: PaylinkValidateMobileElement,
-  events: {
-    onMobileValidated: 'mobile-validated' as EventName<MobileValidatedEvent>,
-    onOtpError: 'otp-error' as EventName<OtpErrorEvent>,
-  },
+  events: eventProps({ onMobileValidated: 'mobile-validated', onOtpError: 'otp-error' }),
   displayName: 'PaylinkValidateMobile',
 });
 

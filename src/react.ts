@@ -3,14 +3,9 @@
  * `onOtpSent`, `onOtpError`, `onOtpComplete` and `onPaymentProcessed` listen to its events.
  * Importing this module registers `<stcpay-otp>`, as `stcpay-otp/define` does.
  */
-import { createComponent, type EventName } from '@lit/react';
+import { createComponent } from '@lit/react';
 import React, { type ForwardRefExoticComponent } from 'react';
-import type {
-  OtpCompleteEvent,
-  OtpErrorEvent,
-  OtpSentEvent,
-  PaymentProcessedEvent,
-} from './core/events.js';
+import { eventProps } from './core/react-events.js';
 import type { ElementProps } from './core/react-props.js';
 import { StcpayOtp as StcpayOtpElement } from './checkout/stcpay-otp.js';
 
@@ -20,12 +15,12 @@ const Component = createComponent({
   react: React,
   tagName: 'stcpay-otp',
   elementClass: StcpayOtpElement,
-  events: {
-    onOtpSent: 'otp-sent' as EventName<OtpSentEvent>,
-    onOtpError: 'otp-error' as EventName<OtpErrorEvent>,
-    onOtpComplete: 'otp-complete' as EventName<OtpCompleteEvent>,
-    onPaymentProcessed: 'payment-processed' as EventName<PaymentProcessedEvent>,
-  },
+  events: eventProps({
+    onOtpSent: 'otp-sent',
+    onOtpError: 'otp-error',
+    onOtpComplete: 'otp-complete',
+    onPaymentProcessed: 'payment-processed',
+  }),
   displayName: 'StcpayOtp',
 });
 

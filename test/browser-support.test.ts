@@ -3,20 +3,11 @@
  * element needs. Each test takes an API away, loads the classic-script build (as an old
  * browser would run it) and puts the API back. This file never imports src/.
  */
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { mockPaylink } from './mock.js';
+import { expect, oneEvent } from '@open-wc/testing';
+import { checkoutWithNumber, clickAndSettle, loadScript } from './helpers/harness.js';
+import { mockPaylink } from './helpers/mock.js';
 
 const IIFE = '/dist/stcpay-otp.iife.js';
-
-function loadScript(src: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = src;
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error(`could not load ${src}`));
-    document.head.append(script);
-  });
-}
 
 /** Replaces `object[name]` with `value` until the returned function puts it back. */
 function without(object: object, name: string, value: unknown = undefined): () => void {
@@ -56,19 +47,11 @@ describe('where the browser lacks something', () => {
   it('without AbortSignal.throwIfAborted and Object.hasOwn (Safari before 15.4), sending ends in a network otp-error', async () => {
     await loadScript(`${IIFE}?old-safari`);
     const mock = mockPaylink();
-    const el = await fixture<HTMLElement>(html`
-      <stcpay-otp
-        transaction-no="1679123751896"
-        total="10"
-        mobile="0551234567"
-        base-url=${mock.baseUrl()}
-      ></stcpay-otp>
-    `);
+    const el = await checkoutWithNumber(mock.baseUrl());
     const restore = [without(AbortSignal.prototype, 'throwIfAborted'), without(Object, 'hasOwn')];
     try {
-      const failed = oneEvent(el, 'otp-error');
-      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit"]')!.click();
-      expect((await failed).detail).to.include({ code: 'network', retryable: true });
+      const { error } = await clickAndSettle(el, 'submit', 'otp-sent');
+      expect(error).to.include({ code: 'network', retryable: true });
     } finally {
       restore.forEach((put) => put());
     }

@@ -2,29 +2,20 @@
  * The classic-script build, dist/stcpay-otp.iife.js, as a theme that cannot add
  * `type="module"` loads it. `npm test` builds it first. This file never imports src/.
  */
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { mockPaylink } from './mock.js';
+import { expect } from '@open-wc/testing';
+import {
+  checkoutWithNumber,
+  clickAndSettle,
+  loadScript,
+  watchPageErrors,
+} from './helpers/harness.js';
+import { mockPaylink } from './helpers/mock.js';
 
 const IIFE = '/dist/stcpay-otp.iife.js';
 const ESM = '/dist/stcpay-otp.js';
 
-function loadScript(src: string, type: 'classic' | 'module' = 'classic'): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    if (type === 'module') script.type = 'module';
-    script.src = src;
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error(`could not load ${src}`));
-    document.head.append(script);
-  });
-}
-
 describe('dist/stcpay-otp.iife.js', () => {
-  const pageErrors: unknown[] = [];
-  const onError = (event: ErrorEvent) => pageErrors.push(event.error ?? event.message);
-
-  before(() => window.addEventListener('error', onError));
-  after(() => window.removeEventListener('error', onError));
+  const pageErrors = watchPageErrors();
 
   it('is one minified classic script: no import or export, and Lit inside', async () => {
     const source = await (await fetch(IIFE)).text();
@@ -91,17 +82,9 @@ describe('dist/stcpay-otp.iife.js', () => {
   it('takes a customer from mobile number to otp-sent', async () => {
     await loadScript(`${IIFE}?first`);
     const mock = mockPaylink();
-    const el = await fixture<HTMLElement>(html`
-      <stcpay-otp
-        transaction-no="1679123751896"
-        total="10"
-        mobile="0551234567"
-        base-url=${mock.baseUrl('example')}
-      ></stcpay-otp>
-    `);
-    const sent = oneEvent(el, 'otp-sent');
-    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit"]')!.click();
-    expect((await sent).detail.paymentSessionId).to.equal('641c1fec04e8e7793ca21f35');
+    const el = await checkoutWithNumber(mock.baseUrl('example'));
+    const { ok: sent } = await clickAndSettle(el, 'submit', 'otp-sent');
+    expect(sent?.paymentSessionId).to.equal('641c1fec04e8e7793ca21f35');
     const [request] = await mock.requests();
     expect(JSON.parse(request.body)).to.include({
       stcpayMobile: '551234567',

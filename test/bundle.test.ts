@@ -2,28 +2,19 @@
  * The built script-tag bundle, dist/stcpay-otp.js, as a storefront loads it. `npm test` builds
  * it first. This file never imports src/, so the page sees only the bundle.
  */
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { mockPaylink } from './mock.js';
+import { expect, fixture, html } from '@open-wc/testing';
+import {
+  checkoutWithNumber,
+  clickAndSettle,
+  loadScript,
+  watchPageErrors,
+} from './helpers/harness.js';
+import { mockPaylink } from './helpers/mock.js';
 
 const BUNDLE = '/dist/stcpay-otp.js';
 
-function loadScript(src: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.type = 'module';
-    script.src = src;
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error(`could not load ${src}`));
-    document.head.append(script);
-  });
-}
-
 describe('dist/stcpay-otp.js', () => {
-  const pageErrors: unknown[] = [];
-  const onError = (event: ErrorEvent) => pageErrors.push(event.error ?? event.message);
-
-  before(() => window.addEventListener('error', onError));
-  after(() => window.removeEventListener('error', onError));
+  const pageErrors = watchPageErrors();
 
   it('is one minified file with nothing left to import (Lit is inside)', async () => {
     const source = await (await fetch(BUNDLE)).text();
@@ -43,35 +34,27 @@ describe('dist/stcpay-otp.js', () => {
     const fallback = el.querySelector('p')!;
     expect(customElements.get('stcpay-otp')).to.equal(undefined);
     expect(fallback.getClientRects().length).to.be.above(0);
-    await loadScript(`${BUNDLE}?first`);
+    await loadScript(`${BUNDLE}?first`, 'module');
     expect(el.shadowRoot).not.to.equal(null);
     expect(fallback.getClientRects().length).to.equal(0);
   });
 
   it('registers <stcpay-otp> from a module script tag, and loading it a second time does no harm', async () => {
-    await loadScript(`${BUNDLE}?first`);
+    await loadScript(`${BUNDLE}?first`, 'module');
     const registered = customElements.get('stcpay-otp');
     expect(registered).to.be.a('function');
     // A second copy (another URL, so the browser evaluates it again) finds the tag taken.
-    await loadScript(`${BUNDLE}?second`);
+    await loadScript(`${BUNDLE}?second`, 'module');
     expect(customElements.get('stcpay-otp')).to.equal(registered);
     expect(pageErrors).to.deep.equal([]);
   });
 
   it('takes a customer from mobile number to otp-sent', async () => {
-    await loadScript(`${BUNDLE}?first`);
+    await loadScript(`${BUNDLE}?first`, 'module');
     const mock = mockPaylink();
-    const el = await fixture<HTMLElement>(html`
-      <stcpay-otp
-        transaction-no="1679123751896"
-        total="10"
-        mobile="0551234567"
-        base-url=${mock.baseUrl('example')}
-      ></stcpay-otp>
-    `);
-    const sent = oneEvent(el, 'otp-sent');
-    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit"]')!.click();
-    expect((await sent).detail.paymentSessionId).to.equal('641c1fec04e8e7793ca21f35');
+    const el = await checkoutWithNumber(mock.baseUrl('example'));
+    const { ok: sent } = await clickAndSettle(el, 'submit', 'otp-sent');
+    expect(sent?.paymentSessionId).to.equal('641c1fec04e8e7793ca21f35');
     const [request] = await mock.requests();
     expect(JSON.parse(request.body)).to.deep.equal({
       stcpayMobile: '551234567',

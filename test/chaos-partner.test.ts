@@ -28,8 +28,9 @@ import {
   pause,
   until,
   type RecordedRequest,
-} from './mock.js';
-import { generator } from './random.js';
+} from './helpers/mock.js';
+import { part } from './helpers/dom.js';
+import { generator } from './helpers/random.js';
 
 const VALIDATIONS = 200;
 const TIMEOUT_MS = 400;
@@ -43,9 +44,6 @@ const RESPONSE_FIELDS = [
   'licenseType',
   'licenseName',
 ] as const;
-
-const part = (el: PaylinkValidateMobile, name: string) =>
-  el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 
 type Entry = RecordedRequest & { outcome?: string; receivedAt?: number; closedAt?: number | null };
 
@@ -89,7 +87,7 @@ describe('<paylink-validate-mobile> under chaos', () => {
     }
 
     function typeCode(el: PaylinkValidateMobile) {
-      const otp = part(el, 'otp') as HTMLInputElement;
+      const otp = part<HTMLInputElement>(el, 'otp');
       otp.value = '7615';
       otp.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
     }
@@ -103,9 +101,9 @@ describe('<paylink-validate-mobile> under chaos', () => {
         return;
       }
       // reset() clears the code; a customer types it again before trying once more.
-      if (startsNow(el) && !(part(el, 'otp') as HTMLInputElement).value) typeCode(el);
+      if (startsNow(el) && !part<HTMLInputElement>(el, 'otp').value) typeCode(el);
       const starts = startsNow(el);
-      if (by === 'click') part(el, 'submit')!.click();
+      if (by === 'click') part(el, 'submit').click();
       else el.validate().catch(() => {});
       if (starts) accepted++;
       else if (el.state === 'validating') tally.joined++;
@@ -150,10 +148,8 @@ describe('<paylink-validate-mobile> under chaos', () => {
       const at = where(step);
       expect(['idle', 'error', 'validated'], `${at}: state`).to.include(el.state);
       if (el.state !== 'validated') {
-        expect((part(el, 'otp') as HTMLInputElement).readOnly, `${at}: input usable`).to.equal(
-          false,
-        );
-        expect((part(el, 'submit') as HTMLButtonElement).disabled, `${at}: button usable`).to.equal(
+        expect(part<HTMLInputElement>(el, 'otp').readOnly, `${at}: input usable`).to.equal(false);
+        expect(part<HTMLButtonElement>(el, 'submit').disabled, `${at}: button usable`).to.equal(
           false,
         );
       }

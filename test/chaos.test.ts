@@ -21,8 +21,9 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { OtpSentDetail } from '../src/index.js';
 import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
-import { mockPaylink, pause, until, type RecordedRequest } from './mock.js';
-import { generator } from './random.js';
+import { hasPart, part } from './helpers/dom.js';
+import { mockPaylink, pause, until, type RecordedRequest } from './helpers/mock.js';
+import { generator } from './helpers/random.js';
 
 const SENDS = 200;
 /** The element's time limit: a hang ends as a timeout error this soon. */
@@ -42,9 +43,6 @@ const SESSION_FIELDS = [
   'stcpayMobileCountryCode',
   'orderNumber',
 ] as const;
-
-const part = (el: StcpayOtp, name: string) =>
-  el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 
 describe('<stcpay-otp> under chaos', () => {
   it(`survives ${SENDS} sends against random answers, with random extra clicks, resets and removals`, async function () {
@@ -85,7 +83,7 @@ describe('<stcpay-otp> under chaos', () => {
 
     /** Whether a click on the visible send (or resend) button starts a new send now. */
     const clickStartsSend = (el: StcpayOtp) =>
-      part(el, 'resend')
+      hasPart(el, 'resend')
         ? el.state === 'sent' || el.state === 'error'
         : el.state === 'idle' || el.state === 'error';
     /** Whether send() starts a new send now rather than joining the one in flight. */
@@ -95,7 +93,7 @@ describe('<stcpay-otp> under chaos', () => {
     async function click(el: StcpayOtp, step: number) {
       await el.updateComplete;
       const starts = clickStartsSend(el);
-      (part(el, 'resend') ?? part(el, 'submit'))!.click();
+      part(el, hasPart(el, 'resend') ? 'resend' : 'submit').click();
       if (starts) accepted++;
       else if (el.state === 'sending') tally.joined++;
       if (starts) expect(el.state, `${where(step)}: a click that should send`).to.equal('sending');
@@ -157,8 +155,8 @@ describe('<stcpay-otp> under chaos', () => {
 
       // Usable: idle, error or sent, not busy, inputs and button enabled.
       expect(['idle', 'error', 'sent'], `${at}: state`).to.include(el.state);
-      const input = (part(el, 'otp') ?? part(el, 'mobile')) as HTMLInputElement;
-      const button = (part(el, 'resend') ?? part(el, 'submit')) as HTMLButtonElement;
+      const input = part<HTMLInputElement>(el, hasPart(el, 'otp') ? 'otp' : 'mobile');
+      const button = part<HTMLButtonElement>(el, hasPart(el, 'resend') ? 'resend' : 'submit');
       expect(input.disabled || input.readOnly, `${at}: input usable`).to.equal(false);
       expect(button.disabled, `${at}: button usable`).to.equal(false);
       expect(

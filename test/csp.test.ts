@@ -6,7 +6,8 @@
  */
 import { expect, oneEvent } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
-import { mockPaylink, TEST_OTPS, until, partnerToken } from './mock.js';
+import { part } from './helpers/dom.js';
+import { mockPaylink, TEST_OTPS, until, partnerToken } from './helpers/mock.js';
 
 /** The issue's policy, word for word: what a strict merchant sends. */
 const STRICT =
@@ -72,9 +73,6 @@ async function openCheckout(options: Options) {
 function mockTenant(mock: ReturnType<typeof mockPaylink>): string {
   return new URL(mock.baseUrl()).pathname.split('/')[2];
 }
-
-const part = (el: Element, name: string) =>
-  el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
 
 type Flow = (el: Element & { updateComplete?: Promise<boolean> }) => Promise<void>;
 

@@ -5,10 +5,9 @@ import '../src/define.js';
 import { ar } from '../src/i18n/ar.js';
 import { en } from '../src/i18n/en.js';
 import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
-import { mockPaylink, type Scenario } from './mock.js';
+import { part } from './helpers/dom.js';
+import { mockPaylink, type Scenario } from './helpers/mock.js';
 
-const part = (el: StcpayOtp, name: string) =>
-  el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
 const style = (node: Element) => getComputedStyle(node);
 const LRI = '\u2066';
 const PDI = '\u2069';

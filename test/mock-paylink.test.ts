@@ -9,7 +9,7 @@ import {
   type RandomOutcome,
   type RecordedRequest,
   type Scenario,
-} from './mock.js';
+} from './helpers/mock.js';
 
 const SEND_OTP = '/rest/pay/stcpay/sendOtp';
 const PROCESS_PAYMENT = '/rest/pay/stcpay/processPayment';
@@ -34,6 +34,7 @@ interface Answer {
   contentType: string | null;
   text: string;
   /** The body parsed as JSON, or undefined when it is not JSON. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any field of any answer
   body: any;
 }
 

@@ -1,7 +1,7 @@
 /**
  * The npm entries as a bundler-built app loads them: dist/lib/index.js has no side effects,
- * and dist/lib/define.js registers the very class index.js exports. `npm test` builds them first; the
- * test server resolves their `lit` imports from node_modules as a bundler would.
+ * and dist/lib/define.js registers the very class index.js exports. `npm test` builds them
+ * first; the test server resolves their `lit` imports from node_modules as a bundler would.
  */
 import { expect } from '@open-wc/testing';
 

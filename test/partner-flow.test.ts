@@ -8,7 +8,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define-partner.js';
 import type { PaylinkValidateMobile } from '../src/partner/paylink-validate-mobile.js';
-import { MOCK_PARTNER, PARTNER_OTPS } from './mock.js';
+import { MOCK_PARTNER, PARTNER_OTPS } from './helpers/mock.js';
 
 describe('the demo partner, step 1 and step 2 through its backend', () => {
   it('validates the merchant with no token in the page', async () => {

@@ -14,7 +14,7 @@ import {
   STCPAY_ORIGINS,
   type SendOtpBody,
 } from '../src/checkout/stcpay-client.js';
-import { DOCS_EXAMPLE, mockPaylink, until } from './mock.js';
+import { DOCS_EXAMPLE, mockPaylink, until } from './helpers/mock.js';
 
 const body: SendOtpBody = { ...DOCS_EXAMPLE.request };
 

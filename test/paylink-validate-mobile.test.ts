@@ -2,7 +2,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define-partner.js';
-import type { OtpErrorDetail, ValidateOtpResponse } from '../src/index.js';
+import type { OtpErrorDetail } from '../src/index.js';
 import {
   parseRetryOtpResponse,
   registrationRefusal,
@@ -24,11 +24,8 @@ import {
   pause,
   until,
   type PartnerScenario,
-} from './mock.js';
-
-const part = (el: Element, name: string) =>
-  el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const text = (el: Element, name: string) => part(el, name)?.textContent?.trim() ?? null;
+} from './helpers/mock.js';
+import { clickAndSettle, part, text, typeInto } from './helpers/harness.js';
 
 /** The documentation page's example request and the response it shows. */
 const EXAMPLE = {
@@ -94,22 +91,6 @@ async function step2(
   `);
 }
 
-async function typeCode(el: PaylinkValidateMobile, code: string) {
-  part(el, 'otp')!.focus();
-  await sendKeys({ type: code });
-}
-
-function submitAndWait(
-  el: PaylinkValidateMobile,
-): Promise<{ ok?: ValidateOtpResponse; error?: OtpErrorDetail }> {
-  const outcome = Promise.race([
-    oneEvent(el, 'mobile-validated').then((e) => ({ ok: e.detail as ValidateOtpResponse })),
-    oneEvent(el, 'otp-error').then((e) => ({ error: e.detail as OtpErrorDetail })),
-  ]);
-  part(el, 'submit')!.click();
-  return outcome;
-}
-
 describe('<paylink-validate-mobile>', () => {
   let token: string;
   before(async () => {
@@ -121,14 +102,14 @@ describe('<paylink-validate-mobile>', () => {
       const el = await step2(mockPaylink(), await checkLicense(token), { lang });
       el.token = token;
       await expect(el).to.be.accessible();
-      await typeCode(el, '12');
-      await submitAndWait(el);
+      await typeInto(el, 'otp', '12');
+      await clickAndSettle(el, 'submit', 'mobile-validated');
       await el.updateComplete;
       await expect(el).to.be.accessible();
-      part(el, 'otp')!.focus();
+      part(el, 'otp').focus();
       (part(el, 'otp') as HTMLInputElement).select();
       await sendKeys({ type: PARTNER_OTPS.success });
-      await submitAndWait(el);
+      await clickAndSettle(el, 'submit', 'mobile-validated');
       await el.updateComplete;
       await expect(el).to.be.accessible();
     }
@@ -144,8 +125,8 @@ describe('<paylink-validate-mobile>', () => {
     const otp = part(el, 'otp') as HTMLInputElement;
     expect(otp.getAttribute('autocomplete')).to.equal('one-time-code');
     expect(otp.labels![0].textContent).to.equal('Verification code');
-    await typeCode(el, '٧٦١٥');
-    const { ok } = await submitAndWait(el);
+    await typeInto(el, 'otp', '٧٦١٥');
+    const { ok } = await clickAndSettle(el, 'submit', 'mobile-validated');
 
     const [request] = await mock.requests();
     expect(request.path).to.match(/\/api\/partner\/register\/validate-otp$/);
@@ -189,8 +170,8 @@ describe('<paylink-validate-mobile>', () => {
     it('says the code is wrong, and takes the right one afterwards', async () => {
       const el = await step2(mockPaylink(), await checkLicense(token));
       el.token = token;
-      await typeCode(el, PARTNER_OTPS.wrong);
-      const { error } = await submitAndWait(el);
+      await typeInto(el, 'otp', PARTNER_OTPS.wrong);
+      const { error } = await clickAndSettle(el, 'submit', 'mobile-validated');
       expect(error).to.deep.equal({
         code: 'http',
         status: 400,
@@ -199,25 +180,27 @@ describe('<paylink-validate-mobile>', () => {
       });
       await el.updateComplete;
       expect(text(el, 'error')).to.equal(en.otpWrong);
-      expect(part(el, 'otp')!.getAttribute('aria-invalid')).to.equal('true');
+      expect(part(el, 'otp').getAttribute('aria-invalid')).to.equal('true');
       expect(el.shadowRoot!.activeElement).to.equal(part(el, 'otp'));
       await sendKeys({ type: PARTNER_OTPS.success });
-      expect((await submitAndWait(el)).ok?.licenseType).to.equal('cr');
+      expect((await clickAndSettle(el, 'submit', 'mobile-validated')).ok?.licenseType).to.equal(
+        'cr',
+      );
     });
 
     it('says the session is gone when the signature was changed, and the session stays gone', async () => {
       const session = await checkLicense(token);
       const el = await step2(mockPaylink(), { ...session, signature: `${session.signature}x` });
       el.token = token;
-      await typeCode(el, PARTNER_OTPS.success);
-      const { error } = await submitAndWait(el);
+      await typeInto(el, 'otp', PARTNER_OTPS.success);
+      const { error } = await clickAndSettle(el, 'submit', 'mobile-validated');
       expect(error).to.include({
         code: 'http',
         status: 400,
         message: partnerEn.registrationSessionInvalid,
       });
       el.signature = session.signature;
-      expect((await submitAndWait(el)).error?.message).to.equal(
+      expect((await clickAndSettle(el, 'submit', 'mobile-validated')).error?.message).to.equal(
         partnerEn.registrationSessionInvalid,
       );
     });
@@ -225,8 +208,8 @@ describe('<paylink-validate-mobile>', () => {
     it('says the sign-in is missing or expired on a 401', async () => {
       const el = await step2(mockPaylink(), await checkLicense(token));
       el.token = 'expired-or-made-up';
-      await typeCode(el, PARTNER_OTPS.success);
-      const { error } = await submitAndWait(el);
+      await typeInto(el, 'otp', PARTNER_OTPS.success);
+      const { error } = await clickAndSettle(el, 'submit', 'mobile-validated');
       expect(error).to.deep.equal({
         code: 'http',
         status: 401,
@@ -248,13 +231,15 @@ describe('<paylink-validate-mobile>', () => {
         const el = await step2(mock, await checkLicense(token), { scenario });
         el.token = token;
         el.timeout = 300;
-        await typeCode(el, PARTNER_OTPS.success);
-        const { error } = await submitAndWait(el);
+        await typeInto(el, 'otp', PARTNER_OTPS.success);
+        const { error } = await clickAndSettle(el, 'submit', 'mobile-validated');
         expect(error).to.deep.equal({ ...expected, message });
         await el.updateComplete;
         expect(text(el, 'error')).to.equal(message);
         el.baseUrl = mock.baseUrl('ok');
-        expect((await submitAndWait(el)).ok?.licenseName).to.be.a('string');
+        expect((await clickAndSettle(el, 'submit', 'mobile-validated')).ok?.licenseName).to.be.a(
+          'string',
+        );
       });
     }
 
@@ -265,8 +250,8 @@ describe('<paylink-validate-mobile>', () => {
         const el = await step2(mock, await checkLicense(token));
         el.token = token;
         el[field] = undefined;
-        await typeCode(el, PARTNER_OTPS.success);
-        const { error } = await submitAndWait(el);
+        await typeInto(el, 'otp', PARTNER_OTPS.success);
+        const { error } = await clickAndSettle(el, 'submit', 'mobile-validated');
         expect(error).to.deep.equal({
           code: 'validation',
           field,
@@ -281,8 +266,8 @@ describe('<paylink-validate-mobile>', () => {
     it('sends nothing to Paylink directly without a token or getToken', async () => {
       const el = await step2(mockPaylink(), await checkLicense(token));
       el.baseUrl = undefined; // straight to Paylink's host: a token is required
-      await typeCode(el, PARTNER_OTPS.success);
-      const { error } = await submitAndWait(el);
+      await typeInto(el, 'otp', PARTNER_OTPS.success);
+      const { error } = await clickAndSettle(el, 'submit', 'mobile-validated');
       expect(error).to.deep.equal({
         code: 'validation',
         field: 'token',
@@ -296,8 +281,8 @@ describe('<paylink-validate-mobile>', () => {
       const el = await step2(mock, await checkLicense(token));
       el.token = token;
       el.otpLength = 4;
-      await typeCode(el, '761');
-      const { error } = await submitAndWait(el);
+      await typeInto(el, 'otp', '761');
+      const { error } = await clickAndSettle(el, 'submit', 'mobile-validated');
       expect(error).to.deep.equal({
         code: 'validation',
         field: 'otp',
@@ -329,8 +314,8 @@ describe('<paylink-validate-mobile>', () => {
           for (const type of ['otp-error', 'mobile-validated'])
             el.addEventListener(type, (e) => details.push((e as CustomEvent).detail));
           el.token = value;
-          await typeCode(el, code);
-          await submitAndWait(el);
+          await typeInto(el, 'otp', code);
+          await clickAndSettle(el, 'submit', 'mobile-validated');
           await el.updateComplete;
           const visible = [
             el.outerHTML,
@@ -358,8 +343,8 @@ describe('<paylink-validate-mobile>', () => {
         handed.push(next);
         return next;
       };
-      await typeCode(el, PARTNER_OTPS.success);
-      const { ok } = await submitAndWait(el);
+      await typeInto(el, 'otp', PARTNER_OTPS.success);
+      const { ok } = await clickAndSettle(el, 'submit', 'mobile-validated');
       expect(ok?.licenseName).to.be.a('string');
       expect(handed).to.deep.equal(['expired-token', fresh]);
       const requests = (await mock.requests()) as unknown as Array<{ authorization: string }>;
@@ -374,8 +359,8 @@ describe('<paylink-validate-mobile>', () => {
       const el = await step2(mock, await checkLicense(token), { scenario: 'unauthorized' });
       let asked = 0;
       el.getToken = () => `token-${++asked}`;
-      await typeCode(el, PARTNER_OTPS.success);
-      const { error } = await submitAndWait(el);
+      await typeInto(el, 'otp', PARTNER_OTPS.success);
+      const { error } = await clickAndSettle(el, 'submit', 'mobile-validated');
       expect(error).to.include({ status: 401, message: partnerEn.unauthorized });
       expect(asked).to.equal(2);
       expect(await mock.requests()).to.have.length(2);
@@ -386,12 +371,12 @@ describe('<paylink-validate-mobile>', () => {
     it('speaks Arabic right to left, keeping the code and the number left to right', async () => {
       const el = await step2(mockPaylink(), await checkLicense(token), { lang: 'ar' });
       el.token = token;
-      expect(getComputedStyle(part(el, 'form')!).direction).to.equal('rtl');
-      expect(getComputedStyle(part(el, 'otp')!).direction).to.equal('ltr');
+      expect(getComputedStyle(part(el, 'form')).direction).to.equal('rtl');
+      expect(getComputedStyle(part(el, 'otp')).direction).to.equal('ltr');
       expect(text(el, 'submit')).to.equal(partnerAr.validate);
       expect(text(el, 'status')).to.equal(ar.otpSentTo('+966\u00a055\u00a0•••\u00a0••67'));
-      await typeCode(el, '٧٦١٥');
-      await submitAndWait(el);
+      await typeInto(el, 'otp', '٧٦١٥');
+      await clickAndSettle(el, 'submit', 'mobile-validated');
       await el.updateComplete;
       expect(text(el, 'validated')).to.equal(
         partnerAr.validated('Qahwa & Tamr Trading Co.', 'سجل تجاري'),
@@ -410,8 +395,10 @@ describe('<paylink-validate-mobile>', () => {
     await el.updateComplete;
     expect(text(el, 'submit')).to.equal('Check');
     expect(text(el, 'otp-label')).to.equal('SMS code');
-    await typeCode(el, PARTNER_OTPS.success);
-    expect((await submitAndWait(el)).error?.message).to.equal('Sign in again, please.');
+    await typeInto(el, 'otp', PARTNER_OTPS.success);
+    expect((await clickAndSettle(el, 'submit', 'mobile-validated')).error?.message).to.equal(
+      'Sign in again, please.',
+    );
   });
 
   it('focuses its code input when the page focuses the element', async () => {
@@ -420,6 +407,12 @@ describe('<paylink-validate-mobile>', () => {
     expect(el.shadowRoot!.activeElement).to.equal(part(el, 'otp'));
   });
 });
+
+/** Types the code key by key, as the merchant does. */
+const typeCode = (el: PaylinkValidateMobile, code: string) => typeInto(el, 'otp', code);
+/** Clicks verify and waits for mobile-validated or otp-error. */
+const submitAndWait = (el: PaylinkValidateMobile) =>
+  clickAndSettle(el, 'submit', 'mobile-validated');
 
 describe('<paylink-validate-mobile> against the page and the network', () => {
   let token: string;

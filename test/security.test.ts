@@ -6,7 +6,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
-import { MARKUP_DETAIL, mockPaylink, pause } from './mock.js';
+import { checkoutWithNumber, clickAndSettle } from './helpers/harness.js';
+import { MARKUP_DETAIL, mockPaylink, pause } from './helpers/mock.js';
 
 /**
  * Ways to turn a string into markup or code. The first four are the ones the package promises
@@ -55,17 +56,9 @@ const SERVER_ERRORS: ReadonlyArray<{
   {
     tag: 'stcpay-otp',
     async show(baseUrl) {
-      const el = await fixture<HTMLElement>(html`
-        <stcpay-otp
-          transaction-no="1679123751896"
-          total="10"
-          mobile="0551234567"
-          base-url=${baseUrl}
-        ></stcpay-otp>
-      `);
-      const failed = oneEvent(el, 'otp-error');
-      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
-      return { el, message: (await failed).detail.message as string };
+      const el = await checkoutWithNumber(baseUrl);
+      const { error } = await clickAndSettle(el, 'submit', 'otp-sent');
+      return { el, message: error!.message };
     },
   },
 ];

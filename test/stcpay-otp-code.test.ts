@@ -3,22 +3,13 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
-import type {
-  OtpCompleteDetail,
-  OtpErrorDetail,
-  OtpSentDetail,
-  PaymentProcessedDetail,
-} from '../src/index.js';
+import type { OtpErrorDetail, OtpSentDetail } from '../src/index.js';
 import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
-import { mockPaylink, pause, until, type Scenario } from './mock.js';
-import { fakeWebOtp, type FakeSmsRequest } from './fake-web-otp.js';
+import { clickAndSettle, hasPart, part, text, typeInto } from './helpers/harness.js';
+import { mockPaylink, pause, until, type Scenario } from './helpers/mock.js';
+import { useFakeWebOtp } from './helpers/fake-web-otp.js';
 
 const TEST_OTPS = { success: '12345', wrong: '11111', expire: '00000' };
-
-const part = (el: StcpayOtp, name: string) =>
-  el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const otpInput = (el: StcpayOtp) => part(el, 'otp') as HTMLInputElement;
-const text = (el: StcpayOtp, name: string) => part(el, name)?.textContent?.trim() ?? null;
 
 type Mock = ReturnType<typeof mockPaylink>;
 
@@ -49,29 +40,6 @@ async function atCodeStep(
   return { el, sent };
 }
 
-async function typeOtp(el: StcpayOtp, code: string) {
-  otpInput(el).focus();
-  await sendKeys({ type: code });
-}
-
-/** Presses Enter in the code input and waits for whichever event settles the confirmation. */
-type Settled<T> = {
-  ok?: T extends 'otp-complete' ? OtpCompleteDetail : PaymentProcessedDetail;
-  error?: OtpErrorDetail;
-};
-
-function confirmAndWait<T extends 'otp-complete' | 'payment-processed'>(
-  el: StcpayOtp,
-  success: T,
-): Promise<Settled<T>> {
-  const outcome = Promise.race([
-    oneEvent(el, success).then((e) => ({ ok: e.detail }) as Settled<T>),
-    oneEvent(el, 'otp-error').then((e) => ({ error: e.detail as OtpErrorDetail })),
-  ]);
-  part(el, 'confirm')!.click();
-  return outcome;
-}
-
 const requestsTo = async (mock: Mock, endpoint: 'sendOtp' | 'processPayment') =>
   (await mock.requests()).filter((r) => r.path.endsWith(`/${endpoint}`));
 
@@ -79,16 +47,16 @@ describe('<stcpay-otp> code step', () => {
   it('is accessible, waiting for the code and showing an error', async () => {
     const { el } = await atCodeStep(mockPaylink());
     await expect(el).to.be.accessible();
-    await typeOtp(el, '12');
-    await confirmAndWait(el, 'otp-complete');
+    await typeInto(el, 'otp', '12');
+    await clickAndSettle(el, 'confirm', 'otp-complete');
     await el.updateComplete;
     await expect(el).to.be.accessible();
   });
 
   it('shows a labelled code input, focused, and the masked number the code went to', async () => {
     const { el } = await atCodeStep(mockPaylink());
-    const input = otpInput(el);
-    expect(part(el, 'mobile')).to.equal(null);
+    const input = part<HTMLInputElement>(el, 'otp');
+    expect(hasPart(el, 'mobile')).to.equal(false);
     expect(input.labels![0].textContent).to.equal('Verification code');
     expect(input.getAttribute('autocomplete')).to.equal('one-time-code');
     expect(input.getAttribute('inputmode')).to.equal('numeric');
@@ -104,8 +72,8 @@ describe('<stcpay-otp> code step', () => {
   describe('confirming a code', () => {
     it('dispatches otp-complete with exactly the processPayment body', async () => {
       const { el, sent } = await atCodeStep(mockPaylink());
-      await typeOtp(el, '١٢٣٤٥');
-      const { ok } = await confirmAndWait(el, 'otp-complete');
+      await typeInto(el, 'otp', '١٢٣٤٥');
+      const { ok } = await clickAndSettle(el, 'confirm', 'otp-complete');
       expect(JSON.stringify(ok)).to.equal(
         JSON.stringify({
           stcpayMobileCountryCode: '966',
@@ -122,26 +90,30 @@ describe('<stcpay-otp> code step', () => {
 
     it('reads Persian digits and a pasted code with spaces', async () => {
       const { el } = await atCodeStep(mockPaylink());
-      await typeOtp(el, '۱۲۳۴۵۶');
-      expect((await confirmAndWait(el, 'otp-complete')).ok?.stcpayPaymentOTP).to.equal('123456');
-      otpInput(el).select();
+      await typeInto(el, 'otp', '۱۲۳۴۵۶');
+      expect((await clickAndSettle(el, 'confirm', 'otp-complete')).ok?.stcpayPaymentOTP).to.equal(
+        '123456',
+      );
+      part<HTMLInputElement>(el, 'otp').select();
       document.execCommand('insertText', false, ' 98 76 54 ');
-      expect((await confirmAndWait(el, 'otp-complete')).ok?.stcpayPaymentOTP).to.equal('987654');
+      expect((await clickAndSettle(el, 'confirm', 'otp-complete')).ok?.stcpayPaymentOTP).to.equal(
+        '987654',
+      );
     });
 
     it('does not dispatch the same code twice, but does once the code is changed', async () => {
       const { el } = await atCodeStep(mockPaylink());
       let completed = 0;
       el.addEventListener('otp-complete', () => completed++);
-      await typeOtp(el, '12345');
-      for (let i = 0; i < 3; i++) part(el, 'confirm')!.click();
+      await typeInto(el, 'otp', '12345');
+      for (let i = 0; i < 3; i++) part(el, 'confirm').click();
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       expect(completed).to.equal(1);
-      expect(part(el, 'confirm')!.getAttribute('aria-disabled')).to.equal('true');
+      expect(part(el, 'confirm').getAttribute('aria-disabled')).to.equal('true');
       await sendKeys({ press: 'Backspace' });
       await sendKeys({ type: '6' });
-      part(el, 'confirm')!.click();
+      part(el, 'confirm').click();
       expect(completed).to.equal(2);
     });
 
@@ -156,8 +128,8 @@ describe('<stcpay-otp> code step', () => {
         const { el } = await atCodeStep(mock, { processPayment: true, otpLength: length });
         let completed = 0;
         el.addEventListener('otp-complete', () => completed++);
-        if (code) await typeOtp(el, code);
-        const { error } = await confirmAndWait(el, 'payment-processed');
+        if (code) await typeInto(el, 'otp', code);
+        const { error } = await clickAndSettle(el, 'confirm', 'payment-processed');
         await el.updateComplete;
         expect(error).to.deep.equal({
           code: 'validation',
@@ -166,8 +138,8 @@ describe('<stcpay-otp> code step', () => {
           retryable: false,
         });
         expect(text(el, 'error')).to.equal(message);
-        expect(otpInput(el).getAttribute('aria-invalid')).to.equal('true');
-        expect(el.shadowRoot!.activeElement).to.equal(otpInput(el));
+        expect(part<HTMLInputElement>(el, 'otp').getAttribute('aria-invalid')).to.equal('true');
+        expect(el.shadowRoot!.activeElement).to.equal(part<HTMLInputElement>(el, 'otp'));
         expect(completed).to.equal(0);
         expect(await requestsTo(mock, 'processPayment')).to.have.length(0);
       });
@@ -180,8 +152,8 @@ describe('<stcpay-otp> code step', () => {
       const { el, sent } = await atCodeStep(mock, { processPayment: true });
       expect(text(el, 'confirm')).to.equal('Confirm payment');
       const complete = oneEvent(el, 'otp-complete');
-      await typeOtp(el, TEST_OTPS.success);
-      const { ok } = await confirmAndWait(el, 'payment-processed');
+      await typeInto(el, 'otp', TEST_OTPS.success);
+      const { ok } = await clickAndSettle(el, 'confirm', 'payment-processed');
       expect(ok).to.deep.equal({
         orderNumber: sent.orderNumber,
         orderAmount: 10,
@@ -195,54 +167,54 @@ describe('<stcpay-otp> code step', () => {
       expect(el.getAttribute('state')).to.equal('paid');
       expect(text(el, 'paid')).to.equal('Payment of SAR\u00a010.00 complete. Thank you!');
       expect(el.shadowRoot!.activeElement).to.equal(part(el, 'paid'));
-      expect(part(el, 'otp')).to.equal(null);
+      expect(hasPart(el, 'otp')).to.equal(false);
     });
 
     it('confirms by itself once otp-length digits are typed', async () => {
       const { el } = await atCodeStep(mockPaylink(), { processPayment: true, otpLength: 5 });
       const paid = oneEvent(el, 'payment-processed');
-      await typeOtp(el, TEST_OTPS.success);
+      await typeInto(el, 'otp', TEST_OTPS.success);
       expect((await paid).detail.orderAmount).to.equal(10);
     });
 
     it('says the code is wrong, keeps the code step, and lets the customer try again', async () => {
       const { el } = await atCodeStep(mockPaylink(), { processPayment: true });
-      await typeOtp(el, TEST_OTPS.wrong);
-      const { error } = await confirmAndWait(el, 'payment-processed');
+      await typeInto(el, 'otp', TEST_OTPS.wrong);
+      const { error } = await clickAndSettle(el, 'confirm', 'payment-processed');
       await el.updateComplete;
       const message = 'That code is not right. Check the SMS and try again, or ask for a new code.';
       expect(error).to.deep.equal({ code: 'http', status: 400, message, retryable: false });
       expect(text(el, 'error')).to.equal(message);
       expect(el.getAttribute('state')).to.equal('error');
-      expect(otpInput(el).getAttribute('aria-invalid')).to.equal('true');
-      expect(el.shadowRoot!.activeElement).to.equal(otpInput(el));
+      expect(part<HTMLInputElement>(el, 'otp').getAttribute('aria-invalid')).to.equal('true');
+      expect(el.shadowRoot!.activeElement).to.equal(part<HTMLInputElement>(el, 'otp'));
 
       await sendKeys({ type: TEST_OTPS.success }); // the wrong code is selected: typing replaces it
       expect(text(el, 'error')).to.equal('');
-      const { ok } = await confirmAndWait(el, 'payment-processed');
+      const { ok } = await clickAndSettle(el, 'confirm', 'payment-processed');
       expect(ok?.orderAmount).to.equal(10);
     });
 
     it('says the code expired, and a new code completes the payment', async () => {
       const mock = mockPaylink();
       const { el, sent } = await atCodeStep(mock, { processPayment: true, resendAfter: 0 });
-      await typeOtp(el, TEST_OTPS.expire);
-      const { error } = await confirmAndWait(el, 'payment-processed');
+      await typeInto(el, 'otp', TEST_OTPS.expire);
+      const { error } = await clickAndSettle(el, 'confirm', 'payment-processed');
       expect(error?.message).to.equal('This code has expired. Ask for a new code.');
 
-      otpInput(el).select();
+      part<HTMLInputElement>(el, 'otp').select();
       await sendKeys({ type: TEST_OTPS.success });
-      expect((await confirmAndWait(el, 'payment-processed')).error?.message).to.equal(
+      expect((await clickAndSettle(el, 'confirm', 'payment-processed')).error?.message).to.equal(
         'This code has expired. Ask for a new code.',
       );
 
       const resent = oneEvent(el, 'otp-sent');
-      part(el, 'resend')!.click();
+      part(el, 'resend').click();
       const fresh = (await resent).detail as OtpSentDetail;
       expect(fresh.paymentSessionId).not.to.equal(sent.paymentSessionId);
       await el.updateComplete;
-      await typeOtp(el, TEST_OTPS.success);
-      const { ok } = await confirmAndWait(el, 'payment-processed');
+      await typeInto(el, 'otp', TEST_OTPS.success);
+      const { ok } = await clickAndSettle(el, 'confirm', 'payment-processed');
       expect(ok?.orderNumber).to.equal(sent.orderNumber);
       const payments = await requestsTo(mock, 'processPayment');
       expect(JSON.parse(payments[2].body).paymentSessionId).to.equal(fresh.paymentSessionId);
@@ -251,9 +223,9 @@ describe('<stcpay-otp> code step', () => {
     it('sends one processPayment for many confirms, and none after the payment', async () => {
       const mock = mockPaylink();
       const { el } = await atCodeStep(mock, { processPayment: true, scenario: 'pay-slow' });
-      await typeOtp(el, TEST_OTPS.success);
+      await typeInto(el, 'otp', TEST_OTPS.success);
       const paid = oneEvent(el, 'payment-processed');
-      for (let i = 0; i < 5; i++) part(el, 'confirm')!.click();
+      for (let i = 0; i < 5; i++) part(el, 'confirm').click();
       await sendKeys({ press: 'Enter' });
       const joined = el.confirm();
       await el.updateComplete;
@@ -277,7 +249,7 @@ describe('<stcpay-otp> code step', () => {
     it('aborts processPayment when removed mid-request', async () => {
       const mock = mockPaylink();
       const { el } = await atCodeStep(mock, { processPayment: true, scenario: 'pay-hang' });
-      await typeOtp(el, TEST_OTPS.success);
+      await typeInto(el, 'otp', TEST_OTPS.success);
       let errors = 0;
       el.addEventListener('otp-error', () => errors++);
       const pending = el.confirm();
@@ -302,15 +274,15 @@ describe('<stcpay-otp> code step', () => {
         const mock = mockPaylink();
         const { el } = await atCodeStep(mock, { processPayment: true, scenario });
         el.timeout = 300;
-        await typeOtp(el, TEST_OTPS.success);
-        const { error } = await confirmAndWait(el, 'payment-processed');
+        await typeInto(el, 'otp', TEST_OTPS.success);
+        const { error } = await clickAndSettle(el, 'confirm', 'payment-processed');
         await el.updateComplete;
         expect(error).to.include(expected);
         expect(text(el, 'error')).to.equal(error!.message);
-        expect(otpInput(el)).to.exist;
+        expect(part<HTMLInputElement>(el, 'otp')).to.be.instanceOf(HTMLInputElement);
 
         el.baseUrl = mock.baseUrl('ok');
-        const { ok } = await confirmAndWait(el, 'payment-processed');
+        const { ok } = await clickAndSettle(el, 'confirm', 'payment-processed');
         expect(ok?.orderAmount).to.equal(10);
       });
     }
@@ -348,9 +320,9 @@ describe('<stcpay-otp> code step', () => {
       await el.updateComplete;
       expect(text(el, 'status')).to.equal('We sent a new code to +966\u00a055\u00a0•••\u00a0••67.');
       expect((part(el, 'resend') as HTMLButtonElement).disabled).to.equal(true);
-      expect(el.shadowRoot!.activeElement).to.equal(otpInput(el));
-      await typeOtp(el, '12345');
-      const { ok } = await confirmAndWait(el, 'otp-complete');
+      expect(el.shadowRoot!.activeElement).to.equal(part<HTMLInputElement>(el, 'otp'));
+      await typeInto(el, 'otp', '12345');
+      const { ok } = await clickAndSettle(el, 'confirm', 'otp-complete');
       expect(ok).to.include({
         paymentSessionId: fresh.paymentSessionId,
         signature: fresh.signature,
@@ -363,11 +335,11 @@ describe('<stcpay-otp> code step', () => {
     it('goes back to the number with focus, and the next send is a first send', async () => {
       const mock = mockPaylink();
       const { el } = await atCodeStep(mock);
-      part(el, 'change-mobile')!.click();
+      part(el, 'change-mobile').click();
       await el.updateComplete;
       await el.updateComplete;
       const mobile = part(el, 'mobile') as HTMLInputElement;
-      expect(part(el, 'otp')).to.equal(null);
+      expect(hasPart(el, 'otp')).to.equal(false);
       expect(el.getAttribute('state')).to.equal('idle');
       expect(el.shadowRoot!.activeElement).to.equal(mobile);
       expect(mobile.value).to.equal('0551234567');
@@ -383,31 +355,25 @@ describe('<stcpay-otp> code step', () => {
   });
 
   describe('WebOTP', () => {
-    let restore: () => void;
-    let requests: FakeSmsRequest[];
-
-    beforeEach(() => {
-      ({ requests, restore } = fakeWebOtp());
-    });
-    afterEach(() => restore());
+    const sms = useFakeWebOtp();
 
     it('fills in and confirms the code the browser reads from the SMS', async () => {
       const { el } = await atCodeStep(mockPaylink());
-      expect(requests).to.have.length(1);
+      expect(sms.requests).to.have.length(1);
       const complete = oneEvent(el, 'otp-complete');
-      requests[0].resolve({ code: '54321' });
+      sms.requests[0].resolve({ code: '54321' });
       expect((await complete).detail.stcpayPaymentOTP).to.equal('54321');
       await el.updateComplete;
-      expect(otpInput(el).value).to.equal('54321');
+      expect(part<HTMLInputElement>(el, 'otp').value).to.equal('54321');
     });
 
     it('aborts the browser request when the customer changes the number or the element goes', async () => {
       const { el } = await atCodeStep(mockPaylink());
-      part(el, 'change-mobile')!.click();
-      expect(requests[0].signal.aborted).to.equal(true);
+      part(el, 'change-mobile').click();
+      expect(sms.requests[0].signal.aborted).to.equal(true);
 
       const second = await atCodeStep(mockPaylink());
-      const request = requests[requests.length - 1];
+      const request = sms.requests[sms.requests.length - 1];
       expect(request.signal.aborted).to.equal(false);
       second.el.remove();
       expect(request.signal.aborted).to.equal(true);

@@ -1,22 +1,10 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
-import type { OtpErrorDetail, OtpSentDetail } from '../src/index.js';
+import type { OtpErrorDetail } from '../src/index.js';
 import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
-import { DOCS_EXAMPLE, mockPaylink, pause, until, type Scenario } from './mock.js';
-
-const part = (el: StcpayOtp, name: string) =>
-  el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
-const mobileInput = (el: StcpayOtp) => part(el, 'mobile') as HTMLInputElement;
-const submitButton = (el: StcpayOtp) => part(el, 'submit') as HTMLButtonElement;
-const visibleError = (el: StcpayOtp) => part(el, 'error').textContent!.trim();
-const visibleStatus = (el: StcpayOtp) => part(el, 'status').textContent!.trim();
-
-/** Types into the mobile input as a customer does, key by key. */
-async function typeMobile(el: StcpayOtp, text: string) {
-  mobileInput(el).focus();
-  await sendKeys({ type: text });
-}
+import { clickAndSettle, part, typeInto, visibleError, visibleStatus } from './helpers/harness.js';
+import { DOCS_EXAMPLE, mockPaylink, pause, until, type Scenario } from './helpers/mock.js';
 
 async function checkout(mock: ReturnType<typeof mockPaylink>, scenario: Scenario = 'ok') {
   return fixture<StcpayOtp>(html`
@@ -28,18 +16,6 @@ async function checkout(mock: ReturnType<typeof mockPaylink>, scenario: Scenario
   `);
 }
 
-/** Clicks send and waits for whichever of the two events comes. */
-async function submitAndWait(
-  el: StcpayOtp,
-): Promise<{ sent?: OtpSentDetail; error?: OtpErrorDetail }> {
-  const outcome = Promise.race([
-    oneEvent(el, 'otp-sent').then((e) => ({ sent: e.detail as OtpSentDetail })),
-    oneEvent(el, 'otp-error').then((e) => ({ error: e.detail as OtpErrorDetail })),
-  ]);
-  submitButton(el).click();
-  return outcome;
-}
-
 describe('<stcpay-otp>', () => {
   it('is accessible when idle', async () => {
     const el = await checkout(mockPaylink());
@@ -48,8 +24,8 @@ describe('<stcpay-otp>', () => {
 
   it('is accessible showing an error', async () => {
     const el = await checkout(mockPaylink());
-    await typeMobile(el, '123');
-    await submitAndWait(el);
+    await typeInto(el, 'mobile', '123');
+    await clickAndSettle(el, 'submit', 'otp-sent');
     await el.updateComplete;
     await expect(el).to.be.accessible();
   });
@@ -58,7 +34,7 @@ describe('<stcpay-otp>', () => {
     const el = await fixture<StcpayOtp>(
       html`<stcpay-otp transaction-no="1" total="5" mobile="0551234567"></stcpay-otp>`,
     );
-    const input = mobileInput(el);
+    const input = part<HTMLInputElement>(el, 'mobile');
     expect(el.shadowRoot!.mode).to.equal('open');
     expect(input.labels![0].textContent).to.equal('STC Pay mobile number');
     expect(input.labels![0].getAttribute('part')).to.equal('label');
@@ -67,7 +43,7 @@ describe('<stcpay-otp>', () => {
     expect(input.value).to.equal('0551234567');
     expect(part(el, 'country-code').textContent).to.equal('+966');
     expect(part(el, 'form').tagName).to.equal('FORM');
-    expect(submitButton(el).textContent!.trim()).to.equal('Pay SAR\u00a05.00');
+    expect(part<HTMLButtonElement>(el, 'submit').textContent!.trim()).to.equal('Pay SAR\u00a05.00');
     expect(visibleError(el)).to.equal('');
     expect(el.getAttribute('state')).to.equal('idle');
   });
@@ -76,8 +52,8 @@ describe('<stcpay-otp>', () => {
     it('puts the documented request body on the wire and hands the documented response to otp-sent', async () => {
       const mock = mockPaylink();
       const el = await checkout(mock, 'example');
-      await typeMobile(el, '551234567');
-      const { sent } = await submitAndWait(el);
+      await typeInto(el, 'mobile', '551234567');
+      const { ok: sent } = await clickAndSettle(el, 'submit', 'otp-sent');
 
       const [request] = await mock.requests();
       expect(request.body).to.equal(JSON.stringify(DOCS_EXAMPLE.request));
@@ -102,9 +78,9 @@ describe('<stcpay-otp>', () => {
     it('dispatches otp-sent so that it crosses shadow roots up to the document', async () => {
       const mock = mockPaylink();
       const el = await checkout(mock, 'example');
-      await typeMobile(el, '551234567');
+      await typeInto(el, 'mobile', '551234567');
       const heard = oneEvent(document, 'otp-sent');
-      submitButton(el).click();
+      part<HTMLButtonElement>(el, 'submit').click();
       const event = await heard;
       expect(event.bubbles).to.equal(true);
       expect(event.composed).to.equal(true);
@@ -137,9 +113,9 @@ describe('<stcpay-otp>', () => {
       it(`sends ${JSON.stringify(text)} as 551234567`, async () => {
         const mock = mockPaylink();
         const el = await checkout(mock);
-        await typeMobile(el, text);
-        expect(mobileInput(el).value).to.equal(text);
-        const { sent } = await submitAndWait(el);
+        await typeInto(el, 'mobile', text);
+        expect(part<HTMLInputElement>(el, 'mobile').value).to.equal(text);
+        const { ok: sent } = await clickAndSettle(el, 'submit', 'otp-sent');
         const [request] = await mock.requests();
         expect(JSON.parse(request.body)).to.include({
           stcpayMobile: '551234567',
@@ -153,8 +129,8 @@ describe('<stcpay-otp>', () => {
       const mock = mockPaylink();
       const el = await checkout(mock);
       el.countryCode = '+966';
-      await typeMobile(el, '551234567');
-      await submitAndWait(el);
+      await typeInto(el, 'mobile', '551234567');
+      await clickAndSettle(el, 'submit', 'otp-sent');
       const [request] = await mock.requests();
       expect(JSON.parse(request.body).stcpayMobileCountryCode).to.equal('966');
     });
@@ -179,8 +155,8 @@ describe('<stcpay-otp>', () => {
       it(`sends nothing for ${JSON.stringify(text)} and says: ${message}`, async () => {
         const mock = mockPaylink();
         const el = await checkout(mock);
-        if (text) await typeMobile(el, text);
-        const { error } = await submitAndWait(el);
+        if (text) await typeInto(el, 'mobile', text);
+        const { error } = await clickAndSettle(el, 'submit', 'otp-sent');
         await el.updateComplete;
 
         expect(error).to.deep.equal({
@@ -190,9 +166,11 @@ describe('<stcpay-otp>', () => {
           retryable: false,
         });
         expect(visibleError(el)).to.equal(message);
-        expect(mobileInput(el).getAttribute('aria-invalid')).to.equal('true');
-        expect(mobileInput(el).getAttribute('aria-describedby')).to.contain('error');
-        expect(el.shadowRoot!.activeElement).to.equal(mobileInput(el));
+        expect(part<HTMLInputElement>(el, 'mobile').getAttribute('aria-invalid')).to.equal('true');
+        expect(part<HTMLInputElement>(el, 'mobile').getAttribute('aria-describedby')).to.contain(
+          'error',
+        );
+        expect(el.shadowRoot!.activeElement).to.equal(part<HTMLInputElement>(el, 'mobile'));
         expect(el.getAttribute('state')).to.equal('error');
         await pause(50);
         expect(await mock.requests()).to.have.length(0);
@@ -202,13 +180,13 @@ describe('<stcpay-otp>', () => {
     it('clears the error as soon as the customer edits the number, then sends the corrected one', async () => {
       const mock = mockPaylink();
       const el = await checkout(mock);
-      await typeMobile(el, '55123');
-      await submitAndWait(el);
+      await typeInto(el, 'mobile', '55123');
+      await clickAndSettle(el, 'submit', 'otp-sent');
       await sendKeys({ type: '4567' });
       await el.updateComplete;
       expect(visibleError(el)).to.equal('');
-      expect(mobileInput(el).getAttribute('aria-invalid')).to.equal('false');
-      const { sent } = await submitAndWait(el);
+      expect(part<HTMLInputElement>(el, 'mobile').getAttribute('aria-invalid')).to.equal('false');
+      const { ok: sent } = await clickAndSettle(el, 'submit', 'otp-sent');
       expect(sent?.stcpayMobile).to.equal('551234567');
     });
   });
@@ -234,15 +212,15 @@ describe('<stcpay-otp>', () => {
         const mock = mockPaylink();
         const el = await checkout(mock);
         Object.assign(el, props);
-        await typeMobile(el, '551234567');
-        const { error } = await submitAndWait(el);
+        await typeInto(el, 'mobile', '551234567');
+        const { error } = await clickAndSettle(el, 'submit', 'otp-sent');
         await el.updateComplete;
         expect(error).to.include({ code: 'validation', field, retryable: false });
         expect(error!.message).to.match(
           /^This checkout is not set up correctly: .+ Please contact the store\.$/,
         );
         expect(visibleError(el)).to.equal(error!.message);
-        expect(mobileInput(el).getAttribute('aria-invalid')).to.equal('false');
+        expect(part<HTMLInputElement>(el, 'mobile').getAttribute('aria-invalid')).to.equal('false');
         await pause(50);
         expect(await mock.requests()).to.have.length(0);
       });
@@ -258,7 +236,7 @@ describe('<stcpay-otp>', () => {
           base-url=${mock.baseUrl()}
         ></stcpay-otp>
       `);
-      const { error } = await submitAndWait(el);
+      const { error } = await clickAndSettle(el, 'submit', 'otp-sent');
       expect(error).to.include({ code: 'validation', field: 'total' });
       expect(await mock.requests()).to.have.length(0);
     });
@@ -309,19 +287,21 @@ describe('<stcpay-otp>', () => {
         el.timeout = 300;
         let sentCount = 0;
         el.addEventListener('otp-sent', () => sentCount++);
-        await typeMobile(el, '551234567');
+        await typeInto(el, 'mobile', '551234567');
 
-        const { error } = await submitAndWait(el);
+        const { error } = await clickAndSettle(el, 'submit', 'otp-sent');
         await el.updateComplete;
         expect(error).to.deep.equal({ ...expected, message });
         expect(visibleError(el)).to.equal(message);
         expect(el.getAttribute('state')).to.equal('error');
-        expect(submitButton(el).getAttribute('aria-disabled')).to.equal('false');
-        expect(mobileInput(el).readOnly).to.equal(false);
+        expect(part<HTMLButtonElement>(el, 'submit').getAttribute('aria-disabled')).to.equal(
+          'false',
+        );
+        expect(part<HTMLInputElement>(el, 'mobile').readOnly).to.equal(false);
         expect(sentCount).to.equal(0);
 
         el.baseUrl = mock.baseUrl('ok');
-        const { sent } = await submitAndWait(el);
+        const { ok: sent } = await clickAndSettle(el, 'submit', 'otp-sent');
         await el.updateComplete;
         expect(sent?.stcpayMobile).to.equal('551234567');
         expect(visibleError(el)).to.equal('');
@@ -332,8 +312,8 @@ describe('<stcpay-otp>', () => {
     it('shows server text as text, never as markup', async () => {
       const mock = mockPaylink();
       const el = await checkout(mock, 'bad-request');
-      await typeMobile(el, '551234567');
-      await submitAndWait(el);
+      await typeInto(el, 'mobile', '551234567');
+      await clickAndSettle(el, 'submit', 'otp-sent');
       await el.updateComplete;
       expect(part(el, 'error').children).to.have.length(0);
     });
@@ -343,15 +323,15 @@ describe('<stcpay-otp>', () => {
     it('sends exactly one request for five quick clicks and an Enter', async () => {
       const mock = mockPaylink();
       const el = await checkout(mock, 'slow');
-      await typeMobile(el, '551234567');
+      await typeInto(el, 'mobile', '551234567');
       const sent = oneEvent(el, 'otp-sent');
-      for (let i = 0; i < 5; i++) submitButton(el).click();
+      for (let i = 0; i < 5; i++) part<HTMLButtonElement>(el, 'submit').click();
       await el.updateComplete;
       expect(el.getAttribute('state')).to.equal('sending');
-      expect(submitButton(el).getAttribute('aria-disabled')).to.equal('true');
-      expect(submitButton(el).textContent!.trim()).to.equal('Sending code…');
+      expect(part<HTMLButtonElement>(el, 'submit').getAttribute('aria-disabled')).to.equal('true');
+      expect(part<HTMLButtonElement>(el, 'submit').textContent!.trim()).to.equal('Sending code…');
       expect(visibleStatus(el)).to.equal('Sending code…');
-      mobileInput(el).focus();
+      part<HTMLInputElement>(el, 'mobile').focus();
       await sendKeys({ press: 'Enter' });
       void el.send();
       await sent;
@@ -412,9 +392,9 @@ describe('<stcpay-otp>', () => {
     it('does not send again on a click, but does for a changed number', async () => {
       const mock = mockPaylink();
       const el = await checkout(mock);
-      await typeMobile(el, '551234567');
-      await submitAndWait(el);
-      submitButton(el).click();
+      await typeInto(el, 'mobile', '551234567');
+      await clickAndSettle(el, 'submit', 'otp-sent');
+      part<HTMLButtonElement>(el, 'submit').click();
       await pause(100);
       expect(await mock.requests()).to.have.length(1);
 
@@ -423,7 +403,7 @@ describe('<stcpay-otp>', () => {
       await el.updateComplete;
       expect(el.getAttribute('state')).to.equal('idle');
       expect(visibleStatus(el)).to.equal('');
-      const { sent } = await submitAndWait(el);
+      const { ok: sent } = await clickAndSettle(el, 'submit', 'otp-sent');
       expect(sent?.stcpayMobile).to.equal('551234568');
       expect(await mock.requests()).to.have.length(2);
     });
@@ -437,8 +417,8 @@ describe('<stcpay-otp>', () => {
       el.disabled = true;
       await el.updateComplete;
       expect(el.hasAttribute('disabled')).to.equal(true);
-      expect(mobileInput(el).disabled).to.equal(true);
-      expect(submitButton(el).disabled).to.equal(true);
+      expect(part<HTMLInputElement>(el, 'mobile').disabled).to.equal(true);
+      expect(part<HTMLButtonElement>(el, 'submit').disabled).to.equal(true);
       let rejected: unknown;
       await el.send().catch((e: unknown) => (rejected = e));
       expect(rejected).to.have.property('name', 'InvalidStateError');

@@ -25,7 +25,7 @@ import {
   PARTNER_OTPS,
   partnerToken,
   type Scenario,
-} from './mock.js';
+} from './helpers/mock.js';
 
 const PAGE = 'http://localhost:8000/checkout/';
 const url = (options: RequestOptions) => endpointUrl('/x', options, STCPAY_ORIGINS, PAGE);

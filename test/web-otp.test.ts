@@ -1,20 +1,14 @@
 import { expect } from '@open-wc/testing';
 import { receiveSmsOtp } from '../src/core/web-otp.js';
-import { fakeWebOtp, type FakeSmsRequest } from './fake-web-otp.js';
+import { useFakeWebOtp } from './helpers/fake-web-otp.js';
 
 describe('receiveSmsOtp', () => {
-  let restore: () => void;
-  let requests: FakeSmsRequest[];
-
-  beforeEach(() => {
-    ({ requests, restore } = fakeWebOtp());
-  });
-  afterEach(() => restore());
+  const sms = useFakeWebOtp();
 
   it('asks the browser once and resolves with the code from the SMS', async () => {
     const waiting = receiveSmsOtp(new AbortController().signal);
-    expect(requests).to.have.length(1);
-    requests[0].resolve({ code: '54321' });
+    expect(sms.requests).to.have.length(1);
+    sms.requests[0].resolve({ code: '54321' });
     expect(await waiting).to.equal('54321');
   });
 
@@ -22,9 +16,9 @@ describe('receiveSmsOtp', () => {
     // Two overlapping requests aborted together make Chromium kill the tab.
     const first = receiveSmsOtp(new AbortController().signal);
     const second = receiveSmsOtp(new AbortController().signal);
-    expect(requests).to.have.length(1);
+    expect(sms.requests).to.have.length(1);
     expect(await first).to.equal(undefined);
-    requests[0].resolve({ code: '54321' });
+    sms.requests[0].resolve({ code: '54321' });
     expect(await second).to.equal('54321');
   });
 
@@ -34,24 +28,24 @@ describe('receiveSmsOtp', () => {
     void receiveSmsOtp(older.signal);
     const waiting = receiveSmsOtp(newer.signal);
     older.abort();
-    expect(requests[0].signal.aborted).to.equal(false);
+    expect(sms.requests[0].signal.aborted).to.equal(false);
     newer.abort();
-    expect(requests[0].signal.aborted).to.equal(true);
+    expect(sms.requests[0].signal.aborted).to.equal(true);
     expect(await waiting).to.equal(undefined);
 
     // The next caller starts afresh.
     void receiveSmsOtp(new AbortController().signal);
-    expect(requests).to.have.length(2);
-    expect(requests[1].signal.aborted).to.equal(false);
-    requests[1].resolve(null);
+    expect(sms.requests).to.have.length(2);
+    expect(sms.requests[1].signal.aborted).to.equal(false);
+    sms.requests[1].resolve(null);
   });
 
   it('resolves with undefined at once without WebOTP or with an aborted signal', async () => {
     expect(await receiveSmsOtp(AbortSignal.abort())).to.equal(undefined);
-    restore();
+    sms.restore();
     const hadOtpCredential = 'OTPCredential' in window;
     if (!hadOtpCredential)
       expect(await receiveSmsOtp(new AbortController().signal)).to.equal(undefined);
-    expect(requests).to.have.length(0);
+    expect(sms.requests).to.have.length(0);
   });
 });

@@ -49,7 +49,10 @@ export interface ProcessPaymentBody {
   signedBase64Data: string;
 }
 
-/** The processPayment success body. The browser's word only: the server confirms with getInvoice. */
+/**
+ * The processPayment success body. The browser's word only: the server confirms with
+ * getInvoice.
+ */
 export interface ProcessPaymentResponse {
   orderNumber: string;
   orderAmount: number;

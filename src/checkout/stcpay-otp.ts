@@ -8,7 +8,7 @@ import type { OtpCompleteDetail, OtpSentDetail, PaymentProcessedDetail } from '.
 import type { Messages } from '../i18n/messages.js';
 import { formatNational, maskNational, normaliseCountryCode } from '../input/mobile.js';
 import { otpField } from '../core/otp-field.js';
-import { isCompleteOtp, otpLengths, parseOtp } from '../input/otp.js';
+import { isCompleteOtp, parseOtp } from '../input/otp.js';
 import {
   processPayment as requestProcessPayment,
   sendOtp,
@@ -51,7 +51,8 @@ export type StcpayOtpState = 'idle' | 'sending' | 'sent' | 'verifying' | 'paid' 
  * @csspart spinner - The busy indicator inside a button while a request is in flight.
  * @csspart status - The polite status line ("We sent a verification code…").
  * @csspart error - The error text; empty when there is no error.
- * @csspart messages - The room status and error share on the number step (two lines, kept even when empty).
+ * @csspart messages - The room status and error share on the number step (two lines, kept even
+ *   when empty).
  * @csspart otp-form - The code form.
  * @csspart otp-label - The code's label.
  * @csspart otp - The code input.
@@ -65,9 +66,11 @@ export type StcpayOtpState = 'idle' | 'sending' | 'sent' | 'verifying' | 'paid' 
  * @cssproperty --stcpay-otp-accent-text - Text on the button. Default `#fff`.
  * @cssproperty --stcpay-otp-text - Text colour.
  * @cssproperty --stcpay-otp-background - The inputs' background.
- * @cssproperty --stcpay-otp-surface - The element's own background. Default transparent (dark: `#1c1b22`).
+ * @cssproperty --stcpay-otp-surface - The element's own background. Default transparent (dark:
+ *   `#1c1b22`).
  * @cssproperty --stcpay-otp-padding - The element's padding. Default 0 (dark: `1rem`).
- * @cssproperty --stcpay-otp-link-color - Resend and change-number links. Default the accent (dark: a light tint of it).
+ * @cssproperty --stcpay-otp-link-color - Resend and change-number links. Default the accent
+ *   (dark: a light tint of it).
  * @cssproperty --stcpay-otp-border-color - The inputs' border.
  * @cssproperty --stcpay-otp-radius - Corner radius of inputs and buttons.
  * @cssproperty --stcpay-otp-font-family - Font family.
@@ -207,28 +210,21 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
 
   private async runConfirm(): Promise<PaymentProcessedDetail | null> {
     const session = this.session!;
-    const check = parseOtp(this.otp, this.otpLength);
-    if (!check.ok)
-      throw this.fail({
-        code: 'validation',
-        field: 'otp',
-        problem: check.problem,
-        ...otpLengths(this.otpLength),
-      });
+    const otp = this.checkedOtp(this.otp);
 
     const body: OtpCompleteDetail = {
       stcpayMobileCountryCode: session.stcpayMobileCountryCode,
       stcpayMobile: session.stcpayMobile,
       orderNumber: session.orderNumber,
       total: session.total,
-      stcpayPaymentOTP: check.otp,
+      stcpayPaymentOTP: otp,
       paymentSessionId: session.paymentSessionId,
       signature: session.signature,
       signedBase64Data: session.signedBase64Data,
     };
     this.error = undefined;
     if (!this.processPayment) {
-      this.completedOtp = check.otp;
+      this.completedOtp = otp;
       this.status = 'sent';
       this.emit('otp-complete', body);
       return null;
@@ -320,10 +316,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
 
   private handleOtpInput(event: InputEvent): void {
     this.otp = (event.target as HTMLInputElement).value;
-    if (this.status === 'error') {
-      this.error = undefined;
-      this.status = 'sent';
-    }
+    this.clearError('sent');
     // With a known length, a complete code confirms itself (typed or pasted).
     if (isCompleteOtp(this.otp, this.otpLength) && !this.sameAsCompleted())
       this.confirm().catch(() => {});

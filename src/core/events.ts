@@ -1,7 +1,11 @@
 /** The events `<stcpay-otp>` dispatches, and their `detail` types. */
 import type { OtpErrorDetail } from './errors.js';
 import type { ValidateOtpResponse } from '../partner/partner-client.js';
-import type { ProcessPaymentBody, ProcessPaymentResponse } from '../checkout/stcpay-client.js';
+import type {
+  ProcessPaymentBody,
+  ProcessPaymentResponse,
+  SendOtpResponse,
+} from '../checkout/stcpay-client.js';
 
 export type { OtpErrorDetail };
 
@@ -12,20 +16,13 @@ export type OtpCompleteDetail = ProcessPaymentBody;
 export type PaymentProcessedDetail = ProcessPaymentResponse;
 
 /**
- * The `detail` of `otp-sent`: named like Paylink's processPayment body, so a host page can
- * spread it into that request and add `stcpayPaymentOTP`.
+ * The `detail` of `otp-sent`: the processPayment body without the code, so a host page can
+ * spread it into that request and add `stcpayPaymentOTP`. `stcpayMobile` is as Paylink
+ * returned it; pass it to processPayment unchanged.
  */
-export interface OtpSentDetail {
-  paymentSessionId: string;
-  signature: string;
-  signedBase64Data: string;
-  /** As Paylink returned it; pass it to processPayment unchanged. */
-  stcpayMobile: string;
+export interface OtpSentDetail extends Omit<ProcessPaymentBody, 'stcpayPaymentOTP'> {
   /** As Paylink returned it, when it did. */
-  stcMobile?: string;
-  stcpayMobileCountryCode: string;
-  orderNumber: string;
-  total: number;
+  stcMobile?: SendOtpResponse['stcMobile'];
   /** Present, and true, when this is a new code for the same number and order. */
   resent?: true;
 }
@@ -35,16 +32,24 @@ export type OtpErrorEvent = CustomEvent<OtpErrorDetail>;
 export type OtpCompleteEvent = CustomEvent<OtpCompleteDetail>;
 export type PaymentProcessedEvent = CustomEvent<PaymentProcessedDetail>;
 
-/** The `detail` of `mobile-validated` (`<paylink-validate-mobile>`): Paylink's validate-otp answer. */
+/**
+ * The `detail` of `mobile-validated` (`<paylink-validate-mobile>`): Paylink's validate-otp
+ * answer.
+ */
 export type MobileValidatedDetail = ValidateOtpResponse;
 export type MobileValidatedEvent = CustomEvent<MobileValidatedDetail>;
 
+/** Every event the elements dispatch, by type; `emit` takes only these, with their details. */
+export interface PaylinkEventMap {
+  'otp-sent': OtpSentEvent;
+  'otp-error': OtpErrorEvent;
+  'otp-complete': OtpCompleteEvent;
+  'payment-processed': PaymentProcessedEvent;
+  'mobile-validated': MobileValidatedEvent;
+}
+
 declare global {
-  interface GlobalEventHandlersEventMap {
-    'otp-sent': OtpSentEvent;
-    'otp-error': OtpErrorEvent;
-    'otp-complete': OtpCompleteEvent;
-    'payment-processed': PaymentProcessedEvent;
-    'mobile-validated': MobileValidatedEvent;
-  }
+  // An interface merged into the DOM's map, so addEventListener('otp-sent', ...) types its detail.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface GlobalEventHandlersEventMap extends PaylinkEventMap {}
 }

@@ -1,7 +1,9 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PaylinkError, type ErrorReason } from './errors.js';
+import type { PaylinkEventMap } from './events.js';
 import { LocalizeController } from './localize.js';
+import { otpLengths, parseOtp } from '../input/otp.js';
 import { describeError } from '../i18n/describe-error.js';
 import type { Messages } from '../i18n/messages.js';
 import { DEFAULT_TIMEOUT, type Environment, type RequestOptions } from './transport.js';
@@ -42,7 +44,10 @@ export abstract class PaylinkElement<S extends string> extends LitElement {
   /** Disables the inputs and buttons. */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
-  /** The code's exact length, 4-10; the code is then confirmed as soon as it is complete. Unset: 4 to 10 digits. */
+  /**
+   * The code's exact length, 4-10; the code is then confirmed as soon as it is complete.
+   * Unset: 4 to 10 digits.
+   */
   @property({ type: Number, attribute: 'otp-length' }) otpLength?: number;
 
   /** Unset or `auto` follows the system's light or dark preference; `light` and `dark` fix it. */
@@ -108,13 +113,32 @@ export abstract class PaylinkElement<S extends string> extends LitElement {
     }
   }
 
-  protected emit<T>(type: string, detail: T): void {
+  /** Dispatches one of the elements' events; the detail must be the type the event map gives. */
+  protected emit<K extends keyof PaylinkEventMap>(
+    type: K,
+    detail: PaylinkEventMap[K]['detail'],
+  ): void {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
   /** The state to return to when a request is aborted. */
   protected get restingState(): S | 'idle' {
     return 'idle';
+  }
+
+  /**
+   * The code typed, as digits, when it is one for `otp-length`; otherwise fails (shown and
+   * dispatched as a validation `otp-error`) and throws that error.
+   */
+  protected checkedOtp(typed: string): string {
+    const check = parseOtp(typed, this.otpLength);
+    if (check.ok) return check.otp;
+    throw this.fail({
+      code: 'validation',
+      field: 'otp',
+      problem: check.problem,
+      ...otpLengths(this.otpLength),
+    });
   }
 
   /** Shows the error, announces it, tells the host page, and returns it for the promise. */
@@ -125,6 +149,13 @@ export abstract class PaylinkElement<S extends string> extends LitElement {
     this.emit('otp-error', error.toDetail());
     void this.updateComplete.then(() => this.focusAfter(error));
     return error;
+  }
+
+  /** Once the person changes what was wrong: hides the error shown, if any, and goes to `state`. */
+  protected clearError(state: S | 'idle'): void {
+    if (this.status !== 'error') return;
+    this.error = undefined;
+    this.status = state;
   }
 
   /** Puts an error into words, in the element's language. */

@@ -74,7 +74,7 @@ const LOOPBACK = /^(localhost|[\w-]+\.localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 export function checkEndpointUrl(value: string | null | undefined, pageUrl?: string): URL | null {
   if (typeof value !== 'string') return null;
   // What the URL parser does first (WHATWG URL, "basic URL parser", steps 1-3).
-  const raw = value.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
+  const raw = trimControlsAndSpaces(value.replace(/[\t\n\r]/g, ''));
   if (raw === '') return null;
   if (/(^|[/\\])(\.|%2e){2}([/\\?#]|$)/i.test(raw)) return null;
   // The authority: whatever follows the scheme and its slashes, up to the path.
@@ -93,6 +93,15 @@ export function checkEndpointUrl(value: string | null | undefined, pageUrl?: str
     url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname));
   if (!secure || url.username || url.password || /[?#]/.test(url.href)) return null;
   return url;
+}
+
+/** Without the leading and trailing C0 controls and spaces (U+0000 to U+0020), as the parser. */
+function trimControlsAndSpaces(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) <= 0x20) start++;
+  while (end > start && text.charCodeAt(end - 1) <= 0x20) end--;
+  return text.slice(start, end);
 }
 
 /**

@@ -3,7 +3,10 @@ import type { Catalog, Messages } from './messages.js';
 
 /** Keeps a number, a code or a phone number left-to-right inside Arabic text (LRI … PDI). */
 export const ltr = (text: string | number) => `\u2066${text}\u2069`;
-/** Keeps text of unknown direction (Paylink's own words) from reordering its neighbours (FSI … PDI). */
+/**
+ * Keeps text of unknown direction (Paylink's own words) from reordering its neighbours
+ * (FSI … PDI).
+ */
 export const isolate = (text: string) => `\u2068${text}\u2069`;
 
 const checkoutSetup = (what: string) =>

@@ -63,12 +63,6 @@ function describeMobileProblem(
 }
 
 function describeOtpProblem(reason: Extract<ErrorReason, { field: 'otp' }>, m: Messages): string {
-  switch (reason.problem) {
-    case 'required':
-      return m.otpRequired;
-    case 'not-a-number':
-      return m.otpNotANumber;
-    case 'wrong-length':
-      return m.otpWrongLength(reason.min, reason.max);
-  }
+  if (reason.problem === 'wrong-length') return m.otpWrongLength(reason.min, reason.max);
+  return reason.problem === 'required' ? m.otpRequired : m.otpNotANumber;
 }

@@ -1,7 +1,7 @@
 /**
  * Paylink's partner API, step 2 of merchant registration ("Validate Mobile") and its resend
- * (retry-otp): the requests, the checked responses, and what a refusal means. Built on the same transport as the STC Pay
- * calls, so statuses, bodies and time limits map to errors the same way.
+ * (retry-otp): the requests, the checked responses, and what a refusal means. Built on the same
+ * transport as the STC Pay calls, so statuses, bodies and time limits map to errors the same way.
  */
 import type { ErrorReason } from '../core/errors.js';
 import { call, type Endpoint, type Environment, type RequestOptions } from '../core/transport.js';
@@ -82,7 +82,10 @@ export function validateOtp(
   });
 }
 
-/** POSTs retry-otp (Paylink texts the merchant a new code) and resolves with the session fields it returned. */
+/**
+ * POSTs retry-otp (Paylink texts the merchant a new code) and resolves with the session fields
+ * it returned.
+ */
 export function retryOtp(
   body: RetryOtpBody,
   options: PartnerRequestOptions = {},

@@ -6,7 +6,7 @@ import { frozenCopy } from '../core/frozen.js';
 import { withTimeLimit } from '../core/transport.js';
 import { maskNational, parseMobile } from '../input/mobile.js';
 import { otpField } from '../core/otp-field.js';
-import { isCompleteOtp, otpLengths, parseOtp } from '../input/otp.js';
+import { isCompleteOtp } from '../input/otp.js';
 import {
   retryOtp,
   validateOtp,
@@ -65,7 +65,8 @@ export type ValidateMobileState = 'idle' | 'validating' | 'resending' | 'validat
  * @csspart error - The error text; empty when there is no error.
  * @csspart validated - The confirmation with the license name and type.
  *
- * @cssproperty --stcpay-otp-accent - Button and focus colour. The same custom properties as `<stcpay-otp>`.
+ * @cssproperty --stcpay-otp-accent - Button and focus colour. The same custom properties as
+ *   `<stcpay-otp>`.
  */
 export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
   static override defaultTag = 'paylink-validate-mobile';
@@ -242,19 +243,12 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
   private async runValidate(): Promise<ValidateOtpResponse> {
     const missing = this.missingInput();
     if (missing) throw this.fail({ code: 'validation', field: missing, missing: true });
-    const code = parseOtp(this.otp, this.otpLength);
-    if (!code.ok)
-      throw this.fail({
-        code: 'validation',
-        field: 'otp',
-        problem: code.problem,
-        ...otpLengths(this.otpLength),
-      });
+    const otp = this.checkedOtp(this.otp);
     const body: ValidateOtpBody = {
       signature: this.signature!,
       sessionUuid: this.sessionUuid!,
       mobile: this.mobile!,
-      otp: code.otp,
+      otp,
       partnerProfileNo: this.partnerProfileNo!,
     };
 
@@ -363,10 +357,7 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
 
   private handleOtpInput(event: InputEvent): void {
     this.otp = (event.target as HTMLInputElement).value;
-    if (this.status === 'error') {
-      this.error = undefined;
-      this.status = 'idle';
-    }
+    this.clearError('idle');
     if (isCompleteOtp(this.otp, this.otpLength)) this.validate().catch(() => {});
   }
 

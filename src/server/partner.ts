@@ -121,7 +121,10 @@ export interface WaitOptions extends RequestOptions {
 }
 
 export interface PaylinkPartnerRateLimits extends LimitStore {
-  /** validate-otp for one registration session (each is a guess at the code). Default 10 in 15 minutes. */
+  /**
+   * validate-otp for one registration session (each is a guess at the code). Default 10 in 15
+   * minutes.
+   */
   validateOtpPerSession?: Limit;
   /** retry-otp for one session (it texts the merchant). Default 3 in 15 minutes. */
   retryOtpPerSession?: Limit;

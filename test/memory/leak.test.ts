@@ -22,7 +22,8 @@ import {
   until,
   type PartnerScenario,
   type Scenario,
-} from '../mock.js';
+} from '../helpers/mock.js';
+import { part } from '../helpers/dom.js';
 
 const ELEMENTS = 1000;
 const BATCH = 25;
@@ -183,9 +184,6 @@ function installCounters() {
 
 const counters = installCounters();
 
-const part = (el: Element, name: string) =>
-  el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
-
 /** Resolves on the element's next `type` event; rejects on otp-error instead. */
 function next(el: Element, type: string): Promise<void> {
   return new Promise<void>((resolve, reject) => {
@@ -241,7 +239,7 @@ async function send(el: Checkout) {
 }
 
 function typeCode(el: Checkout) {
-  const otp = part(el, 'otp') as HTMLInputElement;
+  const otp = part<HTMLInputElement>(el, 'otp');
   otp.value = TEST_OTPS.success;
   otp.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
 }
@@ -256,7 +254,7 @@ function registration(scenario: PartnerScenario) {
 /** Gives the documentation's example session and the token, types the code and clicks verify. */
 function validateCode(el: Checkout) {
   Object.assign(el, PARTNER_EXAMPLE_SESSION, { token });
-  const otp = part(el, 'otp') as HTMLInputElement;
+  const otp = part<HTMLInputElement>(el, 'otp');
   otp.value = PARTNER_OTPS.success;
   otp.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
   part(el, 'submit').click();

@@ -28,7 +28,10 @@ for (const name of DOM_GLOBALS) {
   Object.defineProperty(globalThis, name, {
     configurable: true,
     get: () => (touched.push(name), value),
-    set: (next) => (touched.push(`${name}=`), (value = next)),
+    set: (next) => {
+      touched.push(`${name}=`);
+      value = next;
+    },
   });
 }
 

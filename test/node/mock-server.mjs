@@ -9,7 +9,9 @@ import { createPartnerMock } from '../../demo/mock-partner.js';
 export async function startMock(options = {}) {
   const paylink = createPaylinkMock(options);
   const partner = createPartnerMock(paylink, options);
-  /** @type {Array<{method: string, path: string, authorization: string | null, status?: number}>} */
+  /**
+   * @type {Array<{method: string, path: string, authorization: string | null, status?: number}>}
+   */
   const exchanges = [];
   let intercept;
   const server = createServer((req, res) => {

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import ts from 'typescript';
 import { MOCK_CREDENTIALS, TEST_OTPS } from '../../demo/mock-paylink.js';
-import { close, listen, startMock } from './mock-server.mjs';
+import { close, startMock } from './mock-server.mjs';
 
 const docs = await readFile('docs/server.md', 'utf8');
 const snippets = [...docs.matchAll(/<!-- from (\S+) -->\n+```\w*\n([\s\S]*?)\n```/g)].map(

@@ -45,7 +45,9 @@ async function store({ stcpay = '', ...options } = {}) {
     let json;
     try {
       json = JSON.parse(text);
-    } catch {}
+    } catch {
+      // Not JSON: `text` has the answer as it came.
+    }
     return { status: response.status, headers: response.headers, text, json };
   };
   const post = (path, body, headers = {}) =>

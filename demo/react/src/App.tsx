@@ -13,7 +13,10 @@ interface LoggedEvent {
   detail: unknown;
 }
 
-/** The local mock Paylink by default; `?base-url=/mock/<tenant>/<scenario>` picks another answer. */
+/**
+ * The local mock Paylink by default; `?base-url=/mock/<tenant>/<scenario>` picks another
+ * answer.
+ */
 const baseUrl = new URLSearchParams(location.search).get('base-url') ?? '/mock/demo/ok';
 const sar = new Intl.NumberFormat('en', { style: 'currency', currency: 'SAR' });
 

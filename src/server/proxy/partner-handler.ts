@@ -86,7 +86,8 @@ export function createPartnerProxyHandler(options: PartnerProxyOptions): Handler
     }
     if (answer.json === undefined || answer.text.trim() === '')
       return problem(502, 'Bad Gateway', 'Paylink answered with something other than JSON.');
-    // Paylink still refused the token after a fresh sign-in: the partner's setup, not the browser's.
+    // Paylink still refused the token after a fresh sign-in: the partner's setup, not the
+    // browser's.
     if (answer.status === 401)
       return problem(502, 'Bad Gateway', 'The partner could not sign in to Paylink.');
     return text(answer.status, redact(answer.text, options.secrets()));

@@ -1,7 +1,7 @@
 /**
  * The browser's SMS code reader (WebOTP), played by a test: each request the page makes is kept,
- * with its abort signal, and answers when the test says so. Install it in beforeEach and call
- * the returned restore in afterEach.
+ * with its abort signal, and answers when the test says so. useFakeWebOtp() installs it
+ * around each test of a describe block.
  */
 export interface FakeSmsRequest {
   signal: AbortSignal;
@@ -22,4 +22,12 @@ export function fakeWebOtp(): { requests: FakeSmsRequest[]; restore: () => void 
     if (!hadOtpCredential) delete (window as unknown as Record<string, unknown>).OTPCredential;
   };
   return { requests, restore };
+}
+
+/** fakeWebOtp() around each test of the calling describe block: `sms.requests`, `sms.restore()`. */
+export function useFakeWebOtp(): { requests: FakeSmsRequest[]; restore: () => void } {
+  const sms = { requests: [] as FakeSmsRequest[], restore: () => {} };
+  beforeEach(() => Object.assign(sms, fakeWebOtp()));
+  afterEach(() => sms.restore());
+  return sms;
 }

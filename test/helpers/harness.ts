@@ -1,0 +1,65 @@
+/**
+ * Acts on an element as a person does and reads what they see, in the spirit of Material Web's
+ * harness.ts: type into the mobile or code input key by key, click a button, wait for the
+ * event that settles it, read the visible error, status and state. Works on <stcpay-otp> and
+ * <paylink-validate-mobile>, from src/ or from a built script (it imports no src/ code).
+ */
+import { fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { OtpErrorDetail, PaylinkEventMap } from '../../src/core/events.js';
+import { part, text } from './dom.js';
+
+export { hasPart, loadScript, part, text, watchPageErrors } from './dom.js';
+
+/** The events that settle a click, besides `otp-error`. */
+type Success = Exclude<keyof PaylinkEventMap, 'otp-error'>;
+
+/** How a click settled: the success event's detail, or the `otp-error` detail. */
+export interface Settled<K extends Success> {
+  ok?: PaylinkEventMap[K]['detail'];
+  error?: OtpErrorDetail;
+}
+
+/** Focuses the input with part `field` and types `keys` into it, key by key. */
+export async function typeInto(el: Element, field: 'mobile' | 'otp', keys: string): Promise<void> {
+  part(el, field).focus();
+  await sendKeys({ type: keys });
+}
+
+/** Clicks the button with part `button` and waits for `success` or `otp-error`, whichever comes. */
+export function clickAndSettle<K extends Success>(
+  el: Element,
+  button: string,
+  success: K,
+): Promise<Settled<K>> {
+  const outcome = Promise.race([
+    oneEvent(el, success).then((e) => ({ ok: (e as CustomEvent).detail }) as Settled<K>),
+    oneEvent(el, 'otp-error').then((e) => ({ error: (e as CustomEvent<OtpErrorDetail>).detail })),
+  ]);
+  part(el, button).click();
+  return outcome;
+}
+
+/** The error the element shows, as it reads ('' when none). */
+export const visibleError = (el: Element): string => text(el, 'error');
+
+/** The status line the element shows, as it reads. */
+export const visibleStatus = (el: Element): string => text(el, 'status');
+
+/** The element's state, as its `state` attribute reflects it. */
+export const stateOf = (el: Element): string | null => el.getAttribute('state');
+
+/**
+ * A checkout with the sendOtp page's example order and a Saudi number typed in, talking to
+ * `baseUrl`: one click on send from a request. Needs <stcpay-otp> defined, from src/ or a build.
+ */
+export function checkoutWithNumber(baseUrl: string): Promise<HTMLElement> {
+  return fixture<HTMLElement>(html`
+    <stcpay-otp
+      transaction-no="1679123751896"
+      total="10"
+      mobile="0551234567"
+      base-url=${baseUrl}
+    ></stcpay-otp>
+  `);
+}
