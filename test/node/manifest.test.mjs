@@ -122,5 +122,5 @@ test('describes <paylink-validate-mobile> too: its attributes, events and parts,
 test("types each element's read-only state with its own states, not the base class's S", () => {
   const state = (declaration) => declaration.members.find((m) => m.name === 'state').type.text;
   assert.equal(state(element), "'idle' | 'sending' | 'sent' | 'verifying' | 'paid' | 'error'");
-  assert.equal(state(partner), "'idle' | 'validating' | 'validated' | 'error'");
+  assert.equal(state(partner), "'idle' | 'validating' | 'resending' | 'validated' | 'error'");
 });
