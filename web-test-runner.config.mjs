@@ -1,33 +1,73 @@
 import { chromeLauncher, defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import * as puppeteerCore from 'puppeteer-core';
 import { createDemoServer } from './demo/demo-server.js';
+import { findFirefox, selectedEngines } from './scripts/engines.mjs';
 import { CHROME_ARGS, findChrome } from './scripts/find-chrome.mjs';
 import { projectCommands } from './test/server/commands.js';
 import { handleCspPage } from './test/server/csp-page.js';
+import { webkitLauncher } from './test/server/webkit-launcher.js';
 
 const handleDemoRequest = createDemoServer();
 
-/** Ends the run with one plain line of counts, for logs and CI. */
+/**
+ * Ends the run with plain lines of counts for logs and CI: one per engine, then the whole run's
+ * "N passed, N failed, N skipped" as the last line.
+ */
 const countsReporter = {
   stop({ sessions }) {
-    const counts = { passed: 0, failed: 0, skipped: 0 };
-    const walk = (suite) => {
-      for (const test of suite.tests)
-        counts[test.skipped ? 'skipped' : test.passed ? 'passed' : 'failed']++;
-      suite.suites.forEach(walk);
+    const byEngine = new Map();
+    const countsOf = (name) => {
+      if (!byEngine.has(name)) byEngine.set(name, { passed: 0, failed: 0, skipped: 0 });
+      return byEngine.get(name);
+    };
+    const total = countsOf('');
+    const walk = (suite, counts) => {
+      for (const test of suite.tests) {
+        const outcome = test.skipped ? 'skipped' : test.passed ? 'passed' : 'failed';
+        counts[outcome]++;
+        total[outcome]++;
+      }
+      for (const child of suite.suites) walk(child, counts);
     };
     for (const session of sessions) {
-      if (session.testResults) walk(session.testResults);
-      counts.failed += session.errors?.length ?? 0;
+      const counts = countsOf(session.browser.name);
+      if (session.testResults) walk(session.testResults, counts);
+      const errors = session.errors?.length ?? 0;
+      counts.failed += errors;
+      total.failed += errors;
     }
-    // The progress display redraws the terminal until the end, so write the line on exit.
-    const line = `${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`;
-    process.once('exit', () => process.stdout.write(line));
+    const line = ({ passed, failed, skipped }) =>
+      `${passed} passed, ${failed} failed, ${skipped} skipped`;
+    const lines = [...byEngine]
+      .filter(([name]) => name)
+      .map(([name, counts]) => `${name}: ${line(counts)}\n`);
+    // The progress display redraws the terminal until the end, so write the lines on exit.
+    process.once('exit', () => process.stdout.write(lines.join('') + line(total) + '\n'));
   },
 };
 
-const launch = (args) =>
-  chromeLauncher({ launchOptions: { executablePath: findChrome(), headless: true, args } });
+const launch = (args) => {
+  const launcher = chromeLauncher({
+    launchOptions: { executablePath: findChrome(), headless: true, args },
+  });
+  launcher.name = 'Chromium';
+  return launcher;
+};
+
+// Every run tests in the three engines shoppers use, unless BROWSERS names fewer
+// (e.g. `BROWSERS=chromium,webkit npm test`). An engine that cannot start fails the run.
+const engines = selectedEngines();
+const launchers = {
+  chromium: () => launch(CHROME_ARGS),
+  // Firefox over WebDriver BiDi, with the puppeteer-core the project already has: no download.
+  firefox: () =>
+    chromeLauncher({
+      puppeteer: puppeteerCore,
+      launchOptions: { browser: 'firefox', executablePath: findFirefox(), headless: true },
+    }),
+  webkit: () => webkitLauncher(),
+};
 
 export default {
   // test/memory/ runs in its own browser, the memory group below.
@@ -56,20 +96,20 @@ export default {
     },
   ],
   reporters: [defaultReporter(), countsReporter],
-  browsers: [launch(CHROME_ARGS)],
+  browsers: engines.map((engine) => launchers[engine]()),
   // One browser at a time: the leak check's thousand elements would slow the shared test
   // server under the timing-sensitive tests of the other group.
   concurrentBrowsers: 1,
   groups: [
-    {
-      // The leak check: gc() on demand and exact heap sizes.
+    engines.includes('chromium') && {
+      // The leak check: gc() on demand and exact heap sizes, which only V8 gives: Chromium only.
       name: 'memory',
       files: 'test/memory/**/*.test.ts',
       browsers: [
         launch([...CHROME_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info']),
       ],
     },
-  ],
+  ].filter(Boolean),
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   testFramework: { config: { timeout: 10000 } },
 };

@@ -27,14 +27,15 @@ import { generator } from './helpers/random.js';
 
 const SENDS = 200;
 /** The element's time limit: a hang ends as a timeout error this soon. */
-const TIMEOUT_MS = 400;
+const TIMEOUT_MS = 800;
 /**
  * How soon after a removal or reset the mock must see the connection of the request in flight
- * closed. Room for a busy test server to be late, yet well under TIMEOUT_MS minus the longest
- * wait before an interruption (120 ms), so a request closed only by the element's time limit
- * does not pass for aborted.
+ * closed. Room for a busy test server to be late (the suite runs in three engines, on machines
+ * shared with other runs: 150 ms was seen to fall short), yet well under TIMEOUT_MS minus the
+ * longest wait before an interruption (120 ms), so a request closed only by the element's time
+ * limit does not pass for aborted.
  */
-const ABORT_SLACK_MS = 150;
+const ABORT_SLACK_MS = 400;
 const SESSION_FIELDS = [
   'paymentSessionId',
   'signature',

@@ -2,10 +2,13 @@
  * The built bundle on a merchant's page under a strict Content Security Policy, sent as an
  * HTTP header (test/server/csp-page.js). The page runs in an iframe; a customer types into it.
  * Every `securitypolicyviolation` event, error and console message of the page is recorded,
- * in the page (`/csp/watch.js`) and through the DevTools protocol (`console-watch`).
+ * in the page (`/csp/watch.js`) and by the browser's driver (`console-watch`: the DevTools
+ * protocol in Chromium, WebDriver BiDi in Firefox). WebKit's WebDriver cannot read the console:
+ * there the page's own record is what the tests check.
  */
 import { expect, oneEvent } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { engine } from './engine.js';
 import { part } from './helpers/dom.js';
 import { mockPaylink, TEST_OTPS, until, partnerToken } from './helpers/mock.js';
 
@@ -125,19 +128,28 @@ const FLOWS: ReadonlyArray<{ tag: string; flow: Flow; endpoints: string[] }> = [
   },
 ];
 
-/** What the page and the browser reported: violations, page errors, console errors and warnings. */
+/**
+ * What the page and the browser reported: violations, page errors, console errors and warnings
+ * (null where the browser's driver cannot read its console).
+ */
 async function report(win: CspWindow) {
-  const entries = (await executeServerCommand('console-watch', {
-    action: 'stop',
-  })) as ConsoleEntry[];
+  const entries = (await executeServerCommand('console-watch', { action: 'stop' })) as
+    ConsoleEntry[] | false;
   return {
     violations: win.cspReport.violations,
     pageErrors: win.cspReport.errors,
-    console: entries.filter((entry) => entry.level === 'error' || entry.level === 'warning'),
+    console: entries
+      ? entries.filter((entry) => entry.level === 'error' || entry.level === 'warning')
+      : null,
   };
 }
 
-const clean = { violations: [], pageErrors: [], console: [] };
+/** Nothing reported; the console as empty as the driver can tell. */
+async function expectClean(win: CspWindow) {
+  const { console, ...page } = await report(win);
+  expect(page).to.deep.equal({ violations: [], pageErrors: [] });
+  if (console) expect(console).to.deep.equal([]);
+}
 
 /** The accent colour on the send button proves the element's styles were applied. */
 function expectStyled(el: Element) {
@@ -159,13 +171,17 @@ describe('the elements under a strict Content Security Policy', () => {
       expect(requests.map((request) => request.path)).to.deep.equal(
         endpoints.map((path) => prefix + path),
       );
-      expect(await report(win)).to.deep.equal(clean);
+      await expectClean(win);
     });
 
   it('really enforces Trusted Types on that page: a plain string into innerHTML is refused and reported', async () => {
     const { win } = await openCheckout({ policy: STRICT });
     const div = win.document.createElement('div');
-    expect(() => (div.innerHTML = '<b>x</b>')).to.throw(/requires 'TrustedHTML' assignment/);
+    // A TypeError, worded (and, in Firefox, made in the caller's realm) each engine its own way.
+    expect(() => (div.innerHTML = '<b>x</b>'))
+      .to.throw()
+      .with.property('name', 'TypeError');
+    expect(div.innerHTML).to.equal('');
     const { violations, console } = await report(win);
     expect(violations).to.deep.equal([
       {
@@ -174,7 +190,9 @@ describe('the elements under a strict Content Security Policy', () => {
         sample: 'Element innerHTML|<b>x</b>',
       },
     ]);
-    expect(console.map((entry) => entry.level)).to.include('error');
+    // Chromium says so in the console too; Firefox only throws, as asserted above.
+    if (console && engine === 'chromium')
+      expect(console.map((entry) => entry.level)).to.include('error');
   });
 
   describe('when the policy also lists Trusted Types policy names (trusted-types)', () => {
@@ -186,9 +204,11 @@ describe('the elements under a strict Content Security Policy', () => {
         { directive: 'trusted-types', blocked: 'trusted-types-policy', sample: 'lit-html' },
       ]);
       expect(pageErrors.join()).to.contain('lit-html');
-      expect(console.map((entry) => entry.text).join('\n')).to.contain(
-        "Creating a TrustedTypePolicy named 'lit-html'",
-      );
+      // Chromium says so in the console too; Firefox only throws, which pageErrors shows.
+      if (console && engine === 'chromium')
+        expect(console.map((entry) => entry.text).join('\n')).to.contain(
+          "Creating a TrustedTypePolicy named 'lit-html'",
+        );
     });
 
     it("runs the whole flow with trusted-types lit-html 'allow-duplicates', even with the bundle loaded twice", async () => {
@@ -198,7 +218,7 @@ describe('the elements under a strict Content Security Policy', () => {
         "form-action 'none'; base-uri 'none'; object-src 'none'";
       const { win, el } = await openCheckout({ policy, copies: 2 });
       await payAsACustomer(el);
-      expect(await report(win)).to.deep.equal(clean);
+      await expectClean(win);
     });
 
     it("needs 'allow-duplicates' once a second copy of Lit is on the page", async () => {
@@ -230,7 +250,7 @@ describe('the elements under a strict Content Security Policy', () => {
       expect(el.shadowRoot!.querySelectorAll('style')).to.have.length(1);
       expectStyled(el);
       await payAsACustomer(el);
-      expect(await report(win)).to.deep.equal(clean);
+      await expectClean(win);
     });
   });
 });

@@ -313,15 +313,20 @@ describe('mock Paylink', () => {
     it('random: answers each request as the outcome it drew, after a short delay, and logs the draw', async () => {
       const mock = mockPaylink();
       const answers: (Answer | string)[] = [];
-      for (let i = 0; i < 36; i++)
+      for (let i = 0; i < 36; i++) {
+        // Timed out: the signal's reason, as WebKit's fetch rejects with a plain AbortError.
+        const signal = AbortSignal.timeout(500);
         answers.push(
-          await call(
-            mock.baseUrl('random') + SEND_OTP,
-            request,
-            {},
-            AbortSignal.timeout(500),
-          ).catch((error: Error) => error.name),
+          await call(mock.baseUrl('random') + SEND_OTP, request, {}, signal).catch(
+            (error: Error) => (signal.aborted ? (signal.reason as Error).name : error.name),
+          ),
         );
+      }
+      // The server hears of a connection the browser dropped (the last request's time-out) a
+      // moment later: read the log once every request is over there too.
+      await until(async () =>
+        (await mock.requests()).every((entry) => typeof entry.closedAt === 'number'),
+      );
       const log = await mock.requests();
       // Chromium re-sends by itself a request whose reused connection closes before any byte of
       // an answer; reset drops the connection mid-answer, so there is one entry per request.

@@ -384,6 +384,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
             name="mobile"
             type="tel"
             inputmode="numeric"
+            enterkeyhint="send"
             autocomplete="tel-national"
             dir="ltr"
             .value=${live(this.mobile)}
@@ -405,7 +406,9 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
         </button>
         <div part="messages" class="messages">
           <p part="status" id="status" role="status">${this.statusText(m)}</p>
-          <p part="error" id="error" role="alert">${this.error?.message ?? ''}</p>
+          <p part="error" id="error" role="alert">
+            ${this.error ? this.describe(this.error.reason) : ''}
+          </p>
         </div>
       </form>
     `;
@@ -447,7 +450,9 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
           <span part="spinner" aria-hidden="true" ?hidden=${!verifying}></span>
           ${verifying ? m.verifying : confirmLabel}
         </button>
-        <p part="error" id="error" role="alert">${this.error?.message ?? ''}</p>
+        <p part="error" id="error" role="alert">
+          ${this.error ? this.describe(this.error.reason) : ''}
+        </p>
         <div part="actions" class="actions">
           <button
             part="resend"

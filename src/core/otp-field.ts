@@ -15,8 +15,8 @@ export interface OtpFieldOptions {
 }
 
 /**
- * The one-time-code input both elements use: labelled, numeric keyboard, the browser's
- * one-time-code autofill, always left to right.
+ * The one-time-code input both elements use: labelled, numeric keyboard whose Enter key says
+ * "done" (it confirms), the browser's one-time-code autofill, always left to right.
  */
 export function otpField(options: OtpFieldOptions) {
   return html`
@@ -28,6 +28,7 @@ export function otpField(options: OtpFieldOptions) {
         name="otp"
         type="text"
         inputmode="numeric"
+        enterkeyhint="done"
         autocomplete="one-time-code"
         dir="ltr"
         .value=${live(options.value)}

@@ -179,6 +179,8 @@ export const styles = css`
   /*
    * Status and error keep two lines of room even when empty, so nothing below them moves when
    * a message appears. On the number step they share that room: they never show together.
+   * A little over two lines (2 × 1.4 = 2.8em): Firefox rounds each line box up to its layout
+   * unit (1/60 px), and two rounded lines would outgrow exactly 2.8em.
    */
   .messages {
     display: grid;
@@ -189,7 +191,7 @@ export const styles = css`
   [part~='status'],
   [part~='error'] {
     margin: 0;
-    min-height: 2.8em;
+    min-height: 2.85em;
     font-size: 0.9em;
   }
   [part~='error'] {
@@ -229,11 +231,15 @@ export const styles = css`
     outline: none;
   }
 
+  /* Pinned inside the element's start corner: left where it fell, it stuck out past the end of an
+     Arabic code step in Firefox, which then scrolled sideways by a few pixels. */
   .visually-hidden {
     position: absolute;
+    inset-block-start: 0;
+    inset-inline-start: 0;
     width: 1px;
     height: 1px;
-    margin: -1px;
+    margin: 0;
     padding: 0;
     overflow: hidden;
     clip-path: inset(50%);

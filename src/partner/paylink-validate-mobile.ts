@@ -426,7 +426,9 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
           <span part="spinner" aria-hidden="true" ?hidden=${!validating}></span>
           ${validating ? p.validating : p.validate}
         </button>
-        <p part="error" id="error" role="alert">${this.error?.message ?? ''}</p>
+        <p part="error" id="error" role="alert">
+          ${this.error ? this.describe(this.error.reason) : ''}
+        </p>
         <div part="actions" class="actions">
           <button
             part="resend"

@@ -7,6 +7,8 @@
  *
  * Runs in its own browser (the `memory` group of web-test-runner.config.mjs), started with
  * `--js-flags=--expose-gc` for `gc()` and `--enable-precise-memory-info` for exact heap sizes.
+ * Both are V8's, so this check runs in Chromium only, while every other test file runs in
+ * Chromium, Firefox and WebKit.
  * The counters wrap the browser's functions before the bundle loads, so they see every timer,
  * listener and observer its code (the element and Lit) creates.
  */

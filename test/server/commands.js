@@ -5,7 +5,12 @@
 //   bundle-modules   builds the bundle again in memory with the project's Vite config and lists
 //                    the modules in it: {fileName, length, sameAsDist, modules: [{id, length}]}
 //   console-watch    {action: 'start'} starts recording the page's console, exceptions and
-//                    browser log (all frames); {action: 'stop'} returns the entries since then
+//                    browser log (all frames); {action: 'stop'} returns the entries since then:
+//                    through the DevTools protocol in Chromium, WebDriver BiDi in Firefox; false
+//                    in WebKit, whose WebDriver has no way to read the console
+//   emulate-touch    {enabled}: a touch screen for the page and its frames, where the engine's
+//                    driver offers one (Chromium: DevTools protocol; Firefox: WebDriver BiDi);
+//                    true when done, false where it cannot (WebKit's WebDriver)
 //   heap-snapshot    writes a heap snapshot of the page to the temporary directory: {path}
 //   chaos-seed       {seed}: the CHAOS_SEED environment variable, to replay a chaos run, or null
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -19,6 +24,8 @@ const ROOT = process.cwd();
 export function projectCommands() {
   /** @type {Map<string, {cdp: any, since: number, entries: object[]}>} by test session id */
   const watches = new Map();
+  /** @type {Map<string, any>} by test session id: the DevTools session holding the touch screen */
+  const touches = new Map();
 
   return {
     name: 'project-commands',
@@ -32,6 +39,8 @@ export function projectCommands() {
           if (payload?.action === 'start') return startWatch(watches, session);
           if (payload?.action === 'stop') return stopWatch(watches, session);
           throw new Error('console-watch takes {action: "start" | "stop"}');
+        case 'emulate-touch':
+          return emulateTouch(touches, session, Boolean(payload?.enabled));
         case 'heap-snapshot':
           return heapSnapshot(session);
         case 'chaos-seed':
@@ -84,6 +93,36 @@ async function bundleModules() {
   };
 }
 
+async function emulateTouch(touches, session, enabled) {
+  if (session.browser.type !== 'puppeteer') return false;
+  const page = session.browser.getPage(session.id);
+  if (session.browser.name === 'Firefox') {
+    // emulation.setTouchOverride is newer than some Firefox releases (153 ESR lacks it).
+    const context = page.mainFrame().browsingContext;
+    return context.userContext.browser.session
+      .send('emulation.setTouchOverride', {
+        maxTouchPoints: enabled ? 5 : null,
+        contexts: [context.id],
+      })
+      .then(
+        () => true,
+        (error) => {
+          if (/unknown command|unsupported operation/.test(error.message)) return false;
+          throw error;
+        },
+      );
+  }
+  // The override lasts as long as the DevTools session that set it.
+  const cdp = touches.get(session.id) ?? (await page.createCDPSession());
+  await cdp.send('Emulation.setTouchEmulationEnabled', { enabled, maxTouchPoints: 5 });
+  if (enabled) touches.set(session.id, cdp);
+  else {
+    touches.delete(session.id);
+    await cdp.detach().catch(() => {});
+  }
+  return true;
+}
+
 /** For a failed leak check: open it in DevTools' Memory panel to see what holds what. */
 async function heapSnapshot(session) {
   const cdp = await session.browser.getPage(session.id).createCDPSession();
@@ -98,7 +137,9 @@ async function heapSnapshot(session) {
 
 async function startWatch(watches, session) {
   await stopWatch(watches, session);
+  if (session.browser.type !== 'puppeteer') return false;
   const page = session.browser.getPage(session.id);
+  if (session.browser.name === 'Firefox') return startBidiWatch(watches, session, page);
   const cdp = await page.createCDPSession();
   const watch = { cdp, since: Date.now(), entries: [] };
   const add = (entry) => {
@@ -136,10 +177,37 @@ async function startWatch(watches, session) {
   return true;
 }
 
+/**
+ * Firefox has no DevTools protocol: its console, uncaught errors and the browser's own messages
+ * (a refused style, say) come as WebDriver BiDi log entries, read from puppeteer's BiDi session.
+ */
+function startBidiWatch(watches, session, page) {
+  const bidi = page.mainFrame().browsingContext.userContext.browser.session;
+  const watch = { since: Date.now(), entries: [] };
+  const onEntry = (entry) => {
+    // An entry can arrive after the test that caused it has ended: keep only what is new.
+    if (entry.timestamp < watch.since) return;
+    watch.entries.push({
+      source: entry.type === 'console' ? 'console' : 'javascript',
+      level: entry.level === 'warn' ? 'warning' : entry.level,
+      text: entry.text ?? '',
+    });
+  };
+  bidi.on('log.entryAdded', onEntry);
+  watch.detach = () => bidi.off('log.entryAdded', onEntry);
+  watches.set(session.id, watch);
+  return true;
+}
+
 async function stopWatch(watches, session) {
+  if (session.browser.type !== 'puppeteer') return false;
   const watch = watches.get(session.id);
   if (!watch) return [];
   watches.delete(session.id);
+  if (watch.detach) {
+    watch.detach();
+    return watch.entries;
+  }
   await watch.cdp.detach().catch(() => {});
   return watch.entries.map(({ timestamp: _timestamp, ...entry }) => entry);
 }

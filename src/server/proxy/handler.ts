@@ -12,7 +12,8 @@ import type { Limiter } from '../rate-limit.js';
 import type { InvoiceCache } from './invoice-cache.js';
 import {
   clientAddress,
-  corsHeaders,
+  guarded,
+  invalidField,
   isJson,
   json,
   methodNotAllowed,
@@ -21,8 +22,11 @@ import {
   problem,
   readJson,
   text,
-  withHeaders,
+  tooMany,
+  upstreamFailure,
 } from './respond.js';
+
+const ORDER_OR_ADDRESS = 'this order or from this address';
 
 /** What an adapter knows of the request beyond the Request itself. */
 export interface HandlerContext {
@@ -85,11 +89,11 @@ export function createProxyHandler(options: ProxyOptions): Handler {
     const checked = checkSendOtp(value);
     if (!checked.ok) return invalidField(checked.field);
     const perClient = await limits.sendOtpPerClient.consume(client);
-    if (!perClient.ok) return tooMany(perClient.retryAfter);
+    if (!perClient.ok) return tooMany(perClient.retryAfter, ORDER_OR_ADDRESS);
     const refusal = await checkOrder(checked.value);
     if (refusal) return refusal;
     const perOrder = await limits.sendOtpPerOrder.consume(checked.value.orderNumber);
-    if (!perOrder.ok) return tooMany(perOrder.retryAfter);
+    if (!perOrder.ok) return tooMany(perOrder.retryAfter, ORDER_OR_ADDRESS);
     return relay(SEND_OTP_PATH, checked.value, signal);
   }
 
@@ -99,7 +103,7 @@ export function createProxyHandler(options: ProxyOptions): Handler {
     const refusal = await checkOrder(checked.value);
     if (refusal) return refusal;
     const perOrder = await limits.processPaymentPerOrder.consume(checked.value.orderNumber);
-    if (!perOrder.ok) return tooMany(perOrder.retryAfter);
+    if (!perOrder.ok) return tooMany(perOrder.retryAfter, ORDER_OR_ADDRESS);
     const response = await relay(PROCESS_PAYMENT_PATH, checked.value, signal);
     // Paid now, most likely: the next look at this order must ask Paylink again.
     options.invoices.forget(checked.value.orderNumber);
@@ -144,7 +148,7 @@ export function createProxyHandler(options: ProxyOptions): Handler {
     )
       return invalidField('transactionNo');
     const allowed = await limits.paymentStatusPerClient.consume(client);
-    if (!allowed.ok) return tooMany(allowed.retryAfter);
+    if (!allowed.ok) return tooMany(allowed.retryAfter, ORDER_OR_ADDRESS);
     try {
       const { paid } = await options.verify(transactionNo);
       return json(200, { status: paid ? 'paid' : 'unpaid' });
@@ -154,43 +158,5 @@ export function createProxyHandler(options: ProxyOptions): Handler {
     }
   }
 
-  return async (request, context = {}) => {
-    let response: Response;
-    try {
-      response = await route(request, context);
-    } catch {
-      // Nothing of the failure goes out: it may name internals.
-      response = problem(500, 'Internal Server Error');
-    }
-    return request.method === 'OPTIONS'
-      ? response
-      : withHeaders(response, corsHeaders(request, allowedOrigins));
-  };
-}
-
-function invalidField(field: string): Response {
-  return problem(
-    400,
-    'Bad Request',
-    field === 'body' ? 'The body has missing or unexpected fields.' : `Invalid field: ${field}.`,
-  );
-}
-
-function tooMany(retryAfter: number): Response {
-  return problem(
-    429,
-    'Too Many Requests',
-    'Too many requests for this order or from this address. Try again later.',
-    {
-      'Retry-After': String(retryAfter),
-    },
-  );
-}
-
-function upstreamFailure(error: unknown): Response {
-  if (error instanceof PaylinkServerError && error.code === 'timeout')
-    return problem(504, 'Gateway Timeout', 'Paylink did not answer in time.');
-  if (error instanceof PaylinkServerError)
-    return problem(502, 'Bad Gateway', 'Paylink could not be asked.');
-  throw error;
+  return (request, context = {}) => guarded(request, allowedOrigins, () => route(request, context));
 }

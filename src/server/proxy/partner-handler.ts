@@ -4,13 +4,14 @@
  * it. Only the partner's own profile, only well-formed bodies, within limits per session.
  */
 import { checkRetryOtp, checkValidateOtp, type Checked } from '../checks.js';
-import { PaylinkServerError, redact } from '../errors.js';
+import { redact } from '../errors.js';
 import type { Answer } from '../http.js';
 import type { Limiter } from '../rate-limit.js';
 import type { Handler } from './handler.js';
 import {
   clientAddress,
-  corsHeaders,
+  guarded,
+  invalidField,
   isJson,
   methodNotAllowed,
   notFound,
@@ -18,7 +19,8 @@ import {
   problem,
   readJson,
   text,
-  withHeaders,
+  tooMany,
+  upstreamFailure,
 } from './respond.js';
 
 export const VALIDATE_OTP_PATH = '/api/partner/register/validate-otp';
@@ -61,14 +63,14 @@ export function createPartnerProxyHandler(options: PartnerProxyOptions): Handler
       checked = checkValidateOtp(body.value, options.profileNo);
       if (!checked.ok) return invalidField(checked.field);
       const allowed = await limits.validateOtpPerSession.consume(checked.value.sessionUuid);
-      if (!allowed.ok) return tooMany(allowed.retryAfter);
+      if (!allowed.ok) return tooMany(allowed.retryAfter, 'this registration');
     } else {
       checked = checkRetryOtp(body.value, options.profileNo);
       if (!checked.ok) return invalidField(checked.field);
       const perClient = await limits.retryOtpPerClient.consume(client);
-      if (!perClient.ok) return tooMany(perClient.retryAfter);
+      if (!perClient.ok) return tooMany(perClient.retryAfter, 'this registration');
       const perSession = await limits.retryOtpPerSession.consume(checked.value.sessionUuid);
-      if (!perSession.ok) return tooMany(perSession.retryAfter);
+      if (!perSession.ok) return tooMany(perSession.retryAfter, 'this registration');
     }
     return relay(path, checked.value, request.signal);
   }
@@ -78,11 +80,7 @@ export function createPartnerProxyHandler(options: PartnerProxyOptions): Handler
     try {
       answer = await options.forward(path, body, signal);
     } catch (error) {
-      if (error instanceof PaylinkServerError && error.code === 'timeout')
-        return problem(504, 'Gateway Timeout', 'Paylink did not answer in time.');
-      if (error instanceof PaylinkServerError)
-        return problem(502, 'Bad Gateway', 'Paylink could not be asked.');
-      throw error;
+      return upstreamFailure(error);
     }
     if (answer.json === undefined || answer.text.trim() === '')
       return problem(502, 'Bad Gateway', 'Paylink answered with something other than JSON.');
@@ -93,37 +91,8 @@ export function createPartnerProxyHandler(options: PartnerProxyOptions): Handler
     return text(answer.status, redact(answer.text, options.secrets()));
   }
 
-  return async (request, context = {}) => {
-    let response: Response;
-    try {
-      response = await route(
-        request,
-        clientAddress(request, options.clientAddressHeader, context.clientAddress),
-      );
-    } catch {
-      response = problem(500, 'Internal Server Error');
-    }
-    return request.method === 'OPTIONS'
-      ? response
-      : withHeaders(response, corsHeaders(request, allowedOrigins));
-  };
-}
-
-function invalidField(field: string): Response {
-  return problem(
-    400,
-    'Bad Request',
-    field === 'body' ? 'The body has missing or unexpected fields.' : `Invalid field: ${field}.`,
-  );
-}
-
-function tooMany(retryAfter: number): Response {
-  return problem(
-    429,
-    'Too Many Requests',
-    'Too many requests for this registration. Try again later.',
-    {
-      'Retry-After': String(retryAfter),
-    },
-  );
+  return (request, context = {}) =>
+    guarded(request, allowedOrigins, () =>
+      route(request, clientAddress(request, options.clientAddressHeader, context.clientAddress)),
+    );
 }

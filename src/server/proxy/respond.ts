@@ -4,6 +4,8 @@
  * what the request sent.
  */
 
+import { PaylinkServerError } from '../errors.js';
+
 /** Paylink's failure shape {title, status, detail}, which the elements read. */
 export function problem(
   status: number,
@@ -133,4 +135,49 @@ export function clientAddress(
   const value = header ? request.headers.get(header) : null;
   const last = value?.split(',').pop()?.trim();
   return last || fallback || 'unknown';
+}
+
+/** A field of the request that failed its check, named; its value is never echoed. */
+export function invalidField(field: string): Response {
+  return problem(
+    400,
+    'Bad Request',
+    field === 'body' ? 'The body has missing or unexpected fields.' : `Invalid field: ${field}.`,
+  );
+}
+
+/** A rate limit was reached; `what` says which ("this order or from this address"). */
+export function tooMany(retryAfter: number, what: string): Response {
+  return problem(429, 'Too Many Requests', `Too many requests for ${what}. Try again later.`, {
+    'Retry-After': String(retryAfter),
+  });
+}
+
+/** Paylink could not be asked, or did not answer in time; anything else is rethrown. */
+export function upstreamFailure(error: unknown): Response {
+  if (error instanceof PaylinkServerError && error.code === 'timeout')
+    return problem(504, 'Gateway Timeout', 'Paylink did not answer in time.');
+  if (error instanceof PaylinkServerError)
+    return problem(502, 'Bad Gateway', 'Paylink could not be asked.');
+  throw error;
+}
+
+/**
+ * Runs `route`, turning any failure into a bare 500 (nothing of it goes out: it may name
+ * internals), and adds the CORS headers of the allowed origins to every answer but a preflight.
+ */
+export async function guarded(
+  request: Request,
+  allowedOrigins: readonly string[],
+  route: () => Promise<Response>,
+): Promise<Response> {
+  let response: Response;
+  try {
+    response = await route();
+  } catch {
+    response = problem(500, 'Internal Server Error');
+  }
+  return request.method === 'OPTIONS'
+    ? response
+    : withHeaders(response, corsHeaders(request, allowedOrigins));
 }
