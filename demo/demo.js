@@ -3,7 +3,7 @@
 const examples = document.querySelectorAll('.example:not(.playground)');
 
 for (const example of examples) {
-  const element = example.querySelector('stcpay-otp');
+  const element = example.querySelector('stcpay-otp, paylink-validate-mobile');
   const markup = document.createElement('pre');
   const code = document.createElement('code');
   code.textContent = markupOf(element);
@@ -27,7 +27,7 @@ function markupOf(element) {
     .map((attribute) =>
       attribute.value === '' ? attribute.name : `${attribute.name}="${attribute.value}"`,
     );
-  return `<stcpay-otp\n  ${attributes.join('\n  ')}\n></stcpay-otp>`;
+  return `<${element.localName}\n  ${attributes.join('\n  ')}\n></${element.localName}>`;
 }
 
 for (const element of document.querySelectorAll('stcpay-otp[data-send]')) {

@@ -46,8 +46,13 @@ export const SCENARIOS = {
   hang: 'never answers',
   reset: 'drops the connection without answering',
   'markup-error': '400 {title, status, detail} whose detail is HTML markup, to be shown as text',
+  'odd-mobile': '200 whose stcpayMobile is a sentence with markup, not a mobile number',
+  redirect: '307 to the same request under the offsite scenario, which a client must not follow',
+  offsite:
+    'what the redirect scenarios point to, a stand-in for another site: answers as ok, and the ' +
+    'log shows anything that arrived here',
   random:
-    'sendOtp: a random outcome for each request (ok, each failure kind, slow, hang, reset mid-answer) after ' +
+    'sendOtp: a random outcome for each request (ok, each failure kind, slow, hang, reset mid-answer, a redirect) after ' +
     'a random short delay, drawn from a generator seeded by the tenant id; the log entry records the draw',
   'pay-server-error': 'processPayment: 500 with the failure body {timestamp, status, error, path}',
   'pay-bad-gateway': 'processPayment: 502 with an HTML body',
@@ -55,7 +60,11 @@ export const SCENARIOS = {
   'pay-slow': 'processPayment: waits 1.5 s, then answers as ok',
   'pay-hang': 'processPayment: never answers',
   'pay-reset': 'processPayment: drops the connection without answering',
+  'pay-redirect': 'processPayment: 307 to the offsite scenario, like redirect',
 };
+
+/** What the odd-mobile scenario answers as stcpayMobile: a sentence, not a number to show. */
+export const ODD_MOBILE = '+966 CALL 0900-123 TO CONFIRM <b>x</b>';
 
 /** The documentation page's example success response. */
 export const EXAMPLE_RESPONSE = {
@@ -114,6 +123,7 @@ export const RANDOM_OUTCOMES = [
   'slow',
   'hang',
   'reset',
+  'redirect',
 ];
 export const RANDOM_DELAY_MS = 60;
 export const RANDOM_SLOW_MS = 150;
@@ -216,6 +226,11 @@ export function createPaylinkMock({ tokenLifetimeMs } = {}) {
           springError(404, 'Not Found', `unknown mock scenario ${scenario}`),
         );
       const forPayment = scenario.startsWith('pay-');
+      if (
+        (scenario === 'redirect' && endpoint === SEND_OTP) ||
+        (scenario === 'pay-redirect' && endpoint === PROCESS_PAYMENT)
+      )
+        return sendRedirect(res, `/mock/${tenant}/offsite${endpoint}`);
       if (endpoint === SEND_OTP && scenario === 'random')
         answerRandomly(tenant, entry, req, res, body);
       else if (endpoint === SEND_OTP) answerSendOtp(forPayment ? 'ok' : scenario, req, res, body);
@@ -248,6 +263,7 @@ export function createPaylinkMock({ tokenLifetimeMs } = {}) {
     setTimeout(() => {
       if (res.destroyed) return;
       if (outcome === 'reset') dropMidAnswer(res);
+      else if (outcome === 'redirect') sendRedirect(res, `/mock/${tenant}/offsite${SEND_OTP}`);
       else answerSendOtp(outcome === 'slow' ? 'ok' : outcome, req, res, body);
     }, delay);
   }
@@ -280,6 +296,12 @@ export function createPaylinkMock({ tokenLifetimeMs } = {}) {
         return; // the request stays open until the client gives up
       case 'reset':
         return req.socket.destroy();
+      case 'odd-mobile':
+        return sendJson(res, 200, {
+          ...successFor(parseSendOtp(body).request ?? {}),
+          stcpayMobile: ODD_MOBILE,
+        });
+      case 'offsite':
       case 'ok':
         return sendOtp(req, res, body);
     }
@@ -556,6 +578,12 @@ function paymentDone(orderNumber, total) {
     orderAmount: total,
     msg: `Payment of order ${orderNumber} has been processed.`,
   };
+}
+
+/** A 307 (method and body kept): a client that follows it sends the request again to `location`. */
+export function sendRedirect(res, location) {
+  res.writeHead(307, { Location: location, 'Content-Length': '0' });
+  res.end();
 }
 
 /** The failure body of the STC Pay endpoints (Spring's default). */

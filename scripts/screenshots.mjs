@@ -23,6 +23,8 @@ const CARDS = [
   'sent',
   'code',
   'code-arabic',
+  'partner-resend',
+  'partner-expired',
 ];
 
 /** The same few steps in every engine: puppeteer for Chromium and Firefox, WebDriver for WebKit. */
@@ -135,6 +137,17 @@ async function shoot(engine, url) {
     await until(page, has('#sent stcpay-otp[state="sent"]'), 'the sent card');
     await until(page, hasPart('#code stcpay-otp', 'otp'), 'the code card');
     await until(page, has('#code-arabic stcpay-otp[state="error"]'), 'the Arabic code card');
+    await until(
+      page,
+      has('#partner-expired paylink-validate-mobile[state="error"]'),
+      'the expired partner card',
+    );
+    await until(
+      page,
+      "return document.querySelector('#partner-resend paylink-validate-mobile')?.shadowRoot" +
+        '?.querySelector(\'[part~="resend"]:not([disabled])\') != null;',
+      'the partner card ready to resend',
+    );
     for (const id of CARDS) await save(`gallery-${id}`, page.shoot(`section#${id}`));
     if (page.darkScheme) {
       await page.darkScheme(true);

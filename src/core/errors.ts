@@ -17,6 +17,7 @@ export type OtpField =
   | 'total'
   | 'environment'
   | 'baseUrl'
+  | 'timeout'
   | 'signature'
   | 'sessionUuid'
   | 'partnerProfileNo'
@@ -32,7 +33,7 @@ export type ErrorReason =
   | { code: 'validation'; field: 'otp'; problem: OtpProblem; min: number; max: number }
   | {
       code: 'validation';
-      field: 'countryCode' | 'transactionNo' | 'total' | 'environment' | 'baseUrl';
+      field: 'countryCode' | 'transactionNo' | 'total' | 'environment' | 'baseUrl' | 'timeout';
     }
   | { code: 'validation'; field: RegistrationField; missing: true }
   /**
@@ -86,7 +87,7 @@ export class PaylinkError extends Error implements OtpErrorDetail {
     this.retryable = isRetryable(reason);
   }
 
-  /** A plain object for an event's `detail`: no stack, no prototype. */
+  /** A fresh, frozen plain object for an event's `detail`: no stack, no prototype. */
   toDetail(): OtpErrorDetail {
     const detail: OtpErrorDetail = {
       code: this.code,
@@ -95,6 +96,6 @@ export class PaylinkError extends Error implements OtpErrorDetail {
     };
     if (this.status !== undefined) detail.status = this.status;
     if (this.field !== undefined) detail.field = this.field;
-    return detail;
+    return Object.freeze(detail);
   }
 }

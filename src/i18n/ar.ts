@@ -36,6 +36,9 @@ export const ar: Messages = {
   totalInvalid: checkoutSetup('المبلغ مفقود أو لا يزيد على صفر'),
   environmentInvalid: checkoutSetup('يجب أن تكون البيئة "production" أو "testing"'),
   baseUrlInvalid: checkoutSetup('عنوان خادم الدفع غير صالح'),
+  timeoutInvalid: checkoutSetup(
+    `يجب أن تكون مهلة الانتظار عددًا من ${ltr(1)} إلى ${ltr(120000)} ميلي ثانية`,
+  ),
   serverRejected: (status, serverText) =>
     `رفضت Paylink الطلب (خطأ ${ltr(status)}${serverText ? `: ${isolate(serverText)}` : ''}). تحقّق من الرقم وحاول مرة أخرى.`,
   serverUnavailable: (status) =>

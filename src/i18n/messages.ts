@@ -30,6 +30,8 @@ export interface Messages {
   totalInvalid: string;
   environmentInvalid: string;
   baseUrlInvalid: string;
+  /** `timeout` is not a number of milliseconds from 1 to 120000. */
+  timeoutInvalid: string;
   /** A 4xx answer; `serverText` is Paylink's own explanation when it sent one. */
   serverRejected: (status: number, serverText?: string) => string;
   /** A 5xx answer. */
