@@ -4,7 +4,7 @@ const examples = document.querySelectorAll('.example:not(.playground)');
 // The markup is shown as written, before the examples below get their own transaction numbers.
 
 for (const example of examples) {
-  const element = example.querySelector('stcpay-otp');
+  const element = example.querySelector('stcpay-otp, paylink-validate-mobile');
   const markup = document.createElement('pre');
   const code = document.createElement('code');
   code.textContent = markupOf(element);
@@ -28,7 +28,7 @@ function markupOf(element) {
     .map((attribute) =>
       attribute.value === '' ? attribute.name : `${attribute.name}="${attribute.value}"`,
     );
-  return `<stcpay-otp\n  ${attributes.join('\n  ')}\n></stcpay-otp>`;
+  return `<${element.localName}\n  ${attributes.join('\n  ')}\n></${element.localName}>`;
 }
 
 // Each example its own transaction, fresh on every load: codes for one transaction are spaced

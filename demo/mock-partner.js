@@ -4,8 +4,9 @@
 // (confirm-account, polled while the merchant confirms with Nafath). Same paths, fields and
 // shapes as Paylink's documentation; every call needs the partner's Bearer id_token. Where
 // Paylink documents no answer (retry-otp, add-info) the mock answers the session's
-// {signature, mobile, sessionUuid}; confirm-account answers {status}, 'Pending' twice, then
-// 'Completed'.
+// {signature, mobile, sessionUuid}; retry-otp gives the session a fresh signature first (the
+// documentation's example session aside), so a client must go on with what it returns.
+// confirm-account answers {status}, 'Pending' twice, then 'Completed'.
 //
 // Routes
 //   POST /api/partner/auth                       {profileNo, apiKey, persistToken} → {id_token}
@@ -28,6 +29,7 @@ import {
   readBody,
   seededRandom,
   sendJson,
+  sendRedirect,
   sendTruncated,
 } from './mock-paylink.js';
 
@@ -37,7 +39,10 @@ import {
  */
 export const MOCK_PARTNER = { profileNo: '19039481', apiKey: 'mock-partner-api-key' };
 
-/** The codes validate-otp takes: the documentation's example code succeeds. Any other is wrong. */
+/**
+ * The codes validate-otp takes: the documentation's example code succeeds; `expire` acts as a
+ * code that has expired (retry-otp then sends a new one). Any other is wrong.
+ */
 export const PARTNER_OTPS = { success: '7615', wrong: '1111', expire: '0000' };
 
 /** How validate-otp answers, chosen by the <scenario> segment of the path. */
@@ -49,8 +54,13 @@ export const PARTNER_SCENARIOS = {
   unauthorized: '401, as for an expired token',
   hang: 'never answers',
   reset: 'drops the connection without answering',
+  redirect: '307 to the same request under the offsite scenario, which a client must not follow',
+  offsite:
+    'what redirect points to, a stand-in for another site: answers as ok; the log shows what arrived',
+  'constructor-license': 'as ok, but the answer\'s licenseType is "constructor"',
+  'proto-license': 'as ok, but the answer\'s licenseType is "__proto__"',
   random:
-    'a random outcome for each request (ok, the failures above, a wrong code, slow) after a random short ' +
+    'a random outcome for each request (ok, the failures above, a wrong code, slow, a redirect) after a random short ' +
     'delay, drawn from a generator seeded by the tenant id; the log entry records the draw and its timing',
 };
 
@@ -67,6 +77,7 @@ const RANDOM_OUTCOMES = [
   'slow',
   'hang',
   'reset',
+  'redirect',
 ];
 const RANDOM_DELAY_MS = 60;
 const RANDOM_SLOW_MS = 150;
@@ -149,8 +160,9 @@ export function createPartnerMock({ record }, { tokenLifetimeMs } = {}) {
   /** @type {Map<string, () => number>} the random scenario's generator, by tenant */
   const generators = new Map();
   /**
-   * Registration sessions by sessionUuid. 'open' until validated, or 'invalid' once a request
-   * changed its signature (as the page warns) or its code expired.
+   * Registration sessions by sessionUuid. 'open' until validated; 'expired' once its code
+   * expired, until retry-otp sends a new one; 'invalid' for good once a request changed its
+   * signature (as the page warns).
    */
   const sessions = new Map([
     [
@@ -210,6 +222,8 @@ export function createPartnerMock({ record }, { tokenLifetimeMs } = {}) {
     /** Answers as `scenario` says; `ok` checks the token, the session and the code. */
     function respond(scenario, body) {
       if (scenario === 'hang') return;
+      if (scenario === 'redirect')
+        return sendRedirect(res, path.replace(/^\/mock\/([\w-]+)\/[\w-]+\//, '/mock/$1/offsite/'));
       if (scenario === 'reset') return req.socket.destroy();
       if (scenario === 'server-error')
         return sendJson(res, 500, problemBody(500, 'Internal Server Error', 'Unexpected error'));
@@ -238,6 +252,10 @@ export function createPartnerMock({ record }, { tokenLifetimeMs } = {}) {
         const { licenseName: _dropped, ...rest } = answerBody;
         return sendJson(res, 200, rest);
       }
+      if (status === 200 && scenario === 'constructor-license')
+        return sendJson(res, 200, { ...answerBody, licenseType: 'constructor' });
+      if (status === 200 && scenario === 'proto-license')
+        return sendJson(res, 200, { ...answerBody, licenseType: '__proto__' });
       sendJson(res, status, answerBody);
     }
   }
@@ -329,9 +347,14 @@ export function createPartnerMock({ record }, { tokenLifetimeMs } = {}) {
       if (!session.example) session.state = 'invalid'; // "Modifying the signature will invalidate the registration session."
       return invalid;
     }
+    const expired = [
+      400,
+      problemBody(400, 'Bad Request', 'The OTP has expired. Request a new OTP'),
+    ];
+    if (session.state === 'expired') return expired;
     if (request.otp === PARTNER_OTPS.expire && !session.example) {
-      session.state = 'invalid';
-      return invalid;
+      session.state = 'expired';
+      return expired;
     }
     if (request.otp !== PARTNER_OTPS.success)
       return [400, problemBody(400, 'Bad Request', 'Invalid OTP')];
@@ -370,6 +393,12 @@ export function createPartnerMock({ record }, { tokenLifetimeMs } = {}) {
         400,
         problemBody(400, 'Bad Request', 'The registration session is invalid or has expired'),
       ];
+    if (!session.example) {
+      // A new code: an expired one no longer counts against the session, and the session takes
+      // a fresh signature (the documentation's example session, shared by every page, keeps its).
+      session.state = 'open';
+      session.signature = createHash('sha256').update(`${session.signature}:retry`).digest('hex');
+    }
     return [
       200,
       { signature: session.signature, mobile: session.mobile, sessionUuid: session.sessionUuid },

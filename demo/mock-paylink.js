@@ -51,8 +51,13 @@ export const SCENARIOS = {
   hang: 'never answers',
   reset: 'drops the connection without answering',
   'markup-error': '400 {title, status, detail} whose detail is HTML markup, to be shown as text',
+  'odd-mobile': '200 whose stcpayMobile is a sentence with markup, not a mobile number',
+  redirect: '307 to the same request under the offsite scenario, which a client must not follow',
+  offsite:
+    'what the redirect scenarios point to, a stand-in for another site: answers as ok, and the ' +
+    'log shows anything that arrived here',
   random:
-    'sendOtp: a random outcome for each request (ok, each failure kind, slow, hang, reset mid-answer) after ' +
+    'sendOtp: a random outcome for each request (ok, each failure kind, slow, hang, reset mid-answer, a redirect) after ' +
     'a random short delay, drawn from a generator seeded by the tenant id; the log entry records the draw',
   unauthorized: '401 with the Spring failure body',
   'not-found': '404 with the Spring failure body',
@@ -76,7 +81,11 @@ export const SCENARIOS = {
   'pay-slow': 'processPayment: waits 1.5 s, then answers as ok',
   'pay-hang': 'processPayment: never answers',
   'pay-reset': 'processPayment: drops the connection without answering',
+  'pay-redirect': 'processPayment: 307 to the offsite scenario, like redirect',
 };
+
+/** What the odd-mobile scenario answers as stcpayMobile: a sentence, not a number to show. */
+export const ODD_MOBILE = '+966 CALL 0900-123 TO CONFIRM <b>x</b>';
 
 /** The documentation page's example success response. */
 export const EXAMPLE_RESPONSE = {
@@ -166,6 +175,7 @@ export const RANDOM_OUTCOMES = [
   'slow',
   'hang',
   'reset',
+  'redirect',
 ];
 export const RANDOM_DELAY_MS = 60;
 export const RANDOM_SLOW_MS = 150;
@@ -275,6 +285,11 @@ export function createPaylinkMock({ tokenLifetimeMs } = {}) {
         );
       const forPayment = scenario.startsWith('pay-');
       const forSendOtp = !forPayment && !scenario.startsWith('status-');
+      if (
+        (scenario === 'redirect' && endpoint === SEND_OTP) ||
+        (scenario === 'pay-redirect' && endpoint === PROCESS_PAYMENT)
+      )
+        return sendRedirect(res, `/mock/${tenant}/offsite${endpoint}`);
       if (endpoint === SEND_OTP && scenario === 'random')
         answerRandomly(tenant, entry, req, res, body);
       else if (endpoint === SEND_OTP) answerSendOtp(forSendOtp ? scenario : 'ok', req, res, body);
@@ -307,6 +322,7 @@ export function createPaylinkMock({ tokenLifetimeMs } = {}) {
     setTimeout(() => {
       if (res.destroyed) return;
       if (outcome === 'reset') dropMidAnswer(res);
+      else if (outcome === 'redirect') sendRedirect(res, `/mock/${tenant}/offsite${SEND_OTP}`);
       else answerSendOtp(outcome === 'slow' ? 'ok' : outcome, req, res, body);
     }, delay);
   }
@@ -373,6 +389,12 @@ export function createPaylinkMock({ tokenLifetimeMs } = {}) {
         return; // the request stays open until the client gives up
       case 'reset':
         return req.socket.destroy();
+      case 'odd-mobile':
+        return sendJson(res, 200, {
+          ...successFor(parseSendOtp(body).request ?? {}),
+          stcpayMobile: ODD_MOBILE,
+        });
+      case 'offsite':
       case 'ok':
         return sendOtp(req, res, body);
     }
@@ -674,6 +696,12 @@ function paymentDone(orderNumber, total) {
     orderAmount: total,
     msg: `Payment of order ${orderNumber} has been processed.`,
   };
+}
+
+/** A 307 (method and body kept): a client that follows it sends the request again to `location`. */
+export function sendRedirect(res, location) {
+  res.writeHead(307, { Location: location, 'Content-Length': '0' });
+  res.end();
 }
 
 /** The failure body of the STC Pay endpoints (Spring's default). */

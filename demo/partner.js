@@ -26,6 +26,7 @@ $('#step1').addEventListener('submit', async (event) => {
   step2.setAttribute('mobile', session.mobile);
   step2.setAttribute('partner-profile-no', PARTNER_PROFILE_NO);
   step2.setAttribute('base-url', '/partner'); // the partner's backend adds the token
+  step2.setAttribute('resend-after', '30');
   step2.addEventListener('mobile-validated', (e) => showResult(e.detail));
   $('#step2').replaceChildren(step2);
   await step2.updateComplete;

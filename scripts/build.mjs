@@ -1,7 +1,7 @@
 // Builds the minified, self-contained script-tag builds into dist/, each with its source map:
 //
 //   dist/stcpay-otp.js        script tag: one ES module with Lit inside, registers
-//   dist/stcpay-otp.iife.js   script tag: the same as a classic script, no globals
+//   dist/stcpay-otp.iife.js   script tag: the same as a classic script, no globals but Lit's
 //   dist/paylink-validate-mobile.js  script tag for partners: <paylink-validate-mobile>, Lit inside
 //
 // `npm run build` then compiles dist/lib/ with tsc (tsconfig.build.json), for npm: one
@@ -30,7 +30,8 @@ await library({
   output: { postBanner: BANNER },
 });
 
-// The classic script's entry exports nothing, so it sets no global: it only registers the element.
+// The classic script's entry exports nothing, so it sets no global of its own (Lit inside sets its
+// four: litHtmlVersions, litElementVersions, reactiveElementVersions, litPropertyMetadata).
 await library({
   lib: {
     entry: 'scripts/iife-entry.js',

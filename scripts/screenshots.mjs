@@ -29,6 +29,8 @@ const CARDS = [
   'expired',
   'waiting',
   'refused',
+  'partner-resend',
+  'partner-expired',
 ];
 
 /** The same few steps in every engine: puppeteer for Chromium and Firefox, WebDriver for WebKit. */
@@ -155,6 +157,17 @@ async function shoot(engine, url) {
       page,
       both('unconfirmed-waiting', inside('[part~="unconfirmed"][aria-busy="false"]')),
       'the unconfirmed card whose store does not answer',
+    );
+    await until(
+      page,
+      has('#partner-expired paylink-validate-mobile[state="error"]'),
+      'the expired partner card',
+    );
+    await until(
+      page,
+      "return document.querySelector('#partner-resend paylink-validate-mobile')?.shadowRoot" +
+        '?.querySelector(\'[part~="resend"]:not([disabled])\') != null;',
+      'the partner card ready to resend',
     );
     for (const id of CARDS) await save(`gallery-${id}`, page.shoot(`section#${id}`));
     if (page.darkScheme) {

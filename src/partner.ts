@@ -8,10 +8,13 @@ export {
 } from './partner/paylink-validate-mobile.js';
 export {
   validateOtp,
+  retryOtp,
   salesVolumeOptions,
   REST_ORIGINS,
   type ValidateOtpBody,
   type ValidateOtpResponse,
+  type RetryOtpBody,
+  type RetryOtpResponse,
   type SalesVolume,
   type PartnerRequestOptions,
 } from './partner/partner-client.js';

@@ -46,8 +46,11 @@ export type StcpayOtpVueProps = Partial<Pick<StcpayOtp, OwnPropertyKeys<StcpayOt
 };
 
 /**
- * What `<paylink-validate-mobile>` takes in a Vue template (`:token` and `:get-token` as
- * properties).
+ * What `<paylink-validate-mobile>` takes in a Vue template. Best, give it `base-url` and let the
+ * partner's own server add the token; else bind the token as a property, `:token.prop="t"`
+ * (`:get-token.prop` likewise). A plain `:token` may become an attribute (server-side rendering,
+ * or the element defined after mount), where the HTML carries it: the element then removes it
+ * unused and warns.
  */
 export type PaylinkValidateMobileVueProps = Partial<
   Pick<PaylinkValidateMobile, OwnPropertyKeys<PaylinkValidateMobile>>

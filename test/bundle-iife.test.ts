@@ -40,6 +40,37 @@ describe('dist/stcpay-otp.iife.js', () => {
     expect(pageErrors).to.deep.equal([]);
   });
 
+  it('adds to a page no global but the four that every copy of Lit 3 adds', async () => {
+    // A page of its own, without the Lit this test page already has.
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    try {
+      const page = frame.contentWindow! as Window & typeof globalThis;
+      const before = new Set(Object.keys(page));
+      const script = page.document.createElement('script');
+      script.src = new URL(`${IIFE}?frame`, location.href).href;
+      const loaded = new Promise((resolve, reject) => {
+        script.onload = resolve;
+        script.onerror = reject;
+      });
+      page.document.head.append(script);
+      await loaded;
+      expect(page.customElements.get('stcpay-otp')).to.be.a('function');
+      expect(
+        Object.keys(page)
+          .filter((key) => !before.has(key))
+          .sort(),
+      ).to.deep.equal([
+        'litElementVersions',
+        'litHtmlVersions',
+        'litPropertyMetadata',
+        'reactiveElementVersions',
+      ]);
+    } finally {
+      frame.remove();
+    }
+  });
+
   it('lives next to the ES module build on one page', async () => {
     await loadScript(`${IIFE}?first`);
     const registered = customElements.get('stcpay-otp');

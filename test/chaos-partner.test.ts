@@ -1,13 +1,17 @@
 /**
  * Chaos for <paylink-validate-mobile>: 200 validations in a row against the partner mock's
  * `random` scenario (success, a wrong code, 401, 5xx, unreadable answers, slow, hang, dropped
- * connections, after random short delays), with extra clicks, validate() calls, resets and
- * removals at random moments. After every step it checks what must always hold:
+ * connections, redirects elsewhere, after random short delays), with extra clicks, validate()
+ * calls, resets and removals at random moments, and a listener that tries to change every
+ * `mobile-validated` detail. After every step it checks what must always hold:
  *
  * - no `mobile-validated` without the whole response, and none Paylink did not answer with success;
  * - no more validate-otp requests on the wire than validations the element accepted (a 401
  *   with getToken may add one retry each, and this page gives no getToken, so none);
  * - the element is usable again: not busy, the input and button enabled;
+ * - nothing sent off the allowed origin: every request went to the base-url, none to where a
+ *   redirect pointed;
+ * - no listener's change to a detail stuck, in the detail or in what the element shows;
  * - every request in flight when its element was removed or reset ended then and there.
  *
  * One seed drives it all; `CHAOS_SEED=<seed> npm test` replays it (timing aside).
@@ -71,7 +75,12 @@ describe('<paylink-validate-mobile> under chaos', () => {
       el.baseUrl = mock.baseUrl('random' as never);
       el.timeout = TIMEOUT_MS;
       el.token = token;
-      el.addEventListener('mobile-validated', (event) => validated.push(event.detail));
+      el.addEventListener('mobile-validated', (event) => {
+        validated.push(event.detail);
+        // A careless (or hostile) listener: a frozen detail keeps what Paylink said.
+        Reflect.set(event.detail, 'licenseName', 'TAMPERED');
+        Reflect.set(event.detail.bankNames, 0, 'TAMPERED');
+      });
       el.addEventListener('otp-error', (e) => {
         tally.errors++;
         lastError = JSON.stringify(e.detail);
@@ -147,7 +156,10 @@ describe('<paylink-validate-mobile> under chaos', () => {
           false,
         );
       }
+      if (el.state === 'validated')
+        expect(part(el, 'validated')!.textContent, `${at}: shown`).not.to.contain('TAMPERED');
       for (const detail of validated) {
+        expect(JSON.stringify(detail), `${at}: a detail changed`).not.to.contain('TAMPERED');
         for (const field of RESPONSE_FIELDS)
           expect(detail[field], `${at}: mobile-validated ${field}`).to.be.a('string');
         expect(detail.monthlySalesVolumes, `${at}: sales volumes`).to.have.length(4);
@@ -161,6 +173,9 @@ describe('<paylink-validate-mobile> under chaos', () => {
           `${at}: requests left open: ${JSON.stringify(log.filter((e) => e.closedAt == null))}`,
         );
       });
+      const allowed = `${new URL(mock.baseUrl('random' as never)).pathname}/`;
+      const elsewhere = log.filter((entry) => !entry.path.startsWith(allowed));
+      expect(elsewhere, `${at}: requests off the base-url`).to.deep.equal([]);
       expect(log.length, `${at}: validate-otp requests vs accepted validations`).to.be.at.most(
         accepted,
       );
@@ -205,6 +220,7 @@ describe('<paylink-validate-mobile> under chaos', () => {
       'reset',
       'unauthorized',
       'wrong-code',
+      'redirect',
     ]);
     container.remove();
   });

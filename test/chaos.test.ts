@@ -1,11 +1,14 @@
 /**
  * Chaos: 200 sends in a row against the mock's `random` scenario, which answers each with a
- * random outcome (success, every failure kind, slow, hang, reset) after a random short delay,
+ * random outcome (success, every failure kind, slow, hang, reset, a redirect elsewhere) after a
+ * random short delay,
  * while the test clicks again, calls send() again, resets and removes elements mid-request at
  * random moments. After every step it checks what must always hold:
  *
  * - no `otp-sent` without every session field, and none that Paylink did not answer with success;
  * - no more sendOtp requests on the wire than submits the element accepted;
+ * - nothing sent off the allowed origin: every request the mock saw went to the element's
+ *   base-url, none to where a redirect pointed;
  * - the element is usable again: not busy, inputs enabled, the next send accepted;
  * - every request in flight when its element was removed or reset was aborted (the mock's log
  *   shows it `abandoned`), and no request is ever left open.
@@ -178,6 +181,11 @@ describe('<stcpay-otp> under chaos', () => {
         const open = log.filter((entry) => entry.closedAt == null);
         throw new Error(`${at}: requests left open: ${JSON.stringify(open)}`);
       });
+      // Nothing sent anywhere but the base-url: a redirect is never followed.
+      const allowed = `${new URL(mock.baseUrl('random')).pathname}/`;
+      const elsewhere = log.filter((entry) => !entry.path.startsWith(allowed));
+      expect(elsewhere, `${at}: requests off the base-url`).to.deep.equal([]);
+
       const sends = log.filter((entry) => entry.path.endsWith('/sendOtp'));
       expect(sends.length, `${at}: sendOtp requests vs accepted submits`).to.be.at.most(accepted);
       const successes = sends.filter(
@@ -223,6 +231,7 @@ describe('<stcpay-otp> under chaos', () => {
       'reset',
       'missing-field',
       'truncated',
+      'redirect',
     ]);
     container.remove();
   });

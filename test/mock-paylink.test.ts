@@ -80,6 +80,8 @@ async function call(
           headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...headers },
           body: typeof body === 'string' ? body : JSON.stringify(body),
           signal,
+          // A redirect is an answer to look at here, not one to follow.
+          redirect: 'manual',
         };
   const response = await fetch(url, init);
   const answer: Answer = {
@@ -491,6 +493,7 @@ describe('mock Paylink', () => {
         truncated: (a) => statusOf(a) === 200 && (a as Answer).body === undefined,
         hang: (a) => a === 'TimeoutError',
         reset: (a) => a === 'TypeError',
+        redirect: (a) => statusOf(a) === 0, // opaque: not followed
       };
       log.forEach((entry, i) => {
         const what = `request ${i}: ${JSON.stringify(entry)}`;

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { PaylinkError } from '../src/core/errors.js';
 import {
-  checkBaseUrl,
+  checkEndpointUrl,
   endpointUrl as transportUrl,
   httpErrorReason,
   type RequestOptions,
@@ -88,7 +88,7 @@ describe('Paylink client', () => {
         'http://',
       ];
       for (const baseUrl of refused) {
-        expect(checkBaseUrl(baseUrl, 'http://localhost:8000/'), baseUrl).to.equal(null);
+        expect(checkEndpointUrl(baseUrl, 'http://localhost:8000/'), baseUrl).to.equal(null);
         expect(() => endpointUrl('/x', { baseUrl }, 'http://localhost:8000/'), baseUrl)
           .to.throw(PaylinkError)
           .with.property('field', 'baseUrl');
@@ -187,6 +187,24 @@ describe('Paylink client', () => {
         expect(parseSendOtpResponse({ ...complete, [field]: 123 })).to.equal(null);
       });
     }
+
+    it('refuses an stcpayMobile that is not a mobile number: the element shows it', () => {
+      for (const stcpayMobile of [
+        '+966 CALL 0900-123 TO CONFIRM <b>x</b>',
+        '55123456a',
+        '5512',
+        '9'.repeat(16),
+        '9'.repeat(2_000_000),
+        ' 551234567',
+      ])
+        expect(
+          parseSendOtpResponse({ ...complete, stcpayMobile }),
+          stcpayMobile.slice(0, 40),
+        ).to.equal(null);
+      expect(parseSendOtpResponse({ ...complete, stcpayMobile: '966551234567' })).not.to.equal(
+        null,
+      );
+    });
 
     it('refuses what is not an object', () => {
       expect(parseSendOtpResponse(null)).to.equal(null);

@@ -1,9 +1,16 @@
 /** <paylink-validate-mobile>: step 2 of a Paylink partner's merchant registration. */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define-partner.js';
 import type { OtpErrorDetail } from '../src/index.js';
-import { salesVolumeOptions } from '../src/partner/partner-client.js';
+import {
+  parseRetryOtpResponse,
+  registrationRefusal,
+  retryOtp,
+  retryRefusal,
+  salesVolumeOptions,
+} from '../src/partner/partner-client.js';
+import { PaylinkError } from '../src/core/errors.js';
 import type { PaylinkValidateMobile } from '../src/partner/paylink-validate-mobile.js';
 import { ar } from '../src/i18n/ar.js';
 import { en } from '../src/i18n/en.js';
@@ -15,6 +22,7 @@ import {
   PARTNER_OTPS,
   partnerToken,
   pause,
+  until,
   type PartnerScenario,
 } from './helpers/mock.js';
 import { clickAndSettle, part, text, typeInto } from './helpers/harness.js';
@@ -397,5 +405,326 @@ describe('<paylink-validate-mobile>', () => {
     const el = await step2(mockPaylink(), await checkLicense(token));
     el.focus();
     expect(el.shadowRoot!.activeElement).to.equal(part(el, 'otp'));
+  });
+});
+
+/** Types the code key by key, as the merchant does. */
+const typeCode = (el: PaylinkValidateMobile, code: string) => typeInto(el, 'otp', code);
+/** Clicks verify and waits for mobile-validated or otp-error. */
+const submitAndWait = (el: PaylinkValidateMobile) =>
+  clickAndSettle(el, 'submit', 'mobile-validated');
+
+describe('<paylink-validate-mobile> against the page and the network', () => {
+  let token: string;
+  before(async () => {
+    token = await partnerToken();
+  });
+
+  /** Collects console.warn and the rest while `run` runs. */
+  async function watchConsole(run: () => Promise<void>): Promise<string[]> {
+    const logged: string[] = [];
+    const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+    const originals = methods.map((name) => console[name]);
+    methods.forEach(
+      (name) =>
+        (console[name] = (...args: unknown[]) =>
+          logged.push(`${name}: ${args.map(String).join(' ')}`)),
+    );
+    try {
+      await run();
+    } finally {
+      methods.forEach((name, i) => (console[name] = originals[i]));
+    }
+    return logged;
+  }
+
+  describe('a token attribute', () => {
+    it('is removed at once, never used, and warned about once without the token', async () => {
+      const secret = `SECRET-${crypto.randomUUID()}`;
+      const mock = mockPaylink();
+      const session = await checkLicense(token);
+      let el!: PaylinkValidateMobile;
+      const logged = await watchConsole(async () => {
+        el = await fixture<PaylinkValidateMobile>(html`
+          <paylink-validate-mobile
+            token=${secret}
+            signature=${session.signature}
+            session-uuid=${session.sessionUuid}
+            mobile=${session.mobile}
+            partner-profile-no=${MOCK_PARTNER.profileNo}
+            base-url=${mock.baseUrl()}
+          ></paylink-validate-mobile>
+        `);
+        expect(el.hasAttribute('token')).to.equal(false);
+        el.setAttribute('token', secret);
+        expect(el.hasAttribute('token')).to.equal(false);
+        await typeCode(el, PARTNER_OTPS.success);
+        await submitAndWait(el);
+      });
+      expect(el.token).to.equal(undefined);
+      const [request] = await mock.requests();
+      expect((request as unknown as { authorization: string | null }).authorization).to.equal(null);
+      expect(logged).to.have.length(1);
+      expect(logged[0]).to.match(/^warn: .*token.*property/);
+      expect(logged.join()).not.to.contain(secret);
+    });
+
+    it('is removed when the element is defined after the page set it (a framework, SSR)', async () => {
+      const tag = `late-validate-mobile-${Math.random().toString(36).slice(2)}`;
+      const el = document.createElement(tag);
+      el.setAttribute('token', 'SECRET-late');
+      document.body.append(el);
+      const logged = await watchConsole(async () => {
+        const { PaylinkValidateMobile } = await import('../src/partner/paylink-validate-mobile.js');
+        PaylinkValidateMobile.define(tag);
+      });
+      expect(el.hasAttribute('token')).to.equal(false);
+      expect((el as PaylinkValidateMobile).token).to.equal(undefined);
+      expect(logged).to.have.length(1);
+      expect(logged[0]).not.to.contain('SECRET-late');
+      el.remove();
+    });
+  });
+
+  it('times out while getToken hangs, within its timeout, sending nothing', async () => {
+    const mock = mockPaylink();
+    const el = await step2(mock, await checkLicense(token));
+    el.baseUrl = undefined;
+    el.environment = 'testing';
+    el.getToken = () => new Promise<string>(() => {});
+    el.timeout = 300;
+    await typeCode(el, PARTNER_OTPS.success);
+    const started = performance.now();
+    const { error } = await submitAndWait(el);
+    expect(performance.now() - started).to.be.below(3000);
+    expect(error).to.include({ code: 'timeout', retryable: true, message: en.timeout(0.3) });
+    await el.updateComplete;
+    expect(el.state).to.equal('error');
+    expect(text(el, 'error')).to.equal(en.timeout(0.3));
+    expect(await mock.requests()).to.have.length(0);
+  });
+
+  for (const [scenario, licenseType] of [
+    ['constructor-license', 'constructor'],
+    ['proto-license', '__proto__'],
+  ] as const)
+    it(`shows a licenseType of "${licenseType}" as sent, looking up own names only`, async () => {
+      const el = await step2(mockPaylink(), await checkLicense(token), { scenario });
+      el.token = token;
+      await typeCode(el, PARTNER_OTPS.success);
+      expect((await submitAndWait(el)).ok?.licenseType).to.equal(licenseType);
+      await el.updateComplete;
+      expect(text(el, 'validated')).to.equal(
+        partnerEn.validated('Qahwa & Tamr Trading Co.', licenseType),
+      );
+    });
+
+  it('dispatches fresh, frozen details that a listener cannot turn into what it shows', async () => {
+    const el = await step2(mockPaylink(), await checkLicense(token));
+    el.token = token;
+    const details: unknown[] = [];
+    const tamper = (event: Event) => {
+      const detail = (event as CustomEvent).detail as Record<string, unknown>;
+      details.push(detail);
+      Reflect.set(detail, 'licenseName', 'Someone Else');
+      Reflect.set(detail, 'message', 'Changed');
+      Reflect.set((detail.nationalIds as string[] | undefined) ?? {}, 0, '0');
+    };
+    el.addEventListener('mobile-validated', tamper);
+    el.addEventListener('otp-error', tamper);
+    await typeCode(el, PARTNER_OTPS.wrong);
+    const { error } = await submitAndWait(el);
+    await el.updateComplete;
+    expect(Object.isFrozen(error)).to.equal(true);
+    expect(text(el, 'error')).to.equal(en.otpWrong);
+    (part(el, 'otp') as HTMLInputElement).select();
+    await sendKeys({ type: PARTNER_OTPS.success });
+    const { ok } = await submitAndWait(el);
+    await el.updateComplete;
+    expect(Object.isFrozen(ok)).to.equal(true);
+    expect(Object.isFrozen(ok!.nationalIds)).to.equal(true);
+    expect(Object.isFrozen(ok!.monthlySalesVolumes[0])).to.equal(true);
+    expect(ok!.licenseName).to.equal('Qahwa & Tamr Trading Co.');
+    expect(ok!.nationalIds[0]).to.equal('1012345678');
+    expect(text(el, 'validated')).to.contain('Qahwa & Tamr Trading Co.');
+    expect(details).to.have.length(2);
+  });
+
+  describe('resend', () => {
+    const retryRequests = async (mock: ReturnType<typeof mockPaylink>) =>
+      (await mock.requests()).filter((r) => r.path.endsWith('/retry-otp'));
+
+    for (const [lang, m] of [
+      ['en', en],
+      ['ar', ar],
+    ] as const)
+      it(`(${lang}) waits out resend-after, asks retry-otp, and goes on with the session it returns`, async () => {
+        const mock = mockPaylink();
+        const session = await checkLicense(token);
+        // resend-after counts from when the element first shows: step 1 has just sent a code.
+        const fresh = document.createElement('paylink-validate-mobile');
+        Object.assign(fresh, {
+          ...session,
+          partnerProfileNo: MOCK_PARTNER.profileNo,
+          baseUrl: mock.baseUrl(),
+          token,
+          resendAfter: 1,
+        });
+        fresh.lang = lang;
+        document.body.append(fresh);
+        await fresh.updateComplete;
+        const button = part(fresh, 'resend') as HTMLButtonElement;
+        expect(button.disabled).to.equal(true);
+        expect(button.textContent!.trim()).to.equal(m.resendIn('0:01'));
+        let refused: unknown;
+        await fresh.resend().catch((error: unknown) => (refused = error));
+        expect(refused).to.be.instanceOf(DOMException).with.property('name', 'InvalidStateError');
+        expect(await retryRequests(mock)).to.have.length(0);
+
+        await until(() => !button.disabled, 3000);
+        expect(button.textContent!.trim()).to.equal(m.resend);
+        button.click();
+        await until(async () => (await retryRequests(mock)).length === 1);
+        await until(() => fresh.state === 'idle' && button.disabled);
+        const [request] = await retryRequests(mock);
+        expect(request.body).to.equal(
+          JSON.stringify({
+            sessionUuid: session.sessionUuid,
+            mobileNumber: session.mobile,
+            partnerProfileNo: MOCK_PARTNER.profileNo,
+          }),
+        );
+        expect((request as unknown as { authorization: string }).authorization).to.equal(
+          `Bearer ${token}`,
+        );
+        expect(fresh.signature).not.to.equal(session.signature);
+        expect(fresh.shadowRoot!.activeElement).to.equal(part(fresh, 'otp'));
+        expect(fresh.shadowRoot!.textContent).to.contain(
+          m.otpResent('+966\u00a055\u00a0•••\u00a0••67'),
+        );
+
+        // The mock gave the session a new signature: validating works only with it.
+        await sendKeys({ type: PARTNER_OTPS.success });
+        const { ok } = await submitAndWait(fresh);
+        expect(ok?.licenseType).to.equal('cr');
+        fresh.remove();
+      });
+
+    for (const [lang, m] of [
+      ['en', en],
+      ['ar', ar],
+    ] as const)
+      it(`(${lang}) recovers from an expired code in one tap, whatever the countdown`, async () => {
+        const mock = mockPaylink();
+        const el = await step2(mock, await checkLicense(token), { lang });
+        el.token = token;
+        const resend = part(el, 'resend') as HTMLButtonElement;
+        expect(resend.disabled).to.equal(true); // 60 s to go
+        await typeCode(el, PARTNER_OTPS.expire);
+        const { error } = await submitAndWait(el);
+        expect(error).to.include({ code: 'http', status: 400, message: m.otpExpired });
+        await el.updateComplete;
+        await el.updateComplete;
+        expect(resend.disabled).to.equal(false);
+        expect(resend.classList.contains('link')).to.equal(false); // the primary action now
+        expect(resend.textContent!.trim()).to.equal(m.resend);
+        expect((part(el, 'otp') as HTMLInputElement).value).to.equal('');
+        expect(el.shadowRoot!.activeElement).to.equal(part(el, 'otp'));
+
+        resend.click();
+        await until(async () => (await retryRequests(mock)).length === 1);
+        await until(() => el.state === 'idle');
+        expect(resend.disabled).to.equal(true);
+        await sendKeys({ type: PARTNER_OTPS.success });
+        expect((await submitAndWait(el)).ok?.licenseName).to.equal('Qahwa & Tamr Trading Co.');
+      });
+
+    it('reports a refused retry-otp (401) and stays usable', async () => {
+      const mock = mockPaylink();
+      const el = await step2(mock, await checkLicense(token));
+      el.token = token;
+      await typeCode(el, PARTNER_OTPS.expire);
+      await submitAndWait(el); // the code expired: resend is enabled at once
+      el.token = 'made-up';
+      const failed = oneEvent(el, 'otp-error');
+      part(el, 'resend')!.click();
+      expect((await failed).detail).to.include({ status: 401, message: partnerEn.unauthorized });
+      el.token = token;
+      await pause(10); // the failed resend settles after its otp-error
+      await el.resend();
+      expect(el.state).to.equal('idle');
+    });
+  });
+});
+
+describe('the partner client', () => {
+  const http = (status: number, serverText?: string) => ({
+    code: 'http' as const,
+    status,
+    serverText,
+  });
+
+  it('tells a wrong code, an expired code and a dead session apart in a validate-otp refusal', () => {
+    expect(registrationRefusal(http(400, 'Invalid OTP'))).to.include({ otp: 'wrong' });
+    expect(registrationRefusal(http(400, 'The OTP has expired. Request a new OTP'))).to.include({
+      otp: 'expired',
+    });
+    expect(
+      registrationRefusal(http(400, 'The registration session is invalid or has expired')),
+    ).to.include({ otp: 'session' });
+    expect(registrationRefusal(http(401, 'expired token'))).not.to.have.property('otp');
+    expect(registrationRefusal(http(500))).not.to.have.property('otp');
+  });
+
+  it('never blames a code for a refused retry-otp: only a dead session is read', () => {
+    expect(retryRefusal(http(400, 'Missing or invalid field: mobileNumber'))).not.to.have.property(
+      'otp',
+    );
+    expect(retryRefusal(http(400, 'The registration session is invalid'))).to.include({
+      otp: 'session',
+    });
+    expect(retryRefusal(http(401))).not.to.have.property('otp');
+  });
+
+  it("takes from retry-otp's undocumented answer only filled strings of its own", () => {
+    expect(parseRetryOtpResponse(undefined)).to.deep.equal({});
+    expect(parseRetryOtpResponse('sent')).to.deep.equal({});
+    expect(parseRetryOtpResponse([{ signature: 's' }])).to.deep.equal({});
+    expect(
+      parseRetryOtpResponse({ signature: 's2', sessionUuid: '', mobile: 55, extra: 'x' }),
+    ).to.deep.equal({ signature: 's2' });
+    expect(
+      parseRetryOtpResponse(JSON.parse('{"__proto__": {"signature": "from the prototype"}}')),
+    ).to.deep.equal({});
+  });
+
+  it('POSTs retry-otp with the documented body and the token, and reads the answer', async () => {
+    const token = await partnerToken();
+    const session = await checkLicense(token);
+    const mock = mockPaylink();
+    const body = {
+      sessionUuid: session.sessionUuid,
+      mobileNumber: session.mobile,
+      partnerProfileNo: MOCK_PARTNER.profileNo,
+    };
+    const answer = await retryOtp(body, { baseUrl: mock.baseUrl(), token });
+    expect(answer.sessionUuid).to.equal(session.sessionUuid);
+    expect(answer.signature).to.be.a('string').and.not.equal(session.signature);
+    const [request] = await mock.requests();
+    expect(request.path).to.match(/\/api\/partner\/register\/retry-otp$/);
+    expect(request.body).to.equal(JSON.stringify(body));
+    expect((request as unknown as { authorization: string }).authorization).to.equal(
+      `Bearer ${token}`,
+    );
+
+    const refused = await retryOtp(body, { baseUrl: mock.baseUrl(), token: 'made-up' }).catch(
+      (error: unknown) => error,
+    );
+    expect(refused).to.be.instanceOf(PaylinkError).and.include({ code: 'http', status: 401 });
+    const gone = await retryOtp(
+      { ...body, sessionUuid: crypto.randomUUID() },
+      { baseUrl: mock.baseUrl(), token },
+    ).catch((error: unknown) => error);
+    expect((gone as PaylinkError).reason).to.include({ status: 400, otp: 'session' });
   });
 });

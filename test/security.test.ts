@@ -83,9 +83,11 @@ describe('security', () => {
       const calls = files.flatMap(({ path, text }) =>
         text
           .split('\n')
-          .flatMap((line, i) => (/\bconsole\s*\./.test(line) ? [`${path}:${i + 1}`] : [])),
+          .flatMap((line) => (/\bconsole\s*\./.test(line) ? [`${path}: ${line.trim()}`] : [])),
       );
-      expect(calls).to.deep.equal([]);
+      // The one exception: the partner element says, without the token, that it removed a
+      // token attribute (test/paylink-validate-mobile.test.ts checks what it prints).
+      expect(calls).to.deep.equal(['src/partner/paylink-validate-mobile.ts: console.warn(']);
     });
 
     it('would notice one (the check itself)', () => {

@@ -68,7 +68,16 @@ export function sendOtp(body: SendOtpBody, options: RequestOptions = {}): Promis
   });
 }
 
-/** The sendOtp success body if `value` has every field processPayment needs, as strings. */
+/**
+ * A national mobile number as the element may show it: digits only, and no longer than any
+ * phone number is (E.164 allows 15 digits). Anything else is not shown: `bad-response`.
+ */
+const SHOWABLE_MOBILE = /^\d{6,15}$/;
+
+/**
+ * The sendOtp success body if `value` has every field processPayment needs, as strings, and
+ * an `stcpayMobile` that is a mobile number (the element shows it).
+ */
 export function parseSendOtpResponse(value: unknown): SendOtpResponse | null {
   if (typeof value !== 'object' || value === null) return null;
   const { stcMobile, paymentSessionId, signature, stcpayMobile, signedBase64Data } =
@@ -77,7 +86,8 @@ export function parseSendOtpResponse(value: unknown): SendOtpResponse | null {
     !isFilled(paymentSessionId) ||
     !isFilled(signature) ||
     !isFilled(signedBase64Data) ||
-    !isFilled(stcpayMobile)
+    !isFilled(stcpayMobile) ||
+    !SHOWABLE_MOBILE.test(stcpayMobile)
   )
     return null;
   const response: SendOtpResponse = { paymentSessionId, signature, stcpayMobile, signedBase64Data };

@@ -747,9 +747,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
         </button>
         <div part="messages" class="messages">
           <p part="status" id="status" role="status">${this.statusText(m)}</p>
-          <p part="error" id="error" role="alert">
-            ${this.error ? this.describe(this.error.reason) : ''}
-          </p>
+          <p part="error" id="error" role="alert">${this.errorText}</p>
         </div>
         ${this.renderCancel()}
       </form>
@@ -792,9 +790,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
           <span part="spinner" aria-hidden="true" ?hidden=${!verifying}></span>
           ${verifying ? m.verifying : confirmLabel}
         </button>
-        <p part="error" id="error" role="alert">
-          ${this.error ? this.describe(this.error.reason) : ''}
-        </p>
+        <p part="error" id="error" role="alert">${this.errorText}</p>
         <div part="actions" class="actions">
           <button
             part="resend"

@@ -5,7 +5,7 @@
  * try has a time limit, and anything but a clear answer counts as no answer. No DOM apart from
  * `fetch`.
  */
-import { checkBaseUrl } from '../core/transport.js';
+import { checkEndpointUrl } from '../core/transport.js';
 
 export type PaymentStatus = 'paid' | 'unpaid';
 
@@ -29,7 +29,7 @@ export function statusRequestUrl(
   transactionNo: string,
   pageUrl = globalThis.document?.baseURI,
 ): string | null {
-  const url = checkBaseUrl(statusUrl, pageUrl);
+  const url = checkEndpointUrl(statusUrl, pageUrl);
   if (!url) return null;
   return `${url.origin}${url.pathname}?transactionNo=${encodeURIComponent(transactionNo)}`;
 }

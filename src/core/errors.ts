@@ -19,6 +19,7 @@ export type OtpField =
   | 'environment'
   | 'baseUrl'
   | 'statusUrl'
+  | 'timeout'
   | 'signature'
   | 'sessionUuid'
   | 'partnerProfileNo'
@@ -52,7 +53,14 @@ export type ErrorReason =
   | { code: 'validation'; field: 'otp'; problem: OtpProblem; min: number; max: number }
   | {
       code: 'validation';
-      field: 'countryCode' | 'transactionNo' | 'total' | 'environment' | 'baseUrl' | 'statusUrl';
+      field:
+        | 'countryCode'
+        | 'transactionNo'
+        | 'total'
+        | 'environment'
+        | 'baseUrl'
+        | 'statusUrl'
+        | 'timeout';
     }
   | { code: 'validation'; field: RegistrationField; missing: true }
   /**
@@ -135,7 +143,7 @@ export class PaylinkError extends Error implements OtpErrorDetail {
     if (reason.code === 'too-soon') this.retryAfter = reason.wait;
   }
 
-  /** A plain object for an event's `detail`: no stack, no prototype. */
+  /** A fresh, frozen plain object for an event's `detail`: no stack, no prototype. */
   toDetail(): OtpErrorDetail {
     const detail: OtpErrorDetail = {
       code: this.code,

@@ -163,6 +163,11 @@ export abstract class PaylinkElement<S extends string> extends LitElement {
     return describeError(reason, this.text);
   }
 
+  /** The error shown, worded when rendered: in the element's language of the moment. */
+  protected get errorText(): string {
+    return this.error ? this.describe(this.error.reason) : '';
+  }
+
   /** Moves focus after an error: to the input at fault, if there is one. */
   protected focusAfter(_error: PaylinkError): void {}
 }

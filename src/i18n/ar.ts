@@ -58,6 +58,9 @@ export const ar: Messages = {
     other: 'تعذّر إتمام الدفع. حاول مرة أخرى، وإن تكرر ذلك فتواصل مع المتجر.',
   },
   statusUrlInvalid: checkoutSetup('عنوان التحقق من حالة الدفع غير صالح'),
+  timeoutInvalid: checkoutSetup(
+    `يجب أن تكون مهلة الانتظار عددًا من ${ltr(1)} إلى ${ltr(120000)} ميلي ثانية`,
+  ),
   serverRejected: (status, serverText) =>
     `رفضت Paylink الطلب (خطأ ${ltr(status)}${serverText ? `: ${isolate(serverText)}` : ''}). تحقّق من الرقم وحاول مرة أخرى.`,
   serverUnavailable: (status) =>

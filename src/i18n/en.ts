@@ -56,6 +56,8 @@ export const en: Messages = {
   },
   statusUrlInvalid:
     'This checkout is not set up correctly: its payment status address is not a valid URL. Please contact the store.',
+  timeoutInvalid:
+    'This checkout is not set up correctly: its time limit must be a number of milliseconds from 1 to 120000. Please contact the store.',
   serverRejected: (status, serverText) =>
     `Paylink refused the request (error ${status}${serverText ? `: ${serverText}` : ''}). Check the number and try again.`,
   serverUnavailable: (status) =>

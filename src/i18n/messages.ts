@@ -47,6 +47,8 @@ export interface Messages {
    * shopper: no company name, no status code, no server sentence.
    */
   refusals: Readonly<Record<Refusal, string>>;
+  /** `timeout` is not a number of milliseconds from 1 to 120000. */
+  timeoutInvalid: string;
   /** A 4xx answer to the partner element; `serverText` is Paylink's own explanation, if any. */
   serverRejected: (status: number, serverText?: string) => string;
   /** A 5xx answer. */

@@ -1,7 +1,7 @@
 /**
- * Paylink's partner API, step 2 of merchant registration ("Validate Mobile"): the request, the
- * checked response, and what a refusal means. Built on the same transport as the STC Pay
- * calls, so statuses, bodies and time limits map to errors the same way.
+ * Paylink's partner API, step 2 of merchant registration ("Validate Mobile") and its resend
+ * (retry-otp): the requests, the checked responses, and what a refusal means. Built on the same
+ * transport as the STC Pay calls, so statuses, bodies and time limits map to errors the same way.
  */
 import type { ErrorReason } from '../core/errors.js';
 import { call, type Endpoint, type Environment, type RequestOptions } from '../core/transport.js';
@@ -13,6 +13,7 @@ export const REST_ORIGINS: Readonly<Record<Environment, string>> = {
 };
 
 export const VALIDATE_OTP_PATH = '/api/partner/register/validate-otp';
+export const RETRY_OTP_PATH = '/api/partner/register/retry-otp';
 
 /** The validate-otp request body, exactly as Paylink documents it. */
 export interface ValidateOtpBody {
@@ -42,9 +43,30 @@ export interface ValidateOtpResponse {
   monthlySalesVolumes: SalesVolume[];
 }
 
+/** The retry-otp request body, exactly as Paylink documents it: a new code for the session. */
+export interface RetryOtpBody {
+  sessionUuid: string;
+  mobileNumber: string;
+  partnerProfileNo: string;
+}
+
+/**
+ * What retry-otp answered that the session goes on with. Paylink documents no success body, so
+ * every field is optional: each one present (a non-empty string) replaces the session's own.
+ */
+export interface RetryOtpResponse {
+  signature?: string;
+  sessionUuid?: string;
+  mobile?: string;
+}
+
 export interface PartnerRequestOptions extends RequestOptions {
   /** The partner's id_token, sent as `Authorization: Bearer`. Omit when a backend adds it. */
   token?: string;
+}
+
+function partnerEndpoint(token: string | undefined): Endpoint {
+  return { origins: REST_ORIGINS, headers: token ? { Authorization: `Bearer ${token}` } : {} };
 }
 
 /** POSTs validate-otp and resolves with its checked answer. */
@@ -53,27 +75,64 @@ export function validateOtp(
   options: PartnerRequestOptions = {},
 ): Promise<ValidateOtpResponse> {
   const { token, ...requestOptions } = options;
-  const endpoint: Endpoint = {
-    origins: REST_ORIGINS,
-    headers: token ? { Authorization: `Bearer ${token}` } : {},
-  };
   return call(VALIDATE_OTP_PATH, body, requestOptions, {
-    endpoint,
+    endpoint: partnerEndpoint(token),
     refusal: registrationRefusal,
     parse: parseValidateOtpResponse,
   });
 }
 
 /**
+ * POSTs retry-otp (Paylink texts the merchant a new code) and resolves with the session fields
+ * it returned.
+ */
+export function retryOtp(
+  body: RetryOtpBody,
+  options: PartnerRequestOptions = {},
+): Promise<RetryOtpResponse> {
+  const { token, ...requestOptions } = options;
+  return call(RETRY_OTP_PATH, body, requestOptions, {
+    endpoint: partnerEndpoint(token),
+    refusal: retryRefusal,
+    parse: parseRetryOtpResponse,
+  });
+}
+
+/**
  * Reads what a refused validate-otp meant. 401 stays as it is (the token); a reason about the
- * session, its signature or expiry means the registration session is gone; any other 4xx is
- * taken to be a wrong code.
+ * session or its signature means the registration session is gone; one about expiry alone, that
+ * the code expired (a new one can be asked for); any other 4xx is taken to be a wrong code.
  */
 export function registrationRefusal(reason: Extract<ErrorReason, { code: 'http' }>): ErrorReason {
   if (reason.status < 400 || reason.status >= 500 || reason.status === 401) return reason;
+  const text = reason.serverText ?? '';
+  if (/session|signature/i.test(text)) return { ...reason, otp: 'session' };
+  if (/expire/i.test(text)) return { ...reason, otp: 'expired' };
+  return { ...reason, otp: 'wrong' };
+}
+
+/** Reads what a refused retry-otp meant: no code was involved, so only a session that is gone. */
+export function retryRefusal(reason: Extract<ErrorReason, { code: 'http' }>): ErrorReason {
+  if (reason.status < 400 || reason.status >= 500 || reason.status === 401) return reason;
   if (/session|signature|expire/i.test(reason.serverText ?? ''))
     return { ...reason, otp: 'session' };
-  return { ...reason, otp: 'wrong' };
+  return reason;
+}
+
+/**
+ * The session fields of a retry-otp answer, each taken if it is a filled string. Paylink
+ * documents no body, so a 2xx with an empty body, or JSON without them, is a success too.
+ */
+export function parseRetryOtpResponse(value: unknown): RetryOtpResponse {
+  const response: RetryOtpResponse = {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return response;
+  for (const key of ['signature', 'sessionUuid', 'mobile'] as const) {
+    const field = Object.prototype.hasOwnProperty.call(value, key)
+      ? (value as Record<string, unknown>)[key]
+      : undefined;
+    if (typeof field === 'string' && field !== '') response[key] = field;
+  }
+  return response;
 }
 
 export function parseValidateOtpResponse(value: unknown): ValidateOtpResponse | null {

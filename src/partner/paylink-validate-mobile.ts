@@ -1,10 +1,19 @@
 import { html } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { CountdownController } from '../core/countdown.js';
 import { PaylinkError, type RegistrationField } from '../core/errors.js';
+import { frozenCopy } from '../core/frozen.js';
+import { withTimeLimit } from '../core/transport.js';
 import { maskNational, parseMobile } from '../input/mobile.js';
 import { otpField } from '../core/otp-field.js';
 import { isCompleteOtp } from '../input/otp.js';
-import { validateOtp, type ValidateOtpBody, type ValidateOtpResponse } from './partner-client.js';
+import {
+  retryOtp,
+  validateOtp,
+  type PartnerRequestOptions,
+  type ValidateOtpBody,
+  type ValidateOtpResponse,
+} from './partner-client.js';
 import { PaylinkElement } from '../core/paylink-element.js';
 import type { ErrorReason } from '../core/errors.js';
 import { englishError } from '../i18n/describe-error.js';
@@ -15,7 +24,10 @@ import {
   type PartnerMessages,
 } from './partner-messages.js';
 
-export type ValidateMobileState = 'idle' | 'validating' | 'validated' | 'error';
+/** The attribute a token must never be: removed on sight, never read. */
+const TOKEN_ATTRIBUTE = 'token';
+
+export type ValidateMobileState = 'idle' | 'validating' | 'resending' | 'validated' | 'error';
 
 /**
  * Step 2 of a Paylink partner's merchant registration, "Validate Mobile": the merchant types the
@@ -23,7 +35,12 @@ export type ValidateMobileState = 'idle' | 'validating' | 'validated' | 'error';
  * page the license data the next step needs.
  *
  * Talk to Paylink through your own backend with `base-url` (recommended: the partner token
- * then never reaches the browser), or give a short-lived `token`, or a `getToken` function.
+ * then never reaches the browser), or give a short-lived `token` property (never an attribute:
+ * one found is removed unused, with a console warning), or a `getToken` function. `timeout`
+ * bounds each whole operation, `getToken` included.
+ *
+ * The merchant can ask for a new code ([part=resend], `resend()`: Paylink's retry-otp) once
+ * `resend-after` seconds have passed since the last one, and at once when the code expired.
  *
  * @summary Paylink partner registration: validate the merchant's mobile with the SMS code.
  *
@@ -34,6 +51,7 @@ export type ValidateMobileState = 'idle' | 'validating' | 'validated' | 'error';
  *   licenseNumber, licenseType, licenseName, nationalIds, bankNames, monthlySalesVolumes}`.
  * @fires otp-error - Nothing was sent, or the request failed. `detail`: `{code, message,
  *   status?, field?, retryable}`, as `<stcpay-otp>` dispatches it.
+ * Every `detail` is a fresh, frozen copy: nothing a listener does to it reaches the element.
  *
  * @csspart form - The form.
  * @csspart status - Where the code went ("Enter the code we sent by SMS to…").
@@ -41,6 +59,8 @@ export type ValidateMobileState = 'idle' | 'validating' | 'validated' | 'error';
  * @csspart field - The box around the code input.
  * @csspart otp - The code input.
  * @csspart submit - The verify button.
+ * @csspart actions - The row holding the resend button.
+ * @csspart resend - Asks for a new code; disabled during its countdown ("Resend code in 0:42").
  * @csspart spinner - The busy indicator inside the button.
  * @csspart error - The error text; empty when there is no error.
  * @csspart validated - The confirmation with the license name and type.
@@ -80,26 +100,110 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
   /** Supplies a fresh token for each request instead of `token`; asked again once after a 401. */
   @property({ attribute: false }) getToken?: () => string | Promise<string>;
 
+  /**
+   * Seconds before [part=resend] asks for a new code, counted from when the element first
+   * shows (step 1 has just sent one) and from each resend. An expired code enables it at once.
+   */
+  @property({ type: Number, attribute: 'resend-after' }) resendAfter = 60;
+
   @state() private otp = '';
   @state() private result?: ValidateOtpResponse;
+  /** What the polite live region under the resend button says. */
+  @state() private resendAnnouncement = '';
+  /** Whether the code the merchant is waiting for came from a resend. */
+  @state() private resent = false;
+
+  private readonly countdown = new CountdownController(this, () => {
+    this.resendAnnouncement = this.text.resendReady;
+  });
+  private countdownStarted = false;
+  private warnedTokenAttribute = false;
 
   @query('[part~="validated"]') private confirmation?: HTMLElement;
   @query('input[part~="otp"]') private otpInput?: HTMLInputElement;
 
   /**
+   * A `token` attribute is watched only to be removed: the token is a property only, and the
+   * custom elements manifest lists no such attribute.
+   */
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, TOKEN_ATTRIBUTE];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (name === TOKEN_ATTRIBUTE) {
+      if (value !== null) this.dropTokenAttribute();
+      return;
+    }
+    super.attributeChangedCallback(name, old, value);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasAttribute(TOKEN_ATTRIBUTE)) this.dropTokenAttribute();
+    if (!this.countdownStarted) {
+      this.countdownStarted = true;
+      this.countdown.start(this.resendAfter);
+    }
+  }
+
+  /**
+   * Removes a `token` attribute (server-side rendering or a framework may write one, where any
+   * script on the page or the HTML source can read it) without using it, and says so once,
+   * without the token.
+   */
+  private dropTokenAttribute(): void {
+    this.removeAttribute(TOKEN_ATTRIBUTE);
+    if (this.warnedTokenAttribute) return;
+    this.warnedTokenAttribute = true;
+    console.warn(
+      '<paylink-validate-mobile>: removed a "token" attribute without using it. The token is a ' +
+        'property only (in Vue, :token.prop); better, use base-url with your own backend.',
+    );
+  }
+
+  /**
    * Checks the inputs and the code and sends validate-otp. Resolves with the response (also
    * dispatched as `mobile-validated`); rejects with a PaylinkError (also `otp-error`). Joins a
-   * request in flight; rejects with an InvalidStateError when disabled or already validated.
+   * request in flight; rejects with an InvalidStateError when disabled, already validated, or
+   * while a new code is being asked for.
    */
   validate(): Promise<ValidateOtpResponse> {
-    if (this.disabled || this.status === 'validated')
+    const refused = this.disabled
+      ? 'disabled'
+      : this.status === 'validated'
+        ? 'done'
+        : this.status === 'resending'
+          ? 'asking for a new code'
+          : undefined;
+    if (refused)
       return Promise.reject(
-        new DOMException(
-          `<paylink-validate-mobile> is ${this.disabled ? 'disabled' : 'done'}.`,
-          'InvalidStateError',
-        ),
+        new DOMException(`<paylink-validate-mobile> is ${refused}.`, 'InvalidStateError'),
       );
     return this.requests.once('validate', () => this.runValidate());
+  }
+
+  /**
+   * Asks Paylink for a new code (retry-otp) for this registration session and takes the session
+   * fields it returns. Resolves once the code is on its way; rejects with a PaylinkError (also
+   * `otp-error`). Joins a resend in flight; rejects with an InvalidStateError when disabled,
+   * validated, validating, or before the `resend-after` countdown has ended.
+   */
+  resend(): Promise<void> {
+    const refused = this.disabled
+      ? 'disabled'
+      : this.status === 'validated'
+        ? 'done'
+        : this.status === 'validating'
+          ? 'validating'
+          : this.status !== 'resending' && this.countdown.remaining > 0
+            ? `waiting ${this.countdown.remaining} s before a new code`
+            : undefined;
+    if (refused)
+      return Promise.reject(
+        new DOMException(`<paylink-validate-mobile> is ${refused}.`, 'InvalidStateError'),
+      );
+    return this.requests.once('resend', () => this.runResend());
   }
 
   /** Aborts a request in flight and clears the code, the error and the result. */
@@ -109,6 +213,31 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
     this.error = undefined;
     this.otp = '';
     this.result = undefined;
+  }
+
+  private async runResend(): Promise<void> {
+    const missing = this.missingInput();
+    if (missing) throw this.fail({ code: 'validation', field: missing, missing: true });
+    const body = {
+      sessionUuid: this.sessionUuid!,
+      mobileNumber: this.mobile!,
+      partnerProfileNo: this.partnerProfileNo!,
+    };
+    this.status = 'resending';
+    this.error = undefined;
+    const session = await this.requests.run((signal) =>
+      this.withToken(signal, (options) => retryOtp(body, options)),
+    );
+    if (session.signature) this.signature = session.signature;
+    if (session.sessionUuid) this.sessionUuid = session.sessionUuid;
+    if (session.mobile) this.mobile = session.mobile;
+    this.status = 'idle';
+    this.otp = '';
+    this.resent = true;
+    this.countdown.start(this.resendAfter);
+    this.resendAnnouncement =
+      this.countdown.remaining > 0 ? this.text.resendWait(this.countdown.remaining) : '';
+    void this.updateComplete.then(() => this.otpInput?.focus());
   }
 
   private async runValidate(): Promise<ValidateOtpResponse> {
@@ -125,24 +254,38 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
 
     this.status = 'validating';
     this.error = undefined;
-    const result = await this.requests.run((signal) => this.send(body, signal));
-    this.result = result;
+    const result = await this.requests.run((signal) =>
+      this.withToken(signal, (options) => validateOtp(body, options)),
+    );
+    // The element keeps its own copy; the page gets another, frozen, in the event and the promise.
+    this.result = frozenCopy(result);
     this.status = 'validated';
-    this.emit('mobile-validated', result);
+    this.countdown.stop();
+    const detail = frozenCopy(result);
+    this.emit('mobile-validated', detail);
     void this.updateComplete.then(() => this.confirmation?.focus());
-    return result;
+    return detail;
   }
 
-  /** One request; with `getToken`, one more with a fresh token after a 401. */
-  private async send(body: ValidateOtpBody, signal: AbortSignal): Promise<ValidateOtpResponse> {
-    const options = { ...this.requestOptions, signal };
-    try {
-      return await validateOtp(body, { ...options, token: await this.currentToken() });
-    } catch (error) {
-      const expired = error instanceof PaylinkError && error.status === 401 && this.getToken;
-      if (!expired || signal.aborted) throw error;
-      return validateOtp(body, { ...options, token: await this.currentToken() });
-    }
+  /**
+   * One request with the token; with `getToken`, one more with a fresh token after a 401. The
+   * element's `timeout` bounds all of it, a `getToken` that never answers included.
+   */
+  private withToken<T>(
+    signal: AbortSignal,
+    send: (options: PartnerRequestOptions) => Promise<T>,
+  ): Promise<T> {
+    const { timeout, ...requestOptions } = this.requestOptions;
+    return withTimeLimit(timeout, signal, async (limited) => {
+      const options = { ...requestOptions, timeout, signal: limited };
+      try {
+        return await send({ ...options, token: await this.currentToken() });
+      } catch (error) {
+        const expired = error instanceof PaylinkError && error.status === 401 && this.getToken;
+        if (!expired || limited.aborted) throw error;
+        return send({ ...options, token: await this.currentToken() });
+      }
+    });
   }
 
   private async currentToken(): Promise<string | undefined> {
@@ -173,7 +316,26 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
   }
 
   protected override focusAfter(): void {
-    if (this.codeAtFault) this.otpInput?.select();
+    if (this.codeExpired) {
+      // One tap to recover: the old code is no use, and the resend button is ready.
+      this.otp = '';
+      void this.updateComplete.then(() => this.otpInput?.focus());
+    } else if (this.codeAtFault) this.otpInput?.select();
+  }
+
+  protected override fail(reason: ErrorReason): PaylinkError {
+    // The countdown guards against pumping SMS, not against expiry: an expired code may be
+    // replaced at once.
+    if (reason.code === 'http' && reason.otp === 'expired') {
+      this.countdown.stop();
+      this.resendAnnouncement = '';
+    }
+    return super.fail(reason);
+  }
+
+  private get codeExpired(): boolean {
+    const reason = this.error?.reason;
+    return reason?.code === 'http' && reason.otp === 'expired';
   }
 
   private get codeAtFault(): boolean {
@@ -185,8 +347,12 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
 
   private handleSubmit(event: SubmitEvent): void {
     event.preventDefault();
-    if (this.disabled || this.status === 'validating') return;
+    if (this.disabled || this.status === 'validating' || this.status === 'resending') return;
     this.validate().catch(() => {});
+  }
+
+  private handleResend(): void {
+    this.resend().catch(() => {});
   }
 
   private handleOtpInput(event: InputEvent): void {
@@ -209,13 +375,17 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
     const { lang, dir } = this.localize;
     if (this.status === 'validated' && this.result) {
       const { licenseName, licenseType } = this.result;
+      // Own properties only: a licenseType of "constructor" or "__proto__" is shown as sent.
+      const known = Object.prototype.hasOwnProperty.call(p.licenseTypes, licenseType);
       return html`
         <p part="validated" role="status" tabindex="-1" lang=${lang} dir=${dir}>
-          ${p.validated(licenseName, p.licenseTypes[licenseType] ?? licenseType)}
+          ${p.validated(licenseName, known ? p.licenseTypes[licenseType] : licenseType)}
         </p>
       `;
     }
     const validating = this.status === 'validating';
+    const resending = this.status === 'resending';
+    const waiting = this.countdown.remaining > 0;
     return html`
       <form
         part="form"
@@ -226,7 +396,17 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
         @submit=${this.handleSubmit}
       >
         <p part="status" id="status" role="status">
-          ${validating ? p.validating : this.mobile ? m.otpSentTo(this.maskedMobile) : ''}
+          ${
+            validating
+              ? p.validating
+              : resending
+                ? m.sending
+                : !this.mobile
+                  ? ''
+                  : this.resent
+                    ? m.otpResent(this.maskedMobile)
+                    : m.otpSentTo(this.maskedMobile)
+          }
         </p>
         ${otpField({
           label: m.otpLabel,
@@ -246,9 +426,20 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
           <span part="spinner" aria-hidden="true" ?hidden=${!validating}></span>
           ${validating ? p.validating : p.validate}
         </button>
-        <p part="error" id="error" role="alert">
-          ${this.error ? this.describe(this.error.reason) : ''}
-        </p>
+        <p part="error" id="error" role="alert">${this.errorText}</p>
+        <div part="actions" class="actions">
+          <button
+            part="resend"
+            type="button"
+            class=${this.codeExpired ? '' : 'link'}
+            ?disabled=${this.disabled || waiting || validating}
+            aria-disabled=${resending ? 'true' : 'false'}
+            @click=${this.handleResend}
+          >
+            ${waiting ? m.resendIn(this.countdown.clock) : m.resend}
+          </button>
+        </div>
+        <p class="visually-hidden" role="status">${this.resendAnnouncement}</p>
       </form>
     `;
   }

@@ -33,7 +33,8 @@ export type RandomOutcome =
   | 'truncated'
   | 'slow'
   | 'hang'
-  | 'reset';
+  | 'reset'
+  | 'redirect';
 
 export type Scenario =
   | 'ok'
@@ -50,6 +51,10 @@ export type Scenario =
   | 'unauthorized'
   | 'not-found'
   | 'bad-request-ar'
+  | 'odd-mobile'
+  // a 307 to the offsite scenario, which stands in for another site
+  | 'redirect'
+  | 'offsite'
   // a random sendOtp outcome per request, repeatable for the same tenant id
   | 'random'
   // processPayment only; sendOtp answers as ok under these
@@ -71,7 +76,8 @@ export type Scenario =
   | 'pay-lost-garbled'
   // the demo store's payment-status route misbehaves; the others answer as ok
   | 'status-hang'
-  | 'status-error';
+  | 'status-error'
+  | 'pay-redirect';
 
 /**
  * A tenant of the mock: its own request log, any scenario. Fresh unless `tenant` names one
@@ -132,6 +138,9 @@ export const MOCK_CREDENTIALS = { apiId: 'APP_ID_MOCK', secretKey: 'mock-secret-
 export const MARKUP_DETAIL =
   '<img src=x onerror="window.stcpayOtpMarkupRan=true"><b>Not registered</b>';
 
+/** What the odd-mobile scenario answers as stcpayMobile (demo/mock-paylink.js). */
+export const ODD_MOBILE = '+966 CALL 0900-123 TO CONFIRM <b>x</b>';
+
 /** The failure body of the STC Pay endpoints (Spring's default). */
 export interface SpringErrorBody {
   timestamp: number;
@@ -188,6 +197,10 @@ export type PartnerScenario =
   | 'unauthorized'
   | 'hang'
   | 'reset'
+  | 'redirect'
+  | 'offsite'
+  | 'constructor-license'
+  | 'proto-license'
   | 'random';
 
 /** Signs in to the partner API as a partner's backend does, and returns the id_token. */
