@@ -60,12 +60,12 @@ test('holds nothing else: no sources, tests, demos or configs', () => {
   // The sum of what is allowed: a regression here means something big slipped into dist/.
   // dist/lib/ is readable (unminified) modules with their .d.ts, the server half's among them
   // (dist/lib/server*); the maps are counted apart. Some 445 KB and 760 KB when this was written,
-  // then some 530 KB and 925 KB with the checkout's outcomes (unconfirmed payments, store
+  // then some 565 KB and 925 KB with the checkout's outcomes (unconfirmed payments, store
   // checks, refusals read in two languages, the page's record of transactions).
   const sum = (paths) => paths.reduce((total, path) => total + files.get(path), 0);
   const code = sum([...files.keys()].filter((path) => !isMap(path)));
   const maps = sum([...files.keys()].filter(isMap));
-  assert.ok(code < 560_000, `${code} bytes unpacked without the maps`);
+  assert.ok(code < 600_000, `${code} bytes unpacked without the maps`);
   // The script-tag builds' maps carry Lit's sources too: most of the maps' bytes.
   assert.ok(maps < 1_000_000, `${maps} bytes of source maps`);
 });
