@@ -17,6 +17,7 @@ import {
 import { sendOtp, STCPAY_ORIGINS } from '../src/checkout/stcpay-client.js';
 import { validateOtp } from '../src/partner/partner-client.js';
 import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
+import { forgetTransactions } from '../src/checkout/transactions.js';
 import type { PaylinkValidateMobile } from '../src/partner/paylink-validate-mobile.js';
 import {
   DOCS_EXAMPLE,
@@ -66,6 +67,10 @@ async function checkoutError(
 }
 
 describe('transport', () => {
+  // The checkouts here share one transaction number, and codes for one transaction are spaced
+  // page-wide: each test as on a fresh page.
+  afterEach(() => forgetTransactions());
+
   describe('base-url, parsed exactly as fetch parses it', () => {
     it('refuses what only looks safe before the URL parser strips tabs and line feeds', () => {
       const refused = [
