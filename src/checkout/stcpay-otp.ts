@@ -177,7 +177,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
   /** A payment that may have gone through; set in the `unconfirmed` state. */
   @state() private unconfirmed?: Unconfirmed;
   /** The code step's own news, e.g. that the payment did not go through. */
-  @state() private notice = '';
+  @state() private notice: '' | 'paymentUnpaid' | 'sendCancelled' = '';
   /** The last code cannot be used any more: a new one is the next step (resend is primary). */
   @state() private newCodeNeeded = false;
 
@@ -325,7 +325,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
         this.requests.run((signal) => sendOtp({ ...body }, { ...this.requestOptions, signal })),
       );
     } catch (error) {
-      if (isAbort(error) && this.cancelled) this.notice = this.text.sendCancelled;
+      if (isAbort(error) && this.cancelled) this.notice = 'sendCancelled';
       // Paylink said no, or the request never left: no code went out, so none is counted.
       // A lost answer or an aborted request may have sent one: that one counts.
       const refused =
@@ -503,7 +503,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
     setStanding(orderNumber, undefined);
     this.status = this.session ? 'sent' : 'idle';
     this.offerNewCode(orderNumber);
-    this.notice = this.text.paymentUnpaid;
+    this.notice = 'paymentUnpaid';
   }
 
   /**
@@ -676,7 +676,8 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
     // "Sending code…" is in the button; the status line speaks only once it takes long.
     if (this.status === 'sending') return this.slow ? m.stillSending : '';
     if (this.status === 'verifying' && this.slow) return m.stillConfirming;
-    if (this.notice && (this.onOtpStep || this.status === 'idle')) return this.notice;
+    // Kept as a key, so that it is worded in the language of the moment.
+    if (this.notice && (this.onOtpStep || this.status === 'idle')) return m[this.notice];
     if (this.status === 'error' && !this.onOtpStep) return ''; // the error speaks instead
     if (this.status === 'verifying') return m.verifying;
     const session = this.session;
