@@ -13,6 +13,13 @@
  * - every request in flight when its element was removed or reset was aborted (the mock's log
  *   shows it `abandoned`), and no request is ever left open.
  *
+ * A second, shorter run gives every element resend-after=1 and the code step: it sends, loops
+ * through "Change number" and sends again at once, confirms with the right code, tries to pay a
+ * paid transaction again (reset(), another element), while a listener writes into every
+ * `otp-sent`, `otp-complete` and `payment-processed` detail. Then, from the mock's log: nothing
+ * a listener wrote was sent; one processPayment and one `payment-processed` per transaction;
+ * sendOtp for one transaction never closer than resend-after.
+ *
  * Everything random comes from one seed, printed at the start; `CHAOS_SEED=<seed> npm test`
  * replays the same choices and the same answers (timing aside).
  */
@@ -22,10 +29,14 @@ import '../src/define.js';
 import type { OtpSentDetail } from '../src/index.js';
 import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
 import { hasPart, part } from './helpers/dom.js';
-import { mockPaylink, pause, until, type RecordedRequest } from './helpers/mock.js';
+import { mockPaylink, pause, TEST_OTPS, until, type RecordedRequest } from './helpers/mock.js';
 import { generator } from './helpers/random.js';
 
 const SENDS = 200;
+/** The spacing run: steps, resend-after (s) and the slack between element and mock clocks. */
+const SPACING_STEPS = 30;
+const RESEND_AFTER_S = 1;
+const SPACING_SLACK_MS = 150;
 /** The element's time limit: a hang ends as a timeout error this soon. */
 const TIMEOUT_MS = 800;
 /**
@@ -233,6 +244,194 @@ describe('<stcpay-otp> under chaos', () => {
       'truncated',
       'redirect',
     ]);
+    container.remove();
+  });
+  it('spaces sends by resend-after and pays each transaction once, through change-number loops and listeners that mutate every detail', async function () {
+    this.timeout(90_000);
+    const { seed: given } = (await executeServerCommand('chaos-seed')) as { seed: string | null };
+    const seed = given ? Number(given) : crypto.getRandomValues(new Uint32Array(1))[0];
+    console.log(`chaos (spacing) seed ${seed} (replay: CHAOS_SEED=${seed} npm test)`);
+    const random = generator(seed ^ 0x5eed);
+    const mock = mockPaylink(`chaos-spacing-${seed}`);
+    const where = (step: number) => `spacing seed ${seed}, step ${step}`;
+
+    const container = document.createElement('div');
+    document.body.append(container);
+    const tally = { changeNumber: 0, tooSoon: 0, confirms: 0, paid: 0, mutations: 0, repays: 0 };
+    /** payment-processed events, by transaction. */
+    const processed = new Map<string, number>();
+
+    /** What a listener tries to write into every detail; none of it may reach the wire. */
+    const TAMPERED = {
+      total: 0.01,
+      orderNumber: 'OTHER-INVOICE',
+      stcpayPaymentOTP: '99999',
+      stcpayMobile: '599999999',
+      paymentSessionId: 'TAMPERED-SESSION',
+    };
+    function tamper(event: Event) {
+      const detail = (event as CustomEvent<Record<string, unknown>>).detail;
+      for (const [key, value] of Object.entries(TAMPERED))
+        try {
+          detail[key] = value; // frozen: throws here (modules are strict), or is ignored
+        } catch {
+          tally.mutations++;
+        }
+    }
+
+    let count = 0;
+    function mount(transactionNo = `${1_800_000_000_000 + seed * 1000 + count++}`): StcpayOtp {
+      const el = document.createElement('stcpay-otp');
+      el.transactionNo = transactionNo;
+      el.total = 10;
+      el.mobile = '0551234567';
+      el.baseUrl = mock.baseUrl('random');
+      el.timeout = TIMEOUT_MS;
+      el.resendAfter = RESEND_AFTER_S;
+      el.collectOtp = true;
+      el.processPayment = true;
+      for (const type of ['otp-sent', 'otp-complete', 'payment-processed'])
+        el.addEventListener(type, tamper);
+      el.addEventListener('payment-processed', () =>
+        processed.set(transactionNo, (processed.get(transactionNo) ?? 0) + 1),
+      );
+      el.addEventListener('otp-error', (event) => {
+        if (event.detail.code === 'too-soon') tally.tooSoon++;
+      });
+      container.append(el);
+      return el;
+    }
+
+    const settled = (el: StcpayOtp) => el.state !== 'sending' && el.state !== 'verifying';
+    async function settle(el: StcpayOtp, step: number) {
+      await until(() => settled(el), TIMEOUT_MS + 1000).catch(() => {
+        throw new Error(`${where(step)}: still ${el.state} ${TIMEOUT_MS + 1000} ms later`);
+      });
+      await el.updateComplete;
+    }
+
+    /** A click on the visible send (or resend) button, or send(). */
+    async function send(el: StcpayOtp) {
+      await el.updateComplete;
+      if (random.chance(0.5) && (hasPart(el, 'submit') || hasPart(el, 'resend')))
+        part(el, hasPart(el, 'resend') ? 'resend' : 'submit').click();
+      else el.send().catch(() => {});
+    }
+
+    let el = mount();
+    for (let step = 0; step < SPACING_STEPS; step++) {
+      if (el.state === 'paid') {
+        tally.paid++;
+        // Paid is final: neither reset() nor another element may pay this transaction again.
+        const paidNo = el.transactionNo!;
+        try {
+          el.reset();
+        } catch {
+          /* refused is fine too */
+        }
+        const again = mount(paidNo);
+        again.send().catch(() => {});
+        await settle(again, step);
+        if (again.state === 'sent') {
+          part<HTMLInputElement>(again, 'otp').value = TEST_OTPS.success;
+          part(again, 'otp').dispatchEvent(
+            new InputEvent('input', { bubbles: true, composed: true }),
+          );
+          tally.repays++;
+          await again.confirm().catch(() => {});
+          await settle(again, step);
+        }
+        again.remove();
+        el.remove();
+        el = mount();
+      } else if (el.state === 'unconfirmed') {
+        el.remove();
+        el = mount();
+      }
+
+      await send(el);
+      await settle(el, step);
+
+      const roll = random.int(1, 100);
+      if (roll <= 45 && hasPart(el, 'change-mobile')) {
+        // The pumping loop: back to the number, and send again at once.
+        part(el, 'change-mobile').click();
+        tally.changeNumber++;
+        await el.updateComplete;
+        await send(el);
+        await settle(el, step);
+      } else if (roll <= 75 && el.state === 'sent' && hasPart(el, 'otp')) {
+        const otp = part<HTMLInputElement>(el, 'otp');
+        otp.value = TEST_OTPS.success;
+        otp.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+        tally.confirms++;
+        await el.confirm().catch(() => {});
+        await settle(el, step);
+      }
+      // Now and then long enough for the next send to be due.
+      await pause(random.chance(0.6) ? RESEND_AFTER_S * 1000 : random.int(0, 300));
+    }
+    await settle(el, SPACING_STEPS);
+
+    let log: RecordedRequest[] = [];
+    await until(async () => {
+      log = await mock.requests();
+      return log.every((entry) => entry.closedAt !== null);
+    }, 2000).catch(() => {});
+    const at = where(SPACING_STEPS);
+
+    // Nothing a listener wrote into a detail reached the wire.
+    for (const entry of log) {
+      const body = JSON.parse(entry.body) as Record<string, unknown>;
+      for (const [key, value] of Object.entries(TAMPERED))
+        expect(body[key], `${at}: ${key} in ${entry.path}`).not.to.equal(value);
+    }
+
+    // One processPayment per transaction (every code here is the right one, so the first one
+    // that reached the mock paid it), and at most one payment-processed.
+    const pays = new Map<string, number>();
+    for (const entry of log.filter((e) => e.path.endsWith('/processPayment'))) {
+      const { orderNumber } = JSON.parse(entry.body) as { orderNumber: string };
+      pays.set(orderNumber, (pays.get(orderNumber) ?? 0) + 1);
+    }
+    for (const [orderNumber, n] of pays)
+      expect(n, `${at}: processPayment requests for ${orderNumber}`).to.equal(1);
+    for (const [orderNumber, n] of processed)
+      expect(n, `${at}: payment-processed for ${orderNumber}`).to.equal(1);
+
+    // sendOtp spacing: per transaction, each send at least resend-after after the last one that
+    // counted. A send Paylink refused (an HTTP error answer: no code went out) does not count;
+    // one whose answer was lost (hang, reset, garbled, redirect) or that was aborted does. Every
+    // code here is the right one and nothing expires, so no send is allowed at once. The element
+    // times a send as it starts; the mock as the request arrives: SPACING_SLACK_MS for that.
+    const refused = new Set(['server-error', 'bad-request', 'bad-gateway', 'markup-error']);
+    const last = new Map<string, number>();
+    const sends = log
+      .filter((entry) => entry.path.endsWith('/sendOtp'))
+      .sort((a, b) => a.receivedAt! - b.receivedAt!);
+    let spaced = 0;
+    for (const entry of sends) {
+      const { orderNumber } = JSON.parse(entry.body) as { orderNumber: string };
+      const previous = last.get(orderNumber);
+      if (previous !== undefined) {
+        spaced++;
+        expect(
+          entry.receivedAt! - previous,
+          `${at}: ms between sendOtp for ${orderNumber} (${JSON.stringify(entry)})`,
+        ).to.be.at.least(RESEND_AFTER_S * 1000 - SPACING_SLACK_MS);
+      }
+      if (!refused.has(entry.outcome!)) last.set(orderNumber, entry.receivedAt!);
+    }
+
+    console.log(
+      `chaos (spacing) seed ${seed}: ${log.length} requests, ${sends.length} sendOtp, ` +
+        `${spaced} spaced pairs checked, ${pays.size} transactions paid; ${JSON.stringify(tally)}`,
+    );
+    // The run exercised what it is about.
+    expect(tally.changeNumber, 'change-number clicked').to.be.above(0);
+    expect(tally.tooSoon, 'sends refused as too soon').to.be.above(0);
+    expect(tally.mutations, 'listeners tried to mutate details').to.be.above(0);
+    expect(spaced, 'consecutive sends of one transaction checked').to.be.above(0);
     container.remove();
   });
 });
