@@ -4,26 +4,24 @@
  * bodies and time limits map to errors as for every other call.
  */
 import { withRefusal } from './refusal.js';
-import { call, type Endpoint, type Environment, type RequestOptions } from '../core/transport.js';
+import {
+  PROCESS_PAYMENT_PATH,
+  SEND_OTP_PATH,
+  STCPAY_ORIGINS,
+  type ProcessPaymentBody,
+  type SendOtpBody,
+} from '../core/paylink-api.js';
+import { call, type Endpoint, type RequestOptions } from '../core/transport.js';
 
-/** Paylink's STC Pay hosts. */
-export const STCPAY_ORIGINS: Readonly<Record<Environment, string>> = {
-  production: 'https://order.paylink.sa',
-  testing: 'https://orderpilot.paylink.sa',
-};
+export {
+  PROCESS_PAYMENT_PATH,
+  SEND_OTP_PATH,
+  STCPAY_ORIGINS,
+  type ProcessPaymentBody,
+  type SendOtpBody,
+} from '../core/paylink-api.js';
 
 const STCPAY: Endpoint = { origins: STCPAY_ORIGINS };
-
-export const SEND_OTP_PATH = '/rest/pay/stcpay/sendOtp';
-export const PROCESS_PAYMENT_PATH = '/rest/pay/stcpay/processPayment';
-
-/** The sendOtp request body, exactly as Paylink documents it. */
-export interface SendOtpBody {
-  stcpayMobile: string;
-  stcpayMobileCountryCode: string;
-  orderNumber: string;
-  total: number;
-}
 
 /** The sendOtp success body. `stcMobile` is documented but not needed later, so optional. */
 export interface SendOtpResponse {
@@ -31,21 +29,6 @@ export interface SendOtpResponse {
   paymentSessionId: string;
   signature: string;
   stcpayMobile: string;
-  signedBase64Data: string;
-}
-
-/**
- * The processPayment request body, exactly as Paylink documents it: the sendOtp request and
- * session fields, unchanged, plus the code from the SMS.
- */
-export interface ProcessPaymentBody {
-  stcpayMobileCountryCode: string;
-  stcpayMobile: string;
-  orderNumber: string;
-  total: number;
-  stcpayPaymentOTP: string;
-  paymentSessionId: string;
-  signature: string;
   signedBase64Data: string;
 }
 

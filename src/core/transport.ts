@@ -7,7 +7,9 @@
 import { PaylinkError, type ErrorReason } from './errors.js';
 import { englishError } from '../i18n/describe-error.js';
 
-export type Environment = 'production' | 'testing';
+import type { Environment } from './paylink-api.js';
+
+export type { Environment } from './paylink-api.js';
 
 /** How one of Paylink's APIs is reached: its hosts, and headers beyond the JSON ones. */
 export interface Endpoint {

@@ -4,51 +4,26 @@
  * transport as the STC Pay calls, so statuses, bodies and time limits map to errors the same way.
  */
 import type { ErrorReason } from '../core/errors.js';
-import { call, type Endpoint, type Environment, type RequestOptions } from '../core/transport.js';
+import {
+  REST_ORIGINS,
+  RETRY_OTP_PATH,
+  VALIDATE_OTP_PATH,
+  type RetryOtpBody,
+  type SalesVolume,
+  type ValidateOtpBody,
+  type ValidateOtpResponse,
+} from '../core/paylink-api.js';
+import { call, type Endpoint, type RequestOptions } from '../core/transport.js';
 
-/** Paylink's REST hosts, where the partner API lives. */
-export const REST_ORIGINS: Readonly<Record<Environment, string>> = {
-  production: 'https://restapi.paylink.sa',
-  testing: 'https://restpilot.paylink.sa',
-};
-
-export const VALIDATE_OTP_PATH = '/api/partner/register/validate-otp';
-export const RETRY_OTP_PATH = '/api/partner/register/retry-otp';
-
-/** The validate-otp request body, exactly as Paylink documents it. */
-export interface ValidateOtpBody {
-  signature: string;
-  sessionUuid: string;
-  mobile: string;
-  otp: string;
-  partnerProfileNo: string;
-}
-
-export interface SalesVolume {
-  salesVolumeValue: string;
-  salesVolumeName: string;
-  salesVolumeNameAr: string;
-}
-
-/** The validate-otp success body: what the partner's next step (add-info) needs. */
-export interface ValidateOtpResponse {
-  signature: string;
-  mobile: string;
-  sessionUuid: string;
-  licenseNumber: string;
-  licenseType: string;
-  licenseName: string;
-  nationalIds: string[];
-  bankNames: string[];
-  monthlySalesVolumes: SalesVolume[];
-}
-
-/** The retry-otp request body, exactly as Paylink documents it: a new code for the session. */
-export interface RetryOtpBody {
-  sessionUuid: string;
-  mobileNumber: string;
-  partnerProfileNo: string;
-}
+export {
+  REST_ORIGINS,
+  RETRY_OTP_PATH,
+  VALIDATE_OTP_PATH,
+  type RetryOtpBody,
+  type SalesVolume,
+  type ValidateOtpBody,
+  type ValidateOtpResponse,
+} from '../core/paylink-api.js';
 
 /**
  * What retry-otp answered that the session goes on with. Paylink documents no success body, so

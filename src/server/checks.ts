@@ -4,6 +4,19 @@
  * from its checked fields, so nothing else is ever forwarded. Pure functions, no I/O.
  */
 import { asObject } from './http.js';
+import type {
+  ProcessPaymentBody,
+  RetryOtpBody,
+  SendOtpBody,
+  ValidateOtpBody,
+} from '../core/paylink-api.js';
+
+export type {
+  ProcessPaymentBody,
+  RetryOtpBody,
+  SendOtpBody,
+  ValidateOtpBody,
+} from '../core/paylink-api.js';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; field: string };
 
@@ -49,20 +62,6 @@ function check<T>(body: unknown, rules: Record<string, Rule>): Checked<T> {
   };
 }
 
-export interface SendOtpBody {
-  stcpayMobile: string;
-  stcpayMobileCountryCode: string;
-  orderNumber: string;
-  total: number;
-}
-
-export interface ProcessPaymentBody extends SendOtpBody {
-  stcpayPaymentOTP: string;
-  paymentSessionId: string;
-  signature: string;
-  signedBase64Data: string;
-}
-
 const countryCode = text(/^\d{1,4}$/);
 
 export function checkSendOtp(body: unknown): Checked<SendOtpBody> {
@@ -85,20 +84,6 @@ export function checkProcessPayment(body: unknown): Checked<ProcessPaymentBody> 
     signature: text(OPAQUE),
     signedBase64Data: text(OPAQUE),
   });
-}
-
-export interface ValidateOtpBody {
-  signature: string;
-  sessionUuid: string;
-  mobile: string;
-  otp: string;
-  partnerProfileNo: string;
-}
-
-export interface RetryOtpBody {
-  sessionUuid: string;
-  mobileNumber: string;
-  partnerProfileNo: string;
 }
 
 /** A merchant's mobile as Paylink's partner API writes it ("0599925477"): digits, optional +. */

@@ -5,20 +5,9 @@
  */
 import { misconfigured } from './errors.js';
 import { DEFAULT_TIMEOUT_MS, type Fetch } from './http.js';
+import type { Environment } from '../core/paylink-api.js';
 
-export type Environment = 'production' | 'testing';
-
-/** Paylink's REST hosts: auth, invoices, the partner API. */
-export const REST_ORIGINS: Readonly<Record<Environment, string>> = {
-  production: 'https://restapi.paylink.sa',
-  testing: 'https://restpilot.paylink.sa',
-};
-
-/** Paylink's STC Pay hosts: sendOtp and processPayment. */
-export const STCPAY_ORIGINS: Readonly<Record<Environment, string>> = {
-  production: 'https://order.paylink.sa',
-  testing: 'https://orderpilot.paylink.sa',
-};
+export { REST_ORIGINS, STCPAY_ORIGINS, type Environment } from '../core/paylink-api.js';
 
 export function checkEnvironment(environment: unknown): Environment {
   if (environment !== 'production' && environment !== 'testing')

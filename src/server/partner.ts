@@ -4,6 +4,7 @@
  * typed call, a bounded wait for the merchant's Nafath confirmation, and the proxy that
  * `<paylink-validate-mobile base-url="…">` calls, so the token never reaches the browser.
  */
+import type { ValidateOtpResponse } from '../core/paylink-api.js';
 import {
   baseUrl,
   checkEnvironment,
@@ -68,20 +69,7 @@ export interface ValidateOtpInput extends RegistrationSession {
   otp: string;
 }
 
-export interface SalesVolume {
-  salesVolumeValue: string;
-  salesVolumeName: string;
-  salesVolumeNameAr: string;
-}
-
-export interface ValidateOtpResponse extends RegistrationSession {
-  licenseNumber: string;
-  licenseType: string;
-  licenseName: string;
-  nationalIds: string[];
-  bankNames: string[];
-  monthlySalesVolumes: SalesVolume[];
-}
+export type { SalesVolume, ValidateOtpResponse } from '../core/paylink-api.js';
 
 export interface RetryOtpInput {
   sessionUuid: string;

@@ -4,6 +4,7 @@
  * payment status the element can ask for. It refuses anything else, and never relays a
  * request for an order that is not a real, unpaid invoice of this merchant with this total.
  */
+import { PROCESS_PAYMENT_PATH, SEND_OTP_PATH } from '../../core/paylink-api.js';
 import { checkProcessPayment, checkSendOtp, TRANSACTION_NO, type SendOtpBody } from '../checks.js';
 import { PaylinkServerError } from '../errors.js';
 import type { Answer } from '../http.js';
@@ -36,8 +37,7 @@ export interface HandlerContext {
 
 export type Handler = (request: Request, context?: HandlerContext) => Promise<Response>;
 
-export const SEND_OTP_PATH = '/rest/pay/stcpay/sendOtp';
-export const PROCESS_PAYMENT_PATH = '/rest/pay/stcpay/processPayment';
+export { PROCESS_PAYMENT_PATH, SEND_OTP_PATH };
 export const PAYMENT_STATUS_PATH = '/payment-status';
 
 export interface ProxyLimits {

@@ -3,6 +3,7 @@
  * forwarded to Paylink with the partner's Bearer token added here, so the browser never holds
  * it. Only the partner's own profile, only well-formed bodies, within limits per session.
  */
+import { RETRY_OTP_PATH, VALIDATE_OTP_PATH } from '../../core/paylink-api.js';
 import { checkRetryOtp, checkValidateOtp, type Checked } from '../checks.js';
 import { redact } from '../errors.js';
 import type { Answer } from '../http.js';
@@ -23,8 +24,7 @@ import {
   upstreamFailure,
 } from './respond.js';
 
-export const VALIDATE_OTP_PATH = '/api/partner/register/validate-otp';
-export const RETRY_OTP_PATH = '/api/partner/register/retry-otp';
+export { RETRY_OTP_PATH, VALIDATE_OTP_PATH };
 
 export interface PartnerProxyOptions {
   prefix: string;
