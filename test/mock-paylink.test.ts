@@ -10,6 +10,7 @@ import {
   type RecordedRequest,
   type Scenario,
 } from './helpers/mock.js';
+import { WORDS } from './helpers/refusal-words.js';
 
 const SEND_OTP = '/rest/pay/stcpay/sendOtp';
 const PROCESS_PAYMENT = '/rest/pay/stcpay/processPayment';
@@ -24,27 +25,6 @@ const INVALID_SESSION = { title: 'Bad Request', status: 400, detail: 'Invalid pa
 const EXPIRED = { title: 'Bad Request', status: 400, detail: 'The payment session has expired' };
 const ALREADY_PAID = { title: 'Bad Request', status: 400, detail: 'The order is already paid' };
 const INVALID_OTP = { title: 'Bad Request', status: 400, detail: 'Invalid OTP' };
-/** The other wordings a refusal can come in (the pay-words-* scenarios), written out again. */
-const WORDS = {
-  en: {
-    session: 'Invalid payment session',
-    expired: 'The payment session has expired',
-    paid: 'The order is already paid',
-    wrong: 'Invalid OTP',
-  },
-  ar: {
-    session: 'جلسة الدفع غير صالحة',
-    expired: 'انتهت صلاحية رمز التحقق',
-    paid: 'الطلب مدفوع مسبقًا',
-    wrong: 'رمز التحقق غير صحيح',
-  },
-  stcpay: {
-    session: 'Invalid OTP either expired or not found, please request a new OTP.',
-    expired: 'Invalid OTP either expired or not found, please request a new OTP.',
-    paid: 'Already Paid.',
-    wrong: 'Invalid OTP either expired or not found, please request a new OTP.',
-  },
-} as const;
 const BAD_CREDENTIALS = {
   title: 'Unauthorized',
   status: 401,

@@ -1,28 +1,7 @@
 /** How a refused sendOtp or processPayment is read: status first, then known reasons, en and ar. */
 import { expect } from '@open-wc/testing';
 import { classifyRefusal, type Refusal } from '../src/checkout/refusal.js';
-
-/** Every wording a refusal is known to come in, as the mock's voices write them. */
-const WORDS = {
-  en: {
-    session: 'Invalid payment session',
-    expired: 'The payment session has expired',
-    paid: 'The order is already paid',
-    wrong: 'Invalid OTP',
-  },
-  ar: {
-    session: 'جلسة الدفع غير صالحة',
-    expired: 'انتهت صلاحية رمز التحقق',
-    paid: 'الطلب مدفوع مسبقًا',
-    wrong: 'رمز التحقق غير صحيح',
-  },
-  stcpay: {
-    session: 'Invalid OTP either expired or not found, please request a new OTP.',
-    expired: 'Invalid OTP either expired or not found, please request a new OTP.',
-    paid: 'Already Paid.',
-    wrong: 'Invalid OTP either expired or not found, please request a new OTP.',
-  },
-} as const;
+import { WORDS } from './helpers/refusal-words.js';
 
 const EXPECTED: Record<keyof typeof WORDS, Record<keyof (typeof WORDS)['en'], Refusal>> = {
   en: {
