@@ -5,9 +5,97 @@
  */
 import { misconfigured } from './errors.js';
 import { DEFAULT_TIMEOUT_MS, type Fetch } from './http.js';
-import type { Environment } from '../core/paylink-api.js';
+import { REST_ORIGINS, type Environment } from '../core/paylink-api.js';
+import {
+  checkLimit,
+  checkStore,
+  createLimiter,
+  type Limit,
+  type LimitStore,
+  type Limiter,
+} from './rate-limit.js';
 
-export { REST_ORIGINS, STCPAY_ORIGINS, type Environment } from '../core/paylink-api.js';
+export { STCPAY_ORIGINS, type Environment } from '../core/paylink-api.js';
+
+/** The options createPaylink and createPaylinkPartner share. */
+export interface ServerOptions {
+  /** Paylink's `production` hosts, or its `testing` ("pilot") ones. */
+  environment: Environment;
+  /** Replaces the REST host (auth, invoices, registration): a local mock, a test double. */
+  restBaseUrl?: string;
+  /** The `fetch` to call Paylink with. Default: the platform's. */
+  fetch?: Fetch;
+  /** Milliseconds a call to Paylink may take. Default 20000. */
+  timeout?: number;
+  /**
+   * The path `handler` is mounted at, as the browser sees it: the element's `base-url` names
+   * the same. The handler reads the full URL of each request.
+   */
+  prefix?: string;
+  /**
+   * Other origins whose pages may call the handler (CORS). Default none: the handler is for the
+   * store's own origin, and sends no CORS headers.
+   */
+  allowedOrigins?: readonly string[];
+  /**
+   * The request header that holds the client's address, as the store's own proxy or platform
+   * sets it (`x-real-ip`, `cf-connecting-ip`, `x-forwarded-for`: its last entry is used).
+   * Default: the connection's address, which toNodeHandler passes; without either, every
+   * client shares one per-client limit.
+   */
+  clientAddressHeader?: string;
+  /** The largest request body the handler reads. Default 4096 bytes. */
+  maxBodyBytes?: number;
+  /** The handler's limits, and where they are counted (memory, or the store's Redis). */
+  rateLimit?: LimitStore;
+}
+
+/** The shared options, checked, with every default filled in. */
+export interface CheckedServerOptions<Limits extends string> {
+  environment: Environment;
+  rest: string;
+  fetch: Fetch;
+  timeout: number;
+  prefix: string;
+  allowedOrigins: readonly string[];
+  clientAddressHeader?: string;
+  maxBodyBytes: number;
+  /** One limiter a name of `defaults`, at the limit the options set or the default one. */
+  limiters: { [name in Limits]: Limiter };
+}
+
+/**
+ * Checks the options both clients share, in the order a reader meets them; `prefix` defaults to
+ * `defaultPrefix`, and each limit of `defaults` is counted under `keyPrefix` + its name.
+ */
+export function checkServerOptions<Limits extends string>(
+  options: ServerOptions,
+  defaultPrefix: string,
+  defaults: { [name in Limits]: Limit },
+  keyPrefix = '',
+): CheckedServerOptions<Limits> {
+  if (typeof options !== 'object' || options === null)
+    throw misconfigured('options', 'must be an object');
+  const environment = checkEnvironment(options.environment);
+  const store = checkStore(options.rateLimit);
+  const limiters = {} as { [name in Limits]: Limiter };
+  for (const name of Object.keys(defaults) as Limits[]) {
+    const given = (options.rateLimit as Record<string, unknown> | undefined)?.[name];
+    const limit = checkLimit(`rateLimit.${name}`, given, defaults[name]);
+    limiters[name] = createLimiter(keyPrefix + name, limit, store);
+  }
+  return {
+    environment,
+    rest: baseUrl('restBaseUrl', options.restBaseUrl, REST_ORIGINS[environment]),
+    fetch: checkFetch(options.fetch),
+    timeout: checkTimeout(options.timeout),
+    prefix: checkPrefix(options.prefix, defaultPrefix),
+    allowedOrigins: checkOrigins(options.allowedOrigins),
+    clientAddressHeader: checkHeaderName(options.clientAddressHeader),
+    maxBodyBytes: checkPositive('maxBodyBytes', options.maxBodyBytes, 4096),
+    limiters,
+  };
+}
 
 export function checkEnvironment(environment: unknown): Environment {
   if (environment !== 'production' && environment !== 'testing')

@@ -2,7 +2,7 @@
  * One HTTP exchange with Paylink through the platform's `fetch`: a time limit, an optional
  * abort signal, and the answer read whole (up to a cap) so callers can pass it on or parse it.
  */
-import { PaylinkServerError } from './errors.js';
+import { PaylinkServerError, redact } from './errors.js';
 
 /** The `fetch` the kit calls: the platform's, or one the caller passes (a test's, a tracer's). */
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
@@ -126,4 +126,17 @@ export function reasonOf(answer: Answer): string {
     (value): value is string => typeof value === 'string' && value.trim() !== '',
   );
   return said ? `: ${said.trim().slice(0, 200)}` : '';
+}
+
+/** The error for an answer that is not a success: Paylink's words, with no secret in them. */
+export function failure(
+  label: string,
+  answer: Answer,
+  secrets: Iterable<string | undefined>,
+): PaylinkServerError {
+  return new PaylinkServerError({
+    code: answer.status === 404 ? 'not-found' : 'http',
+    status: answer.status,
+    message: redact(`${label}: Paylink answered ${answer.status}${reasonOf(answer)}`, secrets),
+  });
 }

@@ -5,34 +5,16 @@
  * `<paylink-validate-mobile base-url="…">` calls, so the token never reaches the browser.
  */
 import type { ValidateOtpResponse } from '../core/paylink-api.js';
-import {
-  baseUrl,
-  checkEnvironment,
-  checkFetch,
-  checkHeaderName,
-  checkOrigins,
-  checkPositive,
-  checkPrefix,
-  checkSecret,
-  checkTimeout,
-  REST_ORIGINS,
-  type Environment,
-} from './config.js';
-import { invalid, misconfigured, PaylinkServerError, redact } from './errors.js';
-import { asObject, reasonOf, type Answer, type Fetch } from './http.js';
+import { checkSecret, checkServerOptions, type ServerOptions } from './config.js';
+import { invalid, PaylinkServerError } from './errors.js';
+import { asObject, failure, type Answer } from './http.js';
 import type { Handler } from './proxy/handler.js';
 import {
   createPartnerProxyHandler,
   RETRY_OTP_PATH,
   VALIDATE_OTP_PATH,
 } from './proxy/partner-handler.js';
-import {
-  checkLimit,
-  checkStore,
-  createLimiter,
-  type Limit,
-  type LimitStore,
-} from './rate-limit.js';
+import type { Limit, LimitStore } from './rate-limit.js';
 import { createRestClient } from './rest.js';
 import { createTokenSource } from './token.js';
 import type { RequestOptions } from './paylink.js';
@@ -120,22 +102,13 @@ export interface PaylinkPartnerRateLimits extends LimitStore {
   retryOtpPerClient?: Limit;
 }
 
-export interface PaylinkPartnerOptions {
+export interface PaylinkPartnerOptions extends ServerOptions {
   /** The partner profile number Paylink gave on signing the contract. */
   profileNo: string;
   /** The partner's API key. Stays on the server: never in a page, a log or an error. */
   apiKey: string;
-  environment: Environment;
-  /** Replaces the REST host: a local mock, a test double. */
-  restBaseUrl?: string;
-  fetch?: Fetch;
-  /** Milliseconds a call to Paylink may take. Default 20000. */
-  timeout?: number;
   /** The path `handler` is mounted at, as the browser sees it. Default `/paylink-partner`. */
   prefix?: string;
-  allowedOrigins?: readonly string[];
-  clientAddressHeader?: string;
-  maxBodyBytes?: number;
   rateLimit?: PaylinkPartnerRateLimits;
 }
 
@@ -168,22 +141,10 @@ const DEFAULT_LIMITS = {
 const FINAL_STATUSES = ['completed', 'rejected', 'expired'];
 
 export function createPaylinkPartner(options: PaylinkPartnerOptions): PaylinkPartner {
-  if (typeof options !== 'object' || options === null)
-    throw misconfigured('options', 'must be an object');
+  const checked = checkServerOptions(options, '/paylink-partner', DEFAULT_LIMITS, 'partner-');
+  const { rest, timeout, fetch: fetchFn } = checked;
   const profileNo = checkSecret('profileNo', options.profileNo);
   const apiKey = checkSecret('apiKey', options.apiKey);
-  const environment = checkEnvironment(options.environment);
-  const rest = baseUrl('restBaseUrl', options.restBaseUrl, REST_ORIGINS[environment]);
-  const fetchFn = checkFetch(options.fetch);
-  const timeout = checkTimeout(options.timeout);
-  const prefix = checkPrefix(options.prefix, '/paylink-partner');
-  const store = checkStore(options.rateLimit);
-  const limit = (name: keyof typeof DEFAULT_LIMITS) =>
-    createLimiter(
-      `partner-${name}`,
-      checkLimit(`rateLimit.${name}`, options.rateLimit?.[name], DEFAULT_LIMITS[name]),
-      store,
-    );
 
   const tokens = createTokenSource({
     url: `${rest}/api/partner/auth`,
@@ -202,17 +163,7 @@ export function createPaylinkPartner(options: PaylinkPartnerOptions): PaylinkPar
     signal?: AbortSignal,
   ): Promise<Record<string, unknown>> {
     const answer: Answer = await client.call(path, body, signal);
-    if (answer.status < 200 || answer.status > 299) {
-      const message = redact(
-        `${path}: Paylink answered ${answer.status}${reasonOf(answer)}`,
-        secrets(),
-      );
-      throw new PaylinkServerError({
-        code: answer.status === 404 ? 'not-found' : 'http',
-        status: answer.status,
-        message,
-      });
-    }
+    if (answer.status < 200 || answer.status > 299) throw failure(path, answer, secrets());
     const value = asObject(answer.json);
     if (!value)
       throw new PaylinkServerError({
@@ -328,16 +279,9 @@ export function createPaylinkPartner(options: PaylinkPartnerOptions): PaylinkPar
       }
     },
     handler: createPartnerProxyHandler({
-      prefix,
+      ...checked,
       profileNo,
-      allowedOrigins: checkOrigins(options.allowedOrigins),
-      clientAddressHeader: checkHeaderName(options.clientAddressHeader),
-      maxBodyBytes: checkPositive('maxBodyBytes', options.maxBodyBytes, 4096),
-      limits: {
-        validateOtpPerSession: limit('validateOtpPerSession'),
-        retryOtpPerSession: limit('retryOtpPerSession'),
-        retryOtpPerClient: limit('retryOtpPerClient'),
-      },
+      limits: checked.limiters,
       forward: (path, body, signal) => client.call(path, body, signal),
       secrets,
     }),

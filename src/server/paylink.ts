@@ -5,20 +5,14 @@
  */
 import {
   baseUrl,
-  checkEnvironment,
-  checkFetch,
-  checkHeaderName,
-  checkOrigins,
   checkPositive,
-  checkPrefix,
   checkSecret,
-  checkTimeout,
-  REST_ORIGINS,
+  checkServerOptions,
   STCPAY_ORIGINS,
-  type Environment,
+  type ServerOptions,
 } from './config.js';
-import { misconfigured, PaylinkServerError, redact } from './errors.js';
-import { reasonOf, send, type Answer, type Fetch } from './http.js';
+import { PaylinkServerError } from './errors.js';
+import { failure, send } from './http.js';
 import {
   checkAddInvoice,
   checkAmount,
@@ -31,13 +25,7 @@ import {
 } from './invoice.js';
 import { createProxyHandler, type Handler } from './proxy/handler.js';
 import { createInvoiceCache } from './proxy/invoice-cache.js';
-import {
-  checkLimit,
-  checkStore,
-  createLimiter,
-  type Limit,
-  type LimitStore,
-} from './rate-limit.js';
+import type { Limit, LimitStore } from './rate-limit.js';
 import { createRestClient } from './rest.js';
 import { createTokenSource } from './token.js';
 
@@ -52,39 +40,14 @@ export interface PaylinkRateLimits extends LimitStore {
   paymentStatusPerClient?: Limit;
 }
 
-export interface PaylinkOptions {
+export interface PaylinkOptions extends ServerOptions {
   /** From Paylink's merchant portal. Stays on the server: never in a page, a log or an error. */
   apiId: string;
   secretKey: string;
-  /** Paylink's `production` hosts, or its `testing` ("pilot") ones. */
-  environment: Environment;
-  /** Replaces the REST host (auth, invoices): a local mock, a test double. */
-  restBaseUrl?: string;
   /** Replaces the STC Pay host (sendOtp, processPayment). */
   stcpayBaseUrl?: string;
-  /** The `fetch` to call Paylink with. Default: the platform's. */
-  fetch?: Fetch;
-  /** Milliseconds a call to Paylink may take. Default 20000. */
-  timeout?: number;
-  /**
-   * The path `handler` is mounted at, as the browser sees it: `<stcpay-otp base-url>` names
-   * the same. Default `/paylink`. The handler reads the full URL of each request.
-   */
+  /** The path `handler` is mounted at (`<stcpay-otp base-url>`). Default `/paylink`. */
   prefix?: string;
-  /**
-   * Other origins whose pages may call the handler (CORS). Default none: the handler is for the
-   * store's own origin, and sends no CORS headers.
-   */
-  allowedOrigins?: readonly string[];
-  /**
-   * The request header that holds the client's address, as the store's own proxy or platform
-   * sets it (`x-real-ip`, `cf-connecting-ip`, `x-forwarded-for`: its last entry is used).
-   * Default: the connection's address, which toNodeHandler passes; without either, every
-   * client shares one per-client limit.
-   */
-  clientAddressHeader?: string;
-  /** The largest request body the handler reads. Default 4096 bytes. */
-  maxBodyBytes?: number;
   /** How long the handler keeps an invoice it checked an order against. Default 10 seconds. */
   invoiceCacheSeconds?: number;
   /** The handler's limits, and where they are counted (memory, or the store's Redis). */
@@ -122,27 +85,16 @@ const DEFAULT_LIMITS = {
 };
 
 export function createPaylink(options: PaylinkOptions): Paylink {
-  if (typeof options !== 'object' || options === null)
-    throw misconfigured('options', 'must be an object');
+  const checked = checkServerOptions(options, '/paylink', DEFAULT_LIMITS);
+  const { rest, timeout, fetch: fetchFn } = checked;
   const apiId = checkSecret('apiId', options.apiId);
   const secretKey = checkSecret('secretKey', options.secretKey);
-  const environment = checkEnvironment(options.environment);
-  const rest = baseUrl('restBaseUrl', options.restBaseUrl, REST_ORIGINS[environment]);
-  const stcpay = baseUrl('stcpayBaseUrl', options.stcpayBaseUrl, STCPAY_ORIGINS[environment]);
-  const fetchFn = checkFetch(options.fetch);
-  const timeout = checkTimeout(options.timeout);
-  const prefix = checkPrefix(options.prefix, '/paylink');
-  const allowedOrigins = checkOrigins(options.allowedOrigins);
-  const clientAddressHeader = checkHeaderName(options.clientAddressHeader);
-  const maxBodyBytes = checkPositive('maxBodyBytes', options.maxBodyBytes, 4096);
+  const stcpay = baseUrl(
+    'stcpayBaseUrl',
+    options.stcpayBaseUrl,
+    STCPAY_ORIGINS[checked.environment],
+  );
   const invoiceCacheSeconds = checkPositive('invoiceCacheSeconds', options.invoiceCacheSeconds, 10);
-  const store = checkStore(options.rateLimit);
-  const limit = (name: keyof typeof DEFAULT_LIMITS) =>
-    createLimiter(
-      name,
-      checkLimit(`rateLimit.${name}`, options.rateLimit?.[name], DEFAULT_LIMITS[name]),
-      store,
-    );
 
   const tokens = createTokenSource({
     url: `${rest}/api/auth`,
@@ -153,19 +105,7 @@ export function createPaylink(options: PaylinkOptions): Paylink {
   });
   const client = createRestClient(rest, tokens, fetchFn, timeout);
 
-  /** The error for an answer that is not a success; Paylink's words, with no secret in them. */
-  function failure(path: string, answer: Answer): PaylinkServerError {
-    const message = redact(`${path}: Paylink answered ${answer.status}${reasonOf(answer)}`, [
-      apiId,
-      secretKey,
-      tokens.held(),
-    ]);
-    return new PaylinkServerError({
-      code: answer.status === 404 ? 'not-found' : 'http',
-      status: answer.status,
-      message,
-    });
-  }
+  const secrets = () => [apiId, secretKey, tokens.held()];
 
   async function addInvoice(
     input: AddInvoiceInput,
@@ -173,7 +113,8 @@ export function createPaylink(options: PaylinkOptions): Paylink {
   ): Promise<Invoice> {
     const body = checkAddInvoice(input);
     const answer = await client.call('/api/addInvoice', body, signal);
-    if (answer.status < 200 || answer.status > 299) throw failure('/api/addInvoice', answer);
+    if (answer.status < 200 || answer.status > 299)
+      throw failure('/api/addInvoice', answer, secrets());
     const invoice = parseInvoice(answer.json, true);
     if (!invoice)
       throw new PaylinkServerError({
@@ -190,7 +131,7 @@ export function createPaylink(options: PaylinkOptions): Paylink {
   ): Promise<Invoice> {
     const path = `/api/getInvoice/${encodeURIComponent(checkTransactionNo(transactionNo))}`;
     const answer = await client.call(path, undefined, signal);
-    if (answer.status < 200 || answer.status > 299) throw failure(path, answer);
+    if (answer.status < 200 || answer.status > 299) throw failure(path, answer, secrets());
     const invoice = parseInvoice(answer.json, false);
     if (!invoice)
       throw new PaylinkServerError({
@@ -211,16 +152,8 @@ export function createPaylink(options: PaylinkOptions): Paylink {
   }
 
   const handler = createProxyHandler({
-    prefix,
-    allowedOrigins,
-    clientAddressHeader,
-    maxBodyBytes,
-    limits: {
-      sendOtpPerOrder: limit('sendOtpPerOrder'),
-      sendOtpPerClient: limit('sendOtpPerClient'),
-      processPaymentPerOrder: limit('processPaymentPerOrder'),
-      paymentStatusPerClient: limit('paymentStatusPerClient'),
-    },
+    ...checked,
+    limits: checked.limiters,
     invoices: createInvoiceCache(
       (transactionNo) => getInvoice(transactionNo),
       invoiceCacheSeconds * 1000,

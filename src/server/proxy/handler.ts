@@ -15,15 +15,13 @@ import {
   clientAddress,
   guarded,
   invalidField,
-  isJson,
   json,
   methodNotAllowed,
   notFound,
-  preflight,
+  overLimit,
   problem,
-  readJson,
-  text,
-  tooMany,
+  readPost,
+  relay,
   upstreamFailure,
 } from './respond.js';
 
@@ -74,11 +72,7 @@ export function createProxyHandler(options: ProxyOptions): Handler {
       return paymentStatus(searchParams, client);
     }
     if (path !== SEND_OTP_PATH && path !== PROCESS_PAYMENT_PATH) return notFound();
-    if (request.method === 'OPTIONS') return preflight(request, allowedOrigins);
-    if (request.method !== 'POST') return methodNotAllowed('POST');
-    if (!isJson(request))
-      return problem(415, 'Unsupported Media Type', 'The body must be application/json.');
-    const body = await readJson(request, options.maxBodyBytes);
+    const body = await readPost(request, allowedOrigins, options.maxBodyBytes);
     if (!body.ok) return body.response;
     return path === SEND_OTP_PATH
       ? sendOtp(body.value, client, request.signal)
@@ -88,25 +82,27 @@ export function createProxyHandler(options: ProxyOptions): Handler {
   async function sendOtp(value: unknown, client: string, signal: AbortSignal): Promise<Response> {
     const checked = checkSendOtp(value);
     if (!checked.ok) return invalidField(checked.field);
-    const perClient = await limits.sendOtpPerClient.consume(client);
-    if (!perClient.ok) return tooMany(perClient.retryAfter, ORDER_OR_ADDRESS);
-    const refusal = await checkOrder(checked.value);
+    const refusal =
+      (await overLimit(limits.sendOtpPerClient, client, ORDER_OR_ADDRESS)) ??
+      (await checkOrder(checked.value)) ??
+      (await overLimit(limits.sendOtpPerOrder, checked.value.orderNumber, ORDER_OR_ADDRESS));
     if (refusal) return refusal;
-    const perOrder = await limits.sendOtpPerOrder.consume(checked.value.orderNumber);
-    if (!perOrder.ok) return tooMany(perOrder.retryAfter, ORDER_OR_ADDRESS);
-    return relay(SEND_OTP_PATH, checked.value, signal);
+    return relay(() => options.forward(SEND_OTP_PATH, checked.value, signal));
   }
 
   async function processPayment(value: unknown, signal: AbortSignal): Promise<Response> {
     const checked = checkProcessPayment(value);
     if (!checked.ok) return invalidField(checked.field);
-    const refusal = await checkOrder(checked.value);
+    const { orderNumber } = checked.value;
+    const refusal =
+      (await checkOrder(checked.value)) ??
+      (await overLimit(limits.processPaymentPerOrder, orderNumber, ORDER_OR_ADDRESS));
     if (refusal) return refusal;
-    const perOrder = await limits.processPaymentPerOrder.consume(checked.value.orderNumber);
-    if (!perOrder.ok) return tooMany(perOrder.retryAfter, ORDER_OR_ADDRESS);
-    const response = await relay(PROCESS_PAYMENT_PATH, checked.value, signal);
+    const response = await relay(() =>
+      options.forward(PROCESS_PAYMENT_PATH, checked.value, signal),
+    );
     // Paid now, most likely: the next look at this order must ask Paylink again.
-    options.invoices.forget(checked.value.orderNumber);
+    options.invoices.forget(orderNumber);
     return response;
   }
 
@@ -127,19 +123,6 @@ export function createProxyHandler(options: ProxyOptions): Handler {
     return undefined;
   }
 
-  /** Forwards the checked body; passes Paylink's status and JSON body back, or a clean error. */
-  async function relay(path: string, body: unknown, signal: AbortSignal): Promise<Response> {
-    let answer: Answer;
-    try {
-      answer = await options.forward(path, body, signal);
-    } catch (error) {
-      return upstreamFailure(error);
-    }
-    if (answer.json === undefined || answer.text.trim() === '')
-      return problem(502, 'Bad Gateway', 'Paylink answered with something other than JSON.');
-    return text(answer.status, answer.text);
-  }
-
   async function paymentStatus(params: URLSearchParams, client: string): Promise<Response> {
     const transactionNo = params.get('transactionNo') ?? '';
     if (
@@ -147,8 +130,8 @@ export function createProxyHandler(options: ProxyOptions): Handler {
       [...params.keys()].some((key) => key !== 'transactionNo')
     )
       return invalidField('transactionNo');
-    const allowed = await limits.paymentStatusPerClient.consume(client);
-    if (!allowed.ok) return tooMany(allowed.retryAfter, ORDER_OR_ADDRESS);
+    const refusal = await overLimit(limits.paymentStatusPerClient, client, ORDER_OR_ADDRESS);
+    if (refusal) return refusal;
     try {
       const { paid } = await options.verify(transactionNo);
       return json(200, { status: paid ? 'paid' : 'unpaid' });

@@ -4,7 +4,7 @@
  * it. Only the partner's own profile, only well-formed bodies, within limits per session.
  */
 import { RETRY_OTP_PATH, VALIDATE_OTP_PATH } from '../../core/paylink-api.js';
-import { checkRetryOtp, checkValidateOtp, type Checked } from '../checks.js';
+import { checkRetryOtp, checkValidateOtp } from '../checks.js';
 import { redact } from '../errors.js';
 import type { Answer } from '../http.js';
 import type { Limiter } from '../rate-limit.js';
@@ -13,18 +13,17 @@ import {
   clientAddress,
   guarded,
   invalidField,
-  isJson,
-  methodNotAllowed,
   notFound,
-  preflight,
+  overLimit,
   problem,
-  readJson,
+  readPost,
+  relay,
   text,
-  tooMany,
-  upstreamFailure,
 } from './respond.js';
 
 export { RETRY_OTP_PATH, VALIDATE_OTP_PATH };
+
+const REGISTRATION = 'this registration';
 
 export interface PartnerProxyOptions {
   prefix: string;
@@ -51,39 +50,23 @@ export function createPartnerProxyHandler(options: PartnerProxyOptions): Handler
     if (!pathname.startsWith(`${prefix}/`)) return notFound();
     const path = pathname.slice(prefix.length);
     if (path !== VALIDATE_OTP_PATH && path !== RETRY_OTP_PATH) return notFound();
-    if (request.method === 'OPTIONS') return preflight(request, allowedOrigins);
-    if (request.method !== 'POST') return methodNotAllowed('POST');
-    if (!isJson(request))
-      return problem(415, 'Unsupported Media Type', 'The body must be application/json.');
-    const body = await readJson(request, options.maxBodyBytes);
+    const body = await readPost(request, allowedOrigins, options.maxBodyBytes);
     if (!body.ok) return body.response;
 
-    let checked: Checked<{ sessionUuid: string }>;
-    if (path === VALIDATE_OTP_PATH) {
-      checked = checkValidateOtp(body.value, options.profileNo);
-      if (!checked.ok) return invalidField(checked.field);
-      const allowed = await limits.validateOtpPerSession.consume(checked.value.sessionUuid);
-      if (!allowed.ok) return tooMany(allowed.retryAfter, 'this registration');
-    } else {
-      checked = checkRetryOtp(body.value, options.profileNo);
-      if (!checked.ok) return invalidField(checked.field);
-      const perClient = await limits.retryOtpPerClient.consume(client);
-      if (!perClient.ok) return tooMany(perClient.retryAfter, 'this registration');
-      const perSession = await limits.retryOtpPerSession.consume(checked.value.sessionUuid);
-      if (!perSession.ok) return tooMany(perSession.retryAfter, 'this registration');
-    }
-    return relay(path, checked.value, request.signal);
+    const validate = path === VALIDATE_OTP_PATH;
+    const checked = (validate ? checkValidateOtp : checkRetryOtp)(body.value, options.profileNo);
+    if (!checked.ok) return invalidField(checked.field);
+    const session = checked.value.sessionUuid;
+    const refusal = validate
+      ? await overLimit(limits.validateOtpPerSession, session, REGISTRATION)
+      : ((await overLimit(limits.retryOtpPerClient, client, REGISTRATION)) ??
+        (await overLimit(limits.retryOtpPerSession, session, REGISTRATION)));
+    if (refusal) return refusal;
+    return relay(() => options.forward(path, checked.value, request.signal), pass);
   }
 
-  async function relay(path: string, body: unknown, signal: AbortSignal): Promise<Response> {
-    let answer: Answer;
-    try {
-      answer = await options.forward(path, body, signal);
-    } catch (error) {
-      return upstreamFailure(error);
-    }
-    if (answer.json === undefined || answer.text.trim() === '')
-      return problem(502, 'Bad Gateway', 'Paylink answered with something other than JSON.');
+  /** Paylink's answer, with no secret in it. */
+  function pass(answer: Answer): Response {
     // Paylink still refused the token after a fresh sign-in: the partner's setup, not the
     // browser's.
     if (answer.status === 401)

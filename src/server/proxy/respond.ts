@@ -5,6 +5,8 @@
  */
 
 import { PaylinkServerError } from '../errors.js';
+import type { Answer } from '../http.js';
+import type { Limiter } from '../rate-limit.js';
 
 /** Paylink's failure shape {title, status, detail}, which the elements read. */
 export function problem(
@@ -92,6 +94,45 @@ export async function readJson(request: Request, maxBytes: number): Promise<Body
   }
 }
 
+/**
+ * The body of a POST to a proxy route: a CORS preflight answered, any other method refused, and
+ * the body read as JSON within `maxBytes`.
+ */
+export async function readPost(
+  request: Request,
+  allowedOrigins: readonly string[],
+  maxBytes: number,
+): Promise<Body> {
+  if (request.method === 'OPTIONS')
+    return { ok: false, response: preflight(request, allowedOrigins) };
+  if (request.method !== 'POST') return { ok: false, response: methodNotAllowed('POST') };
+  if (!isJson(request))
+    return {
+      ok: false,
+      response: problem(415, 'Unsupported Media Type', 'The body must be application/json.'),
+    };
+  return readJson(request, maxBytes);
+}
+
+/**
+ * Paylink's answer to a forwarded call, passed back by `pass` (as it came, by default), or a clean
+ * error when none came or it was not JSON.
+ */
+export async function relay(
+  forward: () => Promise<Answer>,
+  pass: (answer: Answer) => Response = (answer) => text(answer.status, answer.text),
+): Promise<Response> {
+  let answer: Answer;
+  try {
+    answer = await forward();
+  } catch (error) {
+    return upstreamFailure(error);
+  }
+  if (answer.json === undefined || answer.text.trim() === '')
+    return problem(502, 'Bad Gateway', 'Paylink answered with something other than JSON.');
+  return pass(answer);
+}
+
 /** The CORS headers for the request's Origin, when the store allows it; none otherwise. */
 export function corsHeaders(
   request: Request,
@@ -151,6 +192,19 @@ export function tooMany(retryAfter: number, what: string): Response {
   return problem(429, 'Too Many Requests', `Too many requests for ${what}. Try again later.`, {
     'Retry-After': String(retryAfter),
   });
+}
+
+/**
+ * Counts a request for `key` against `limiter`: a 429 once over the limit (`what` says which),
+ * undefined while within it.
+ */
+export async function overLimit(
+  limiter: Limiter,
+  key: string,
+  what: string,
+): Promise<Response | undefined> {
+  const allowed = await limiter.consume(key);
+  return allowed.ok ? undefined : tooMany(allowed.retryAfter, what);
 }
 
 /** Paylink could not be asked, or did not answer in time; anything else is rethrown. */
