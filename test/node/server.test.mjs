@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createPaylink, PaylinkServerError } from 'stcpay-otp/server';
-import { MOCK_CREDENTIALS, TEST_OTPS } from '../../demo/mock-paylink.js';
-import { invoiceInput, startMock } from './mock-server.mjs';
+import { MOCK_CREDENTIALS } from '../../demo/mock-paylink.js';
+import { invoiceInput, pay, startMock } from './mock-server.mjs';
 
 const AUTH = '/api/auth';
 
@@ -21,32 +21,6 @@ const kit = (options = {}) =>
     stcpayBaseUrl: mock.origin,
     ...options,
   });
-
-/** Pays an invoice the way a customer's browser would, straight at the mock's STC Pay API. */
-async function pay(origin, transactionNo, total) {
-  const post = (path, body) =>
-    fetch(origin + path, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-  const request = {
-    stcpayMobile: '551234567',
-    stcpayMobileCountryCode: '966',
-    orderNumber: transactionNo,
-    total,
-  };
-  const session = await (await post('/rest/pay/stcpay/sendOtp', request)).json();
-  const { paymentSessionId, signature, signedBase64Data } = session;
-  const paid = await post('/rest/pay/stcpay/processPayment', {
-    ...request,
-    stcpayPaymentOTP: TEST_OTPS.success,
-    paymentSessionId,
-    signature,
-    signedBase64Data,
-  });
-  assert.equal(paid.status, 200);
-}
 
 /** The error `promise` rejects with, checked to be a PaylinkServerError. */
 async function failure(promise) {
