@@ -1,8 +1,10 @@
 // The local mock Paylink (STC Pay, REST, partner API) alone on a free port, for the tests of
 // stcpay-otp/server: every exchange is noted (method, path, status, Authorization) so a test can
 // count sign-ins and see what reached "Paylink"; `intercept` lets one test answer a route itself.
+// Beside it, the customer's side: the STC Pay requests a browser sends, and a whole payment.
+import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { createPaylinkMock } from '../../demo/mock-paylink.js';
+import { createPaylinkMock, TEST_OTPS } from '../../demo/mock-paylink.js';
 import { createPartnerMock } from '../../demo/mock-partner.js';
 
 /** @param {{tokenLifetimeMs?: number}} [options] passed to both mocks */
@@ -72,4 +74,42 @@ export function invoiceInput(amount = 65) {
     clientMobile: '0551234567',
     products: [{ title: 'Arabic coffee', price: amount, qty: 1 }],
   };
+}
+
+/** POSTs `body` to `url` as JSON, the way the elements do. */
+export function postJson(url, body, headers = {}) {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+/** A sendOtp request for `orderNumber` from the test mobile, with `change` over its fields. */
+export const otpRequest = (orderNumber, total, change = {}) => ({
+  stcpayMobile: '551234567',
+  stcpayMobileCountryCode: '966',
+  orderNumber,
+  total,
+  ...change,
+});
+
+/**
+ * Pays an order the way a customer's browser would: sendOtp, then processPayment with the code
+ * that succeeds, both at `base` (the mock's STC Pay API, or a store's proxy in front of it), and
+ * both checked to answer 200.
+ */
+export async function pay(base, orderNumber, total) {
+  const request = otpRequest(orderNumber, total);
+  const sent = await postJson(`${base}/rest/pay/stcpay/sendOtp`, request);
+  assert.equal(sent.status, 200);
+  const { paymentSessionId, signature, signedBase64Data } = await sent.json();
+  const paid = await postJson(`${base}/rest/pay/stcpay/processPayment`, {
+    ...request,
+    stcpayPaymentOTP: TEST_OTPS.success,
+    paymentSessionId,
+    signature,
+    signedBase64Data,
+  });
+  assert.equal(paid.status, 200);
 }

@@ -8,8 +8,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import ts from 'typescript';
-import { MOCK_CREDENTIALS, TEST_OTPS } from '../../demo/mock-paylink.js';
-import { close, startMock } from './mock-server.mjs';
+import { MOCK_CREDENTIALS } from '../../demo/mock-paylink.js';
+import { close, otpRequest, pay, postJson, startMock } from './mock-server.mjs';
 
 const docs = await readFile('docs/server.md', 'utf8');
 const snippets = [...docs.matchAll(/<!-- from (\S+) -->\n+```\w*\n([\s\S]*?)\n```/g)].map(
@@ -69,36 +69,14 @@ after(async () => {
 });
 
 test('the Express example takes a payment through its proxy and then verifies it', async () => {
-  const post = (path, body) =>
-    fetch(origin + path, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-  const { transactionNo, total } = await (await post('/checkout')).json();
+  const { transactionNo, total } = await (await postJson(`${origin}/checkout`)).json();
   assert.match(transactionNo, /^\d{13,14}$/);
   assert.equal(total, 65);
   assert.deepEqual(await (await fetch(`${origin}/orders/${transactionNo}`)).json(), {
     paid: false,
   });
 
-  const request = {
-    stcpayMobile: '551234567',
-    stcpayMobileCountryCode: '966',
-    orderNumber: transactionNo,
-    total,
-  };
-  const sent = await post('/paylink/rest/pay/stcpay/sendOtp', request);
-  assert.equal(sent.status, 200);
-  const { paymentSessionId, signature, signedBase64Data } = await sent.json();
-  const paid = await post('/paylink/rest/pay/stcpay/processPayment', {
-    ...request,
-    stcpayPaymentOTP: TEST_OTPS.success,
-    paymentSessionId,
-    signature,
-    signedBase64Data,
-  });
-  assert.equal(paid.status, 200);
+  await pay(`${origin}/paylink`, transactionNo, total);
   assert.deepEqual(await (await fetch(`${origin}/orders/${transactionNo}`)).json(), { paid: true });
   assert.deepEqual(
     await (await fetch(`${origin}/paylink/payment-status?transactionNo=${transactionNo}`)).json(),
@@ -107,9 +85,9 @@ test('the Express example takes a payment through its proxy and then verifies it
     },
   );
   // The proxy relays nothing for an order that is not this store's.
-  assert.equal(
-    (await post('/paylink/rest/pay/stcpay/sendOtp', { ...request, orderNumber: '1000000000003' }))
-      .status,
-    400,
+  const foreign = await postJson(
+    `${origin}/paylink/rest/pay/stcpay/sendOtp`,
+    otpRequest('1000000000003', total),
   );
+  assert.equal(foreign.status, 400);
 });

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { createPaylink, toNodeHandler } from 'stcpay-otp/server';
 import { MOCK_CREDENTIALS, TEST_OTPS } from '../../demo/mock-paylink.js';
-import { invoiceInput, serveNode, startMock } from './mock-server.mjs';
+import { invoiceInput, otpRequest, serveNode, startMock } from './mock-server.mjs';
 
 const SEND_OTP = '/rest/pay/stcpay/sendOtp';
 const PROCESS_PAYMENT = '/rest/pay/stcpay/processPayment';
@@ -60,14 +60,6 @@ async function store({ stcpay = '', ...options } = {}) {
     });
   return { paylink, origin: server.origin, send, post };
 }
-
-const otpRequest = (orderNumber, total, change = {}) => ({
-  stcpayMobile: '551234567',
-  stcpayMobileCountryCode: '966',
-  orderNumber,
-  total,
-  ...change,
-});
 
 /** A new unpaid invoice of `amount` SAR. */
 const newOrder = async (paylink = shop.paylink, amount = 65) =>
@@ -360,25 +352,17 @@ describe('the proxy refuses', () => {
       clientAddressHeader: 'X-Forwarded-For',
       rateLimit: { sendOtpPerClient: { points: 2, duration: 60 } },
     });
-    const orders = await Promise.all([1, 2, 3, 4].map(() => newOrder(paylink)));
-    const from = (address) => ({ 'X-Forwarded-For': `203.0.113.9, ${address}` });
-    assert.equal(
-      (await post(`/paylink${SEND_OTP}`, otpRequest(orders[0], 65), from('198.51.100.1'))).status,
-      200,
-    );
-    assert.equal(
-      (await post(`/paylink${SEND_OTP}`, otpRequest(orders[1], 65), from('198.51.100.1'))).status,
-      200,
-    );
-    assert.equal(
-      (await post(`/paylink${SEND_OTP}`, otpRequest(orders[2], 65), from('198.51.100.1'))).status,
-      429,
-    );
+    /** The status of sendOtp for a new order, sent from `address` (behind a client's own). */
+    const sendFrom = async (address) => {
+      const headers = { 'X-Forwarded-For': `203.0.113.9, ${address}` };
+      const order = await newOrder(paylink);
+      return (await post(`/paylink${SEND_OTP}`, otpRequest(order, 65), headers)).status;
+    };
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push(await sendFrom('198.51.100.1'));
+    assert.deepEqual(statuses, [200, 200, 429]);
     // The first address in the header is the client's to write: only the last one counts.
-    assert.equal(
-      (await post(`/paylink${SEND_OTP}`, otpRequest(orders[3], 65), from('198.51.100.2'))).status,
-      200,
-    );
+    assert.equal(await sendFrom('198.51.100.2'), 200);
   });
 
   test('sendOtp past the limit for one connection address when no header is configured', async () => {

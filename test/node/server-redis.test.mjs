@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import { createClient } from 'redis';
 import { createPaylink, toNodeHandler } from 'stcpay-otp/server';
 import { MOCK_CREDENTIALS } from '../../demo/mock-paylink.js';
-import { invoiceInput, serveNode, startMock } from './mock-server.mjs';
+import { invoiceInput, otpRequest, postJson, serveNode, startMock } from './mock-server.mjs';
 
 const SEND_OTP = '/rest/pay/stcpay/sendOtp';
 const installed = spawnSync('redis-server', ['--version']).status === 0;
@@ -65,79 +65,52 @@ async function instance(rateLimit) {
   return {
     paylink,
     sendOtp: async (orderNumber) =>
-      (
-        await fetch(`${server.origin}/paylink${SEND_OTP}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({
-            stcpayMobile: '551234567',
-            stcpayMobileCountryCode: '966',
-            orderNumber,
-            total: 65,
-          }),
-        })
-      ).status,
+      (await postJson(`${server.origin}/paylink${SEND_OTP}`, otpRequest(orderNumber, 65))).status,
   };
 }
 
+/**
+ * A new order, made through the first of `senders`, and the statuses of a sendOtp for it by each
+ * of `senders` in turn.
+ */
+async function sendOtpInTurn(senders) {
+  const order = (await senders[0].paylink.addInvoice(invoiceInput(65))).transactionNo;
+  const statuses = [];
+  for (const sender of senders) statuses.push(await sender.sendOtp(order));
+  return { order, statuses };
+}
+
 const limit = { sendOtpPerOrder: { points: 3, duration: 60 } };
+const needsRedis = { skip: !installed && 'no redis-server' };
 
-test(
-  'two instances sharing a Redis share one limit per order',
-  { skip: !installed && 'no redis-server' },
-  async () => {
-    const keyPrefix = `test-${Date.now()}`;
-    const a = await instance({ redis, keyPrefix, ...limit });
-    const b = await instance({ redis, keyPrefix, ...limit });
-    const order = (await a.paylink.addInvoice(invoiceInput(65))).transactionNo;
-    const statuses = [
-      await a.sendOtp(order),
-      await b.sendOtp(order),
-      await a.sendOtp(order),
-      await b.sendOtp(order),
-      await a.sendOtp(order),
-    ];
-    assert.deepEqual(statuses, [200, 200, 200, 429, 429]);
-    // The count is in Redis, under the store's prefix.
-    const keys = await redis.keys(`${keyPrefix}:sendOtpPerOrder:*`);
-    assert.deepEqual(keys, [`${keyPrefix}:sendOtpPerOrder:${order}`]);
-  },
-);
+test('two instances sharing a Redis share one limit per order', needsRedis, async () => {
+  const keyPrefix = `test-${Date.now()}`;
+  const a = await instance({ redis, keyPrefix, ...limit });
+  const b = await instance({ redis, keyPrefix, ...limit });
+  const { order, statuses } = await sendOtpInTurn([a, b, a, b, a]);
+  assert.deepEqual(statuses, [200, 200, 200, 429, 429]);
+  // The count is in Redis, under the store's prefix.
+  const keys = await redis.keys(`${keyPrefix}:sendOtpPerOrder:*`);
+  assert.deepEqual(keys, [`${keyPrefix}:sendOtpPerOrder:${order}`]);
+});
 
-test(
-  'in memory, the same two instances count apart',
-  { skip: !installed && 'no redis-server' },
-  async () => {
-    const a = await instance(limit);
-    const b = await instance(limit);
-    const order = (await a.paylink.addInvoice(invoiceInput(65))).transactionNo;
-    const statuses = [
-      await a.sendOtp(order),
-      await a.sendOtp(order),
-      await a.sendOtp(order),
-      await a.sendOtp(order),
-      await b.sendOtp(order),
-    ];
-    assert.deepEqual(statuses, [200, 200, 200, 429, 200]);
-  },
-);
+test('in memory, the same two instances count apart', needsRedis, async () => {
+  const a = await instance(limit);
+  const b = await instance(limit);
+  const { statuses } = await sendOtpInTurn([a, a, a, a, b]);
+  assert.deepEqual(statuses, [200, 200, 200, 429, 200]);
+});
 
 test(
   'with Redis out of reach, each instance still counts, in its own memory',
-  { skip: !installed && 'no redis-server' },
+  needsRedis,
   async () => {
     const unreachable = createClient({
       socket: { path: join(dir, 'nothing-here.sock'), reconnectStrategy: false },
     });
     unreachable.on('error', () => {});
     const a = await instance({ redis: unreachable, ...limit });
-    const order = (await a.paylink.addInvoice(invoiceInput(65))).transactionNo;
-    const statuses = [
-      await a.sendOtp(order),
-      await a.sendOtp(order),
-      await a.sendOtp(order),
-      await a.sendOtp(order),
-    ];
+    const { statuses } = await sendOtpInTurn([a, a, a, a]);
     assert.deepEqual(statuses, [200, 200, 200, 429]);
   },
 );

@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createPaylink, PaylinkServerError } from 'stcpay-otp/server';
-import { MOCK_CREDENTIALS, TEST_OTPS } from '../../demo/mock-paylink.js';
-import { invoiceInput, startMock } from './mock-server.mjs';
+import { MOCK_CREDENTIALS } from '../../demo/mock-paylink.js';
+import { invoiceInput, pay, startMock } from './mock-server.mjs';
 
 const AUTH = '/api/auth';
 
@@ -21,32 +21,6 @@ const kit = (options = {}) =>
     stcpayBaseUrl: mock.origin,
     ...options,
   });
-
-/** Pays an invoice the way a customer's browser would, straight at the mock's STC Pay API. */
-async function pay(origin, transactionNo, total) {
-  const post = (path, body) =>
-    fetch(origin + path, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-  const request = {
-    stcpayMobile: '551234567',
-    stcpayMobileCountryCode: '966',
-    orderNumber: transactionNo,
-    total,
-  };
-  const session = await (await post('/rest/pay/stcpay/sendOtp', request)).json();
-  const { paymentSessionId, signature, signedBase64Data } = session;
-  const paid = await post('/rest/pay/stcpay/processPayment', {
-    ...request,
-    stcpayPaymentOTP: TEST_OTPS.success,
-    paymentSessionId,
-    signature,
-    signedBase64Data,
-  });
-  assert.equal(paid.status, 200);
-}
 
 /** The error `promise` rejects with, checked to be a PaylinkServerError. */
 async function failure(promise) {
@@ -261,38 +235,31 @@ describe('getInvoice and verifyPayment', () => {
     assert.equal(error.field, 'transactionNo');
   });
 
-  test('verifyPayment: unpaid', async () => {
-    const paylink = kit();
-    const { transactionNo } = await paylink.addInvoice(invoiceInput(65));
-    assert.deepEqual(await paylink.verifyPayment(transactionNo, { amount: 65 }), {
-      paid: false,
-      orderStatus: 'pending',
-      amount: 65,
+  const verifications = [
+    // What is checked; the invoice's amount; whether the customer pays it; the amounts the store
+    // expects; what verifyPayment answers for each of them.
+    ['unpaid', 65, false, [65], { paid: false, orderStatus: 'pending', amount: 65 }],
+    ['paid, to the halala', 65.1, true, [65.1], { paid: true, orderStatus: 'paid', amount: 65.1 }],
+    [
+      'paid, but not the amount expected, is not paid',
+      65,
+      true,
+      [65.01, 650],
+      { paid: false, orderStatus: 'paid', amount: 65 },
+    ],
+  ];
+  for (const [what, amount, pays, expectedAmounts, answer] of verifications)
+    test(`verifyPayment: ${what}`, async () => {
+      const paylink = kit();
+      const { transactionNo } = await paylink.addInvoice(invoiceInput(amount));
+      if (pays) await pay(mock.origin, transactionNo, amount);
+      for (const expected of expectedAmounts)
+        assert.deepEqual(
+          await paylink.verifyPayment(transactionNo, { amount: expected }),
+          answer,
+          `expecting ${expected}`,
+        );
     });
-  });
-
-  test('verifyPayment: paid, to the halala', async () => {
-    const paylink = kit();
-    const { transactionNo } = await paylink.addInvoice(invoiceInput(65.1));
-    await pay(mock.origin, transactionNo, 65.1);
-    assert.deepEqual(await paylink.verifyPayment(transactionNo, { amount: 65.1 }), {
-      paid: true,
-      orderStatus: 'paid',
-      amount: 65.1,
-    });
-  });
-
-  test('verifyPayment: paid, but not the amount expected, is not paid', async () => {
-    const paylink = kit();
-    const { transactionNo } = await paylink.addInvoice(invoiceInput(65));
-    await pay(mock.origin, transactionNo, 65);
-    assert.deepEqual(await paylink.verifyPayment(transactionNo, { amount: 65.01 }), {
-      paid: false,
-      orderStatus: 'paid',
-      amount: 65,
-    });
-    assert.equal((await paylink.verifyPayment(transactionNo, { amount: 650 })).paid, false);
-  });
 
   test('verifyPayment reads orderStatus in any case', async () => {
     const paylink = kit();
