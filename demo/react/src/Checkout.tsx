@@ -17,10 +17,14 @@ export function Checkout({ transactionNo, total, baseUrl, onEvent, onPaid }: Che
       total={total}
       environment="testing"
       baseUrl={baseUrl}
+      // Where the element asks whether a payment whose answer was lost went through; your
+      // server answers it (stcpay-otp/server's handler has it), here the local mock.
+      statusUrl="/payment-status"
       processPayment
       onOtpSent={(event) => onEvent(event.type, event.detail)}
       onOtpError={(event) => onEvent(event.type, event.detail)}
       onOtpComplete={(event) => onEvent(event.type, event.detail)}
+      onPaymentUnconfirmed={(event) => onEvent(event.type, event.detail)}
       onPaymentProcessed={(event) => {
         onEvent(event.type, event.detail);
         onPaid(); // Not proof of payment: your server asks Paylink's getInvoice.
