@@ -17,8 +17,6 @@ import { call, type Endpoint, type RequestOptions } from '../core/transport.js';
 
 export {
   REST_ORIGINS,
-  RETRY_OTP_PATH,
-  VALIDATE_OTP_PATH,
   type RetryOtpBody,
   type SalesVolume,
   type ValidateOtpBody,
