@@ -169,18 +169,8 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
    * while a new code is being asked for.
    */
   validate(): Promise<ValidateOtpResponse> {
-    const refused = this.disabled
-      ? 'disabled'
-      : this.status === 'validated'
-        ? 'done'
-        : this.status === 'resending'
-          ? 'asking for a new code'
-          : undefined;
-    if (refused)
-      return Promise.reject(
-        new DOMException(`<paylink-validate-mobile> is ${refused}.`, 'InvalidStateError'),
-      );
-    return this.requests.once('validate', () => this.runValidate());
+    const blocked = this.status === 'resending' ? 'asking for a new code' : undefined;
+    return this.unlessRefused(blocked, 'validate', () => this.runValidate());
   }
 
   /**
@@ -190,20 +180,30 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
    * validated, validating, or before the `resend-after` countdown has ended.
    */
   resend(): Promise<void> {
-    const refused = this.disabled
-      ? 'disabled'
-      : this.status === 'validated'
-        ? 'done'
-        : this.status === 'validating'
-          ? 'validating'
-          : this.status !== 'resending' && this.countdown.remaining > 0
-            ? `waiting ${this.countdown.remaining} s before a new code`
-            : undefined;
+    const blocked =
+      this.status === 'validating'
+        ? 'validating'
+        : this.status !== 'resending' && this.countdown.remaining > 0
+          ? `waiting ${this.countdown.remaining} s before a new code`
+          : undefined;
+    return this.unlessRefused(blocked, 'resend', () => this.runResend());
+  }
+
+  /**
+   * Runs `action` (or joins it in flight) unless the element is disabled, validated, or
+   * `blocked` says why not; then rejects with an InvalidStateError that says which.
+   */
+  private unlessRefused<T>(
+    blocked: string | undefined,
+    action: string,
+    run: () => Promise<T>,
+  ): Promise<T> {
+    const refused = this.disabled ? 'disabled' : this.status === 'validated' ? 'done' : blocked;
     if (refused)
       return Promise.reject(
         new DOMException(`<paylink-validate-mobile> is ${refused}.`, 'InvalidStateError'),
       );
-    return this.requests.once('resend', () => this.runResend());
+    return this.requests.once(action, run);
   }
 
   /** Aborts a request in flight and clears the code, the error and the result. */
