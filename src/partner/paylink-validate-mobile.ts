@@ -1,11 +1,9 @@
 import { html } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { CountdownController } from '../core/countdown.js';
 import { PaylinkError, type RegistrationField } from '../core/errors.js';
 import { frozenCopy } from '../core/frozen.js';
 import { withTimeLimit } from '../core/transport.js';
 import { maskNational, parseMobile } from '../input/mobile.js';
-import { otpField } from '../core/otp-field.js';
 import { isCompleteOtp } from '../input/otp.js';
 import {
   retryOtp,
@@ -106,16 +104,10 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
    */
   @property({ type: Number, attribute: 'resend-after' }) resendAfter = 60;
 
-  @state() private otp = '';
   @state() private result?: ValidateOtpResponse;
-  /** What the polite live region under the resend button says. */
-  @state() private resendAnnouncement = '';
   /** Whether the code the merchant is waiting for came from a resend. */
   @state() private resent = false;
 
-  private readonly countdown = new CountdownController(this, () => {
-    this.resendAnnouncement = this.text.resendReady;
-  });
   private countdownStarted = false;
   private warnedTokenAttribute = false;
 
@@ -351,11 +343,11 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
     this.validate().catch(() => {});
   }
 
-  private handleResend(): void {
+  protected override handleResend(): void {
     this.resend().catch(() => {});
   }
 
-  private handleOtpInput(event: InputEvent): void {
+  protected override handleOtpInput(event: InputEvent): void {
     this.otp = (event.target as HTMLInputElement).value;
     this.clearError('idle');
     if (isCompleteOtp(this.otp, this.otpLength)) this.validate().catch(() => {});
@@ -386,15 +378,11 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
     const validating = this.status === 'validating';
     const resending = this.status === 'resending';
     const waiting = this.countdown.remaining > 0;
-    return html`
-      <form
-        part="form"
-        novalidate
-        lang=${lang}
-        dir=${dir}
-        aria-busy=${validating ? 'true' : 'false'}
-        @submit=${this.handleSubmit}
-      >
+    return this.renderForm(
+      'form',
+      validating,
+      this.handleSubmit,
+      html`
         <p part="status" id="status" role="status">
           ${
             validating
@@ -408,15 +396,7 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
                     : m.otpSentTo(this.maskedMobile)
           }
         </p>
-        ${otpField({
-          label: m.otpLabel,
-          value: this.otp,
-          invalid: this.codeAtFault,
-          busy: validating,
-          disabled: this.disabled,
-          describedBy: this.error ? 'status error' : 'status',
-          onInput: this.handleOtpInput,
-        })}
+        ${this.renderOtpField(this.codeAtFault, validating)}
         <button
           part="submit"
           type="submit"
@@ -428,20 +408,11 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
         </button>
         <p part="error" id="error" role="alert">${this.errorText}</p>
         <div part="actions" class="actions">
-          <button
-            part="resend"
-            type="button"
-            class=${this.codeExpired ? '' : 'link'}
-            ?disabled=${this.disabled || waiting || validating}
-            aria-disabled=${resending ? 'true' : 'false'}
-            @click=${this.handleResend}
-          >
-            ${waiting ? m.resendIn(this.countdown.clock) : m.resend}
-          </button>
+          ${this.renderResend(this.codeExpired ? '' : 'link', waiting, validating, resending)}
         </div>
         <p class="visually-hidden" role="status">${this.resendAnnouncement}</p>
-      </form>
-    `;
+      `,
+    );
   }
 }
 
