@@ -13,13 +13,7 @@ import {
 } from '../core/paylink-api.js';
 import { call, type Endpoint, type RequestOptions } from '../core/transport.js';
 
-export {
-  PROCESS_PAYMENT_PATH,
-  SEND_OTP_PATH,
-  STCPAY_ORIGINS,
-  type ProcessPaymentBody,
-  type SendOtpBody,
-} from '../core/paylink-api.js';
+export { STCPAY_ORIGINS, type ProcessPaymentBody, type SendOtpBody } from '../core/paylink-api.js';
 
 const STCPAY: Endpoint = { origins: STCPAY_ORIGINS };
 

@@ -2,7 +2,6 @@ import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { formatDecimal } from '../i18n/amount.js';
-import { CountdownController } from '../core/countdown.js';
 import { PaylinkError, type ErrorReason } from '../core/errors.js';
 import type {
   OtpCompleteDetail,
@@ -18,7 +17,6 @@ import {
   MOBILE_RULES,
   normaliseCountryCode,
 } from '../input/mobile.js';
-import { otpField } from '../core/otp-field.js';
 import { isCompleteOtp, parseOtp } from '../input/otp.js';
 import {
   processPayment as requestProcessPayment,
@@ -167,13 +165,9 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
 
   /** The session of the last code sent, as `otp-sent` gave it. */
   @state() private session?: OtpSentDetail;
-  /** What the customer typed into the code input. */
-  @state() private otp = '';
   /** The code of the last `otp-complete` when the host page processes the payment. */
   @state() private completedOtp?: string;
   @state() private payment?: PaymentProcessedDetail;
-  /** What the polite live region under the resend button says. */
-  @state() private resendAnnouncement = '';
   /** A payment that may have gone through; set in the `unconfirmed` state. */
   @state() private unconfirmed?: Unconfirmed;
   /** The code step's own news, e.g. that the payment did not go through. */
@@ -189,10 +183,6 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
   @query('input[part~="mobile"]') private mobileInput?: HTMLInputElement;
   @query('input[part~="otp"]') private otpInput?: HTMLInputElement;
   @query('[part~="paid"]') private paidMessage?: HTMLElement;
-
-  private readonly countdown = new CountdownController(this, () => {
-    this.resendAnnouncement = this.text.resendReady;
-  });
 
   /** Aborts the browser's WebOTP request. */
   private smsController?: AbortController;
@@ -648,7 +638,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
     this.confirm().catch(() => {});
   }
 
-  private handleOtpInput(event: InputEvent): void {
+  protected override handleOtpInput(event: InputEvent): void {
     this.otp = (event.target as HTMLInputElement).value;
     this.clearError('sent');
     // With a known length, a complete code confirms itself (typed or pasted).
@@ -661,7 +651,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
     return this.completedOtp !== undefined && check.ok && check.otp === this.completedOtp;
   }
 
-  private handleResend(): void {
+  protected override handleResend(): void {
     if (this.disabled || this.busy || (this.countdown.remaining > 0 && !this.newCodeNeeded)) return;
     this.send().catch(() => {});
   }
@@ -705,15 +695,11 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
       : typeof total === 'number' && Number.isFinite(total) && total > 0
         ? m.pay(m.amount(formatDecimal(total)))
         : m.submit;
-    return html`
-      <form
-        part="form"
-        novalidate
-        lang=${this.localize.lang}
-        dir=${this.localize.dir}
-        aria-busy=${sending ? 'true' : 'false'}
-        @submit=${this.handleSubmit}
-      >
+    return this.renderForm(
+      'form',
+      sending,
+      this.handleSubmit,
+      html`
         <label part="label" for="mobile">${m.mobileLabel}</label>
         <div part="field" class="field ${mobileInvalid ? 'invalid' : ''}" dir="ltr">
           <span part="country-code" id="country-code"
@@ -751,8 +737,8 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
           <p part="error" id="error" role="alert">${this.errorText}</p>
         </div>
         ${this.renderCancel()}
-      </form>
-    `;
+      `,
+    );
   }
 
   private renderOtpStep() {
@@ -762,25 +748,13 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
     const waiting = this.countdown.remaining > 0 && !this.newCodeNeeded;
     const primary = this.newCodeNeeded;
     const confirmLabel = this.processPayment ? m.confirmPayment : m.confirm;
-    return html`
-      <form
-        part="otp-form"
-        novalidate
-        lang=${this.localize.lang}
-        dir=${this.localize.dir}
-        aria-busy=${this.busy ? 'true' : 'false'}
-        @submit=${this.handleConfirm}
-      >
+    return this.renderForm(
+      'otp-form',
+      this.busy,
+      this.handleConfirm,
+      html`
         <p part="status" id="status" role="status">${this.statusText(m)}</p>
-        ${otpField({
-          label: m.otpLabel,
-          value: this.otp,
-          invalid: otpInvalid,
-          busy: this.busy,
-          disabled: this.disabled,
-          describedBy: this.error ? 'status error' : 'status',
-          onInput: this.handleOtpInput,
-        })}
+        ${this.renderOtpField(otpInvalid, this.busy)}
         <button
           part="confirm"
           type="submit"
@@ -793,15 +767,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
         </button>
         <p part="error" id="error" role="alert">${this.errorText}</p>
         <div part="actions" class="actions">
-          <button
-            part="resend"
-            type="button"
-            class=${primary ? 'primary' : 'link'}
-            ?disabled=${this.disabled || waiting || this.busy}
-            @click=${this.handleResend}
-          >
-            ${waiting ? m.resendIn(this.countdown.clock) : m.resend}
-          </button>
+          ${this.renderResend(primary ? 'primary' : 'link', waiting, this.busy)}
           <button
             part="change-mobile"
             type="button"
@@ -814,8 +780,8 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
         </div>
         ${this.renderCancel()}
         <p class="visually-hidden" role="status">${this.resendAnnouncement}</p>
-      </form>
-    `;
+      `,
+    );
   }
 
   /** Cancel, for a send that has taken a while. A payment in flight cannot be cancelled. */

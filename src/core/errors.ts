@@ -10,20 +10,11 @@ export type OtpErrorCode =
   'validation' | 'http' | 'network' | 'timeout' | 'bad-response' | 'too-soon';
 
 /** The inputs a validation error can point at (property names of the element). */
-export type OtpField =
-  | 'mobile'
-  | 'otp'
-  | 'countryCode'
-  | 'transactionNo'
-  | 'total'
-  | 'environment'
-  | 'baseUrl'
-  | 'statusUrl'
-  | 'timeout'
-  | 'signature'
-  | 'sessionUuid'
-  | 'partnerProfileNo'
-  | 'token';
+export type OtpField = 'mobile' | 'otp' | SettingField | RegistrationField;
+
+/** The settings whose validation error says which one is wrong, and nothing more. */
+export type SettingField =
+  'countryCode' | 'transactionNo' | 'total' | 'environment' | 'baseUrl' | 'statusUrl' | 'timeout';
 
 /** The inputs the partner registration step takes from step 1 (and the token). */
 export type RegistrationField =
@@ -51,17 +42,7 @@ export type Refusal =
 export type ErrorReason =
   | { code: 'validation'; field: 'mobile'; problem: MobileProblem; countryCode: string }
   | { code: 'validation'; field: 'otp'; problem: OtpProblem; min: number; max: number }
-  | {
-      code: 'validation';
-      field:
-        | 'countryCode'
-        | 'transactionNo'
-        | 'total'
-        | 'environment'
-        | 'baseUrl'
-        | 'statusUrl'
-        | 'timeout';
-    }
+  | { code: 'validation'; field: SettingField }
   | { code: 'validation'; field: RegistrationField; missing: true }
   /**
    * `otp` says what a refused code meant, when it could be told: a wrong code, an expired

@@ -1,8 +1,10 @@
-import { LitElement, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { CountdownController } from './countdown.js';
 import { PaylinkError, type ErrorReason } from './errors.js';
 import type { PaylinkEventMap } from './events.js';
 import { LocalizeController } from './localize.js';
+import { otpField } from './otp-field.js';
 import { otpLengths, parseOtp } from '../input/otp.js';
 import { describeError } from '../i18n/describe-error.js';
 import type { Messages } from '../i18n/messages.js';
@@ -71,6 +73,16 @@ export abstract class PaylinkElement<S extends string> extends LitElement {
     aborted: () => {
       this.status = this.restingState;
     },
+  });
+
+  /** What was typed into the code input. */
+  @state() protected otp = '';
+  /** What the polite live region under the resend button says. */
+  @state() protected resendAnnouncement = '';
+
+  /** The wait before [part=resend] may ask for a new code; says so when it is over. */
+  protected readonly countdown = new CountdownController(this, () => {
+    this.resendAnnouncement = this.text.resendReady;
   });
 
   /** Exposes the state to CSS as `:state(idle)` and so on, where the browser can. */
@@ -170,4 +182,67 @@ export abstract class PaylinkElement<S extends string> extends LitElement {
 
   /** Moves focus after an error: to the input at fault, if there is one. */
   protected focusAfter(_error: PaylinkError): void {}
+
+  /** Takes what was typed into the code input. */
+  protected handleOtpInput(_event: InputEvent): void {}
+
+  /** Asks for a new code: [part=resend] was clicked. */
+  protected handleResend(): void {}
+
+  /**
+   * A form in the element's language and direction that leaves the checks to the element
+   * (`novalidate`), marked busy while `busy`.
+   */
+  protected renderForm(
+    part: string,
+    busy: boolean,
+    onSubmit: (event: SubmitEvent) => void,
+    content: TemplateResult,
+  ) {
+    return html`
+      <form
+        part=${part}
+        novalidate
+        lang=${this.localize.lang}
+        dir=${this.localize.dir}
+        aria-busy=${busy ? 'true' : 'false'}
+        @submit=${onSubmit}
+      >
+        ${content}
+      </form>
+    `;
+  }
+
+  /** The code input, described by the status line and, while one is shown, the error. */
+  protected renderOtpField(invalid: boolean, busy: boolean) {
+    return otpField({
+      label: this.text.otpLabel,
+      value: this.otp,
+      invalid,
+      busy,
+      disabled: this.disabled,
+      describedBy: this.error ? 'status error' : 'status',
+      onInput: this.handleOtpInput,
+    });
+  }
+
+  /**
+   * The button that asks for a new code, with `look` as its class: disabled while `busy` and,
+   * counting down, while `waiting`. `asking`, when given, is its `aria-disabled`.
+   */
+  protected renderResend(look: string, waiting: boolean, busy: boolean, asking?: boolean) {
+    const m = this.text;
+    return html`
+      <button
+        part="resend"
+        type="button"
+        class=${look}
+        ?disabled=${this.disabled || waiting || busy}
+        aria-disabled=${asking === undefined ? nothing : asking ? 'true' : 'false'}
+        @click=${this.handleResend}
+      >
+        ${waiting ? m.resendIn(this.countdown.clock) : m.resend}
+      </button>
+    `;
+  }
 }

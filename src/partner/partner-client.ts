@@ -13,12 +13,10 @@ import {
   type ValidateOtpBody,
   type ValidateOtpResponse,
 } from '../core/paylink-api.js';
-import { call, type Endpoint, type RequestOptions } from '../core/transport.js';
+import { call, type Call, type RequestOptions } from '../core/transport.js';
 
 export {
   REST_ORIGINS,
-  RETRY_OTP_PATH,
-  VALIDATE_OTP_PATH,
   type RetryOtpBody,
   type SalesVolume,
   type ValidateOtpBody,
@@ -40,38 +38,44 @@ export interface PartnerRequestOptions extends RequestOptions {
   token?: string;
 }
 
-function partnerEndpoint(token: string | undefined): Endpoint {
-  return { origins: REST_ORIGINS, headers: token ? { Authorization: `Bearer ${token}` } : {} };
+/** A partner API request: POSTs `body`, then resolves with the checked answer. */
+export type PartnerCall<Body, Answer> = (
+  body: Body,
+  options?: PartnerRequestOptions,
+) => Promise<Answer>;
+
+/**
+ * The request to `path` at the partner API's hosts, with the token (when given) as
+ * `Authorization: Bearer`, that reads a refusal and the answer as `read` says.
+ */
+function partnerCall<Body, Answer>(
+  path: string,
+  read: Omit<Call<Answer>, 'endpoint'>,
+): PartnerCall<Body, Answer> {
+  return (body, { token, ...requestOptions } = {}) =>
+    call(path, body, requestOptions, {
+      ...read,
+      endpoint: {
+        origins: REST_ORIGINS,
+        headers: token ? { Authorization: `Bearer ${token}` } : {},
+      },
+    });
 }
 
 /** POSTs validate-otp and resolves with its checked answer. */
-export function validateOtp(
-  body: ValidateOtpBody,
-  options: PartnerRequestOptions = {},
-): Promise<ValidateOtpResponse> {
-  const { token, ...requestOptions } = options;
-  return call(VALIDATE_OTP_PATH, body, requestOptions, {
-    endpoint: partnerEndpoint(token),
-    refusal: registrationRefusal,
-    parse: parseValidateOtpResponse,
-  });
-}
+export const validateOtp: PartnerCall<ValidateOtpBody, ValidateOtpResponse> = partnerCall(
+  VALIDATE_OTP_PATH,
+  { refusal: registrationRefusal, parse: parseValidateOtpResponse },
+);
 
 /**
  * POSTs retry-otp (Paylink texts the merchant a new code) and resolves with the session fields
  * it returned.
  */
-export function retryOtp(
-  body: RetryOtpBody,
-  options: PartnerRequestOptions = {},
-): Promise<RetryOtpResponse> {
-  const { token, ...requestOptions } = options;
-  return call(RETRY_OTP_PATH, body, requestOptions, {
-    endpoint: partnerEndpoint(token),
-    refusal: retryRefusal,
-    parse: parseRetryOtpResponse,
-  });
-}
+export const retryOtp: PartnerCall<RetryOtpBody, RetryOtpResponse> = partnerCall(RETRY_OTP_PATH, {
+  refusal: retryRefusal,
+  parse: parseRetryOtpResponse,
+});
 
 /**
  * Reads what a refused validate-otp meant. 401 stays as it is (the token); a reason about the

@@ -1,11 +1,9 @@
 import { html } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { CountdownController } from '../core/countdown.js';
 import { PaylinkError, type RegistrationField } from '../core/errors.js';
 import { frozenCopy } from '../core/frozen.js';
 import { withTimeLimit } from '../core/transport.js';
 import { maskNational, parseMobile } from '../input/mobile.js';
-import { otpField } from '../core/otp-field.js';
 import { isCompleteOtp } from '../input/otp.js';
 import {
   retryOtp,
@@ -106,16 +104,10 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
    */
   @property({ type: Number, attribute: 'resend-after' }) resendAfter = 60;
 
-  @state() private otp = '';
   @state() private result?: ValidateOtpResponse;
-  /** What the polite live region under the resend button says. */
-  @state() private resendAnnouncement = '';
   /** Whether the code the merchant is waiting for came from a resend. */
   @state() private resent = false;
 
-  private readonly countdown = new CountdownController(this, () => {
-    this.resendAnnouncement = this.text.resendReady;
-  });
   private countdownStarted = false;
   private warnedTokenAttribute = false;
 
@@ -169,18 +161,8 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
    * while a new code is being asked for.
    */
   validate(): Promise<ValidateOtpResponse> {
-    const refused = this.disabled
-      ? 'disabled'
-      : this.status === 'validated'
-        ? 'done'
-        : this.status === 'resending'
-          ? 'asking for a new code'
-          : undefined;
-    if (refused)
-      return Promise.reject(
-        new DOMException(`<paylink-validate-mobile> is ${refused}.`, 'InvalidStateError'),
-      );
-    return this.requests.once('validate', () => this.runValidate());
+    const blocked = this.status === 'resending' ? 'asking for a new code' : undefined;
+    return this.unlessRefused(blocked, 'validate', () => this.runValidate());
   }
 
   /**
@@ -190,20 +172,30 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
    * validated, validating, or before the `resend-after` countdown has ended.
    */
   resend(): Promise<void> {
-    const refused = this.disabled
-      ? 'disabled'
-      : this.status === 'validated'
-        ? 'done'
-        : this.status === 'validating'
-          ? 'validating'
-          : this.status !== 'resending' && this.countdown.remaining > 0
-            ? `waiting ${this.countdown.remaining} s before a new code`
-            : undefined;
+    const blocked =
+      this.status === 'validating'
+        ? 'validating'
+        : this.status !== 'resending' && this.countdown.remaining > 0
+          ? `waiting ${this.countdown.remaining} s before a new code`
+          : undefined;
+    return this.unlessRefused(blocked, 'resend', () => this.runResend());
+  }
+
+  /**
+   * Runs `action` (or joins it in flight) unless the element is disabled, validated, or
+   * `blocked` says why not; then rejects with an InvalidStateError that says which.
+   */
+  private unlessRefused<T>(
+    blocked: string | undefined,
+    action: string,
+    run: () => Promise<T>,
+  ): Promise<T> {
+    const refused = this.disabled ? 'disabled' : this.status === 'validated' ? 'done' : blocked;
     if (refused)
       return Promise.reject(
         new DOMException(`<paylink-validate-mobile> is ${refused}.`, 'InvalidStateError'),
       );
-    return this.requests.once('resend', () => this.runResend());
+    return this.requests.once(action, run);
   }
 
   /** Aborts a request in flight and clears the code, the error and the result. */
@@ -351,11 +343,11 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
     this.validate().catch(() => {});
   }
 
-  private handleResend(): void {
+  protected override handleResend(): void {
     this.resend().catch(() => {});
   }
 
-  private handleOtpInput(event: InputEvent): void {
+  protected override handleOtpInput(event: InputEvent): void {
     this.otp = (event.target as HTMLInputElement).value;
     this.clearError('idle');
     if (isCompleteOtp(this.otp, this.otpLength)) this.validate().catch(() => {});
@@ -386,15 +378,11 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
     const validating = this.status === 'validating';
     const resending = this.status === 'resending';
     const waiting = this.countdown.remaining > 0;
-    return html`
-      <form
-        part="form"
-        novalidate
-        lang=${lang}
-        dir=${dir}
-        aria-busy=${validating ? 'true' : 'false'}
-        @submit=${this.handleSubmit}
-      >
+    return this.renderForm(
+      'form',
+      validating,
+      this.handleSubmit,
+      html`
         <p part="status" id="status" role="status">
           ${
             validating
@@ -408,15 +396,7 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
                     : m.otpSentTo(this.maskedMobile)
           }
         </p>
-        ${otpField({
-          label: m.otpLabel,
-          value: this.otp,
-          invalid: this.codeAtFault,
-          busy: validating,
-          disabled: this.disabled,
-          describedBy: this.error ? 'status error' : 'status',
-          onInput: this.handleOtpInput,
-        })}
+        ${this.renderOtpField(this.codeAtFault, validating)}
         <button
           part="submit"
           type="submit"
@@ -428,20 +408,11 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
         </button>
         <p part="error" id="error" role="alert">${this.errorText}</p>
         <div part="actions" class="actions">
-          <button
-            part="resend"
-            type="button"
-            class=${this.codeExpired ? '' : 'link'}
-            ?disabled=${this.disabled || waiting || validating}
-            aria-disabled=${resending ? 'true' : 'false'}
-            @click=${this.handleResend}
-          >
-            ${waiting ? m.resendIn(this.countdown.clock) : m.resend}
-          </button>
+          ${this.renderResend(this.codeExpired ? '' : 'link', waiting, validating, resending)}
         </div>
         <p class="visually-hidden" role="status">${this.resendAnnouncement}</p>
-      </form>
-    `;
+      `,
+    );
   }
 }
 
