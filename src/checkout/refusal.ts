@@ -6,6 +6,7 @@
  * what to do. Pure, no DOM.
  */
 import type { ErrorReason, Refusal } from '../core/errors.js';
+import type { UnconfirmedReason } from '../core/events.js';
 
 export type { Refusal };
 
@@ -90,4 +91,28 @@ export function blamesNumber(refusal: Refusal | undefined): boolean {
 /** Refusals after which a new code may be sent at once: the old one cannot be used any more. */
 export function needsNewCode(refusal: Refusal | undefined): boolean {
   return refusal === 'code-expired' || refusal === 'code-wrong-or-expired';
+}
+
+/**
+ * Why a processPayment's outcome is unknown, if it is: the request may have reached Paylink and
+ * its answer was lost (timeout, network, unreadable answer, a gateway error), or Paylink says the
+ * order is already paid. Undefined for a clear refusal.
+ */
+export function lostAnswer(
+  reason: ErrorReason,
+): { reason: UnconfirmedReason; status?: number } | undefined {
+  switch (reason.code) {
+    case 'timeout':
+    case 'network':
+    case 'bad-response':
+      return { reason: reason.code };
+    case 'http':
+      if (reason.refusal === 'already-paid')
+        return { reason: 'already-paid', status: reason.status };
+      if (reason.status === 502 || reason.status === 504)
+        return { reason: 'gateway', status: reason.status };
+      return undefined;
+    default:
+      return undefined;
+  }
 }

@@ -25,11 +25,9 @@ import {
 } from './stcpay-client.js';
 import { PaylinkElement } from '../core/paylink-element.js';
 import { buildSendOtpBody } from './send-otp-request.js';
-import { blamesCode, blamesNumber, needsNewCode } from './refusal.js';
+import { blamesCode, blamesNumber, lostAnswer, needsNewCode } from './refusal.js';
 import {
-  askOnce,
-  STATUS_TRIES_AT,
-  STATUS_TRY_TIMEOUT,
+  askUntilAnswered,
   statusRequestUrl,
   type PaymentStatus,
   type StatusSource,
@@ -44,6 +42,7 @@ import {
   undoSend,
 } from './transactions.js';
 import { receiveSmsOtp } from '../core/web-otp.js';
+import { SlowController } from '../core/slow.js';
 
 export type StcpayOtpState =
   'idle' | 'sending' | 'sent' | 'verifying' | 'unconfirmed' | 'paid' | 'error';
@@ -178,8 +177,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
   /** Stops asking the store about an unconfirmed payment. */
   private statusController?: AbortController;
   /** A request has been in flight for a while: say so (and offer Cancel for a send). */
-  @state() private slow = false;
-  private slowTimer?: ReturnType<typeof setTimeout>;
+  private readonly inFlight = new SlowController(this);
   @query('input[part~="mobile"]') private mobileInput?: HTMLInputElement;
   @query('input[part~="otp"]') private otpInput?: HTMLInputElement;
   @query('[part~="paid"]') private paidMessage?: HTMLElement;
@@ -267,7 +265,6 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
       this.becomeUnconfirmed(this.session, { reason: 'removed' });
     this.stopAskingStore();
     this.removeEventListener('keydown', this.handleKeydown);
-    clearTimeout(this.slowTimer);
     super.disconnectedCallback();
     this.stopSmsOtp();
   }
@@ -309,9 +306,10 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
     this.notice = '';
     const sentAt = performance.now();
     const mark = noteSend(body.orderNumber, sentAt);
+    this.cancelled = false;
     let answer: Awaited<ReturnType<typeof sendOtp>>;
     try {
-      answer = await this.whileSlow(
+      answer = await this.inFlight.track(
         this.requests.run((signal) => sendOtp({ ...body }, { ...this.requestOptions, signal })),
       );
     } catch (error) {
@@ -379,7 +377,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
     this.emit('otp-complete', Object.freeze({ ...body }));
     let payment: PaymentProcessedDetail;
     try {
-      payment = await this.whileSlow(
+      payment = await this.inFlight.track(
         this.requests.run((signal) =>
           requestProcessPayment({ ...body }, { ...this.requestOptions, signal }),
         ),
@@ -441,20 +439,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
     const controller = (this.statusController = new AbortController());
     const { signal } = controller;
     this.unconfirmed = { ...unconfirmed, checking: true };
-    const timeout = Math.min(
-      this.timeout > 0 ? this.timeout : STATUS_TRY_TIMEOUT,
-      STATUS_TRY_TIMEOUT,
-    );
-    const started = performance.now();
-    const run = async (): Promise<PaymentStatus | null> => {
-      for (const at of STATUS_TRIES_AT) {
-        await sleep(started + at - performance.now(), signal);
-        const answer = await askOnce(unconfirmed.orderNumber, source, timeout, signal);
-        if (answer) return answer;
-      }
-      return null;
-    };
-    run().then(
+    askUntilAnswered(unconfirmed.orderNumber, source, this.timeout, signal).then(
       (answer) => {
         if (signal.aborted) return;
         this.statusController = undefined;
@@ -570,19 +555,6 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
   /** Whether the last send was stopped by the shopper (Cancel, Escape). */
   private cancelled = false;
 
-  /** Marks the request slow after SLOW_AFTER ms, until it settles. */
-  private async whileSlow<T>(request: Promise<T>): Promise<T> {
-    this.cancelled = false;
-    clearTimeout(this.slowTimer);
-    this.slowTimer = setTimeout(() => (this.slow = true), SLOW_AFTER);
-    try {
-      return await request;
-    } finally {
-      clearTimeout(this.slowTimer);
-      this.slow = false;
-    }
-  }
-
   /** Stops a send in flight (Cancel, Escape): safe, as nothing was charged. Not a payment. */
   private cancelSend(): void {
     if (this.status !== 'sending') return;
@@ -664,8 +636,8 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
 
   private statusText(m: Messages): string {
     // "Sending code…" is in the button; the status line speaks only once it takes long.
-    if (this.status === 'sending') return this.slow ? m.stillSending : '';
-    if (this.status === 'verifying' && this.slow) return m.stillConfirming;
+    if (this.status === 'sending') return this.inFlight.slow ? m.stillSending : '';
+    if (this.status === 'verifying' && this.inFlight.slow) return m.stillConfirming;
     // Kept as a key, so that it is worded in the language of the moment.
     if (this.notice && (this.onOtpStep || this.status === 'idle')) return m[this.notice];
     if (this.status === 'error' && !this.onOtpStep) return ''; // the error speaks instead
@@ -786,7 +758,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
 
   /** Cancel, for a send that has taken a while. A payment in flight cannot be cancelled. */
   private renderCancel() {
-    if (this.status !== 'sending' || !this.slow) return nothing;
+    if (this.status !== 'sending' || !this.inFlight.slow) return nothing;
     return html`<button part="cancel" type="button" class="link" @click=${this.cancelSend}>
       ${this.text.cancel}
     </button>`;
@@ -844,50 +816,6 @@ declare global {
   }
 }
 
-/**
- * Why a processPayment's outcome is unknown, if it is: the request may have reached Paylink and
- * its answer was lost (timeout, network, unreadable answer, a gateway error), or Paylink says the
- * order is already paid. Undefined for a clear refusal.
- */
-function lostAnswer(
-  reason: ErrorReason,
-): { reason: UnconfirmedReason; status?: number } | undefined {
-  switch (reason.code) {
-    case 'timeout':
-    case 'network':
-    case 'bad-response':
-      return { reason: reason.code };
-    case 'http':
-      if (reason.refusal === 'already-paid')
-        return { reason: 'already-paid', status: reason.status };
-      if (reason.status === 502 || reason.status === 504)
-        return { reason: 'gateway', status: reason.status };
-      return undefined;
-    default:
-      return undefined;
-  }
-}
-
-/** After this long in flight, a request says it is still waiting. */
-const SLOW_AFTER = 5000;
-
 function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
-}
-
-/** Resolves after `ms` (at once if not positive); rejects when `signal` aborts. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    signal.throwIfAborted();
-    if (ms <= 0) return resolve();
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', stop);
-      resolve();
-    }, ms);
-    const stop = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', stop, { once: true });
-  });
 }

@@ -73,6 +73,27 @@ export async function askOnce(
   }
 }
 
+/**
+ * Tries at STATUS_TRIES_AT: resolves with the first clear answer, or null when none came. Each
+ * try takes at most `timeout` ms (the element's), and never more than STATUS_TRY_TIMEOUT. Rejects
+ * only with `signal`'s reason when it aborts.
+ */
+export async function askUntilAnswered(
+  transactionNo: string,
+  source: StatusSource,
+  timeout: number,
+  signal: AbortSignal,
+): Promise<PaymentStatus | null> {
+  const limit = Math.min(timeout > 0 ? timeout : STATUS_TRY_TIMEOUT, STATUS_TRY_TIMEOUT);
+  const started = performance.now();
+  for (const at of STATUS_TRIES_AT) {
+    await sleep(started + at - performance.now(), signal);
+    const answer = await askOnce(transactionNo, source, limit, signal);
+    if (answer) return answer;
+  }
+  return null;
+}
+
 async function getStatus(url: string, signal: AbortSignal): Promise<unknown> {
   const response = await fetch(url, {
     headers: { Accept: 'application/json' },
@@ -83,4 +104,21 @@ async function getStatus(url: string, signal: AbortSignal): Promise<unknown> {
   if (!response.ok) return null;
   const body: unknown = JSON.parse(await response.text());
   return typeof body === 'object' && body !== null ? (body as { status?: unknown }).status : null;
+}
+
+/** Resolves after `ms` (at once if not positive); rejects when `signal` aborts. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    signal.throwIfAborted();
+    if (ms <= 0) return resolve();
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', stop);
+      resolve();
+    }, ms);
+    const stop = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', stop, { once: true });
+  });
 }
