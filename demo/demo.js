@@ -1,6 +1,16 @@
-// Wires the gallery: shows the markup under each example, puts the "error", "sent" and code
-// examples into their state, and runs the playground. Everything is written as text.
+// Wires the gallery: adds the Arabic twins, shows the markup under each example, puts the
+// "error", "sent" and code examples into their state, and runs the playground. Everything is
+// written as text.
 const examples = document.querySelectorAll('.example:not(.playground)');
+
+// A card marked data-arabic-too shows its example again beside it in Arabic: the same markup
+// with lang="ar".
+for (const live of document.querySelectorAll('.live[data-arabic-too]')) {
+  const arabic = live.firstElementChild.cloneNode();
+  arabic.setAttribute('lang', 'ar');
+  live.append(arabic);
+}
+
 // The markup is shown as written, before the examples below get their own transaction numbers.
 
 for (const example of examples) {
