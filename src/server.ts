@@ -30,7 +30,7 @@ export { toNodeHandler } from './server/node.js';
 export type { NodeHandler, NodeRequest, NodeResponse } from './server/node.js';
 export { PaylinkServerError } from './server/errors.js';
 export type { PaylinkServerErrorCode } from './server/errors.js';
-export type { Environment } from './server/config.js';
+export type { Environment, ServerOptions } from './server/config.js';
 export type { Fetch } from './server/http.js';
 export type { AddInvoiceInput, Invoice, InvoiceProduct, PaymentVerdict } from './server/invoice.js';
 export type { Handler, HandlerContext } from './server/proxy/handler.js';
