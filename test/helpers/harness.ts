@@ -63,3 +63,28 @@ export function checkoutWithNumber(baseUrl: string): Promise<HTMLElement> {
     ></stcpay-otp>
   `);
 }
+
+/**
+ * A checkout of 10 for a Saudi number, on a transaction of its own (the mock remembers paid
+ * orders across tests and engines), talking to `baseUrl`, in `lang`. `processPayment` adds the
+ * code step; `timeout` sets the element's time limit (left to its default when not given).
+ * Needs <stcpay-otp> defined, from src/ or a build.
+ */
+export function freshCheckout<T extends HTMLElement = HTMLElement>(
+  baseUrl: string,
+  {
+    lang = 'en',
+    processPayment = false,
+    timeout,
+  }: { lang?: 'en' | 'ar'; processPayment?: boolean; timeout?: number } = {},
+): Promise<T> {
+  const el: HTMLElement = document.createElement('stcpay-otp');
+  el.setAttribute('lang', lang);
+  el.setAttribute('transaction-no', `T${crypto.randomUUID().slice(0, 8)}`);
+  el.setAttribute('total', '10');
+  el.setAttribute('mobile', '0551234567');
+  if (processPayment) el.setAttribute('process-payment', '');
+  if (timeout !== undefined) el.setAttribute('timeout', String(timeout));
+  el.setAttribute('base-url', baseUrl);
+  return fixture<T>(el as T);
+}
