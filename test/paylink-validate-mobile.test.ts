@@ -25,7 +25,14 @@ import {
   until,
   type PartnerScenario,
 } from './helpers/mock.js';
-import { clickAndSettle, part, text, typeInto } from './helpers/harness.js';
+import {
+  clickAndSettle,
+  part,
+  text,
+  typeInto,
+  validateMobileFor,
+  type PartnerSession,
+} from './helpers/harness.js';
 
 /** The documentation page's example request and the response it shows. */
 const EXAMPLE = {
@@ -71,24 +78,17 @@ const EXAMPLE = {
 };
 
 type Mock = ReturnType<typeof mockPaylink>;
-type Session = { signature: string; mobile: string; sessionUuid: string };
 
 /** The element as a partner page sets it up from step 1, talking to Paylink (the mock) directly. */
 async function step2(
   mock: Mock,
-  session: Session,
+  session: PartnerSession,
   { scenario = 'ok', lang }: { scenario?: PartnerScenario; lang?: string } = {},
 ) {
-  return fixture<PaylinkValidateMobile>(html`
-    <paylink-validate-mobile
-      signature=${session.signature}
-      session-uuid=${session.sessionUuid}
-      mobile=${session.mobile}
-      partner-profile-no=${MOCK_PARTNER.profileNo}
-      base-url=${mock.baseUrl(scenario as never)}
-      lang=${lang ?? 'en'}
-    ></paylink-validate-mobile>
-  `);
+  return validateMobileFor<PaylinkValidateMobile>(session, MOCK_PARTNER.profileNo, {
+    'base-url': mock.baseUrl(scenario as never),
+    lang: lang ?? 'en',
+  });
 }
 
 describe('<paylink-validate-mobile>', () => {

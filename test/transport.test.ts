@@ -27,6 +27,7 @@ import {
   partnerToken,
   type Scenario,
 } from './helpers/mock.js';
+import { validateMobileFor } from './helpers/harness.js';
 
 const PAGE = 'http://localhost:8000/checkout/';
 const url = (options: RequestOptions) => endpointUrl('/x', options, STCPAY_ORIGINS, PAGE);
@@ -239,14 +240,10 @@ describe('transport', () => {
 
   describe('<paylink-validate-mobile>', () => {
     async function partnerError(attrs: Record<string, string>) {
-      const el = await fixture<PaylinkValidateMobile>(html`
-        <paylink-validate-mobile
-          signature=${PARTNER_EXAMPLE_SESSION.signature}
-          session-uuid=${PARTNER_EXAMPLE_SESSION.sessionUuid}
-          mobile=${PARTNER_EXAMPLE_SESSION.mobile}
-          partner-profile-no=${PARTNER_EXAMPLE_SESSION.partnerProfileNo}
-        ></paylink-validate-mobile>
-      `);
+      const el = await validateMobileFor<PaylinkValidateMobile>(
+        PARTNER_EXAMPLE_SESSION,
+        PARTNER_EXAMPLE_SESSION.partnerProfileNo,
+      );
       for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
       el.token = await partnerToken();
       await el.updateComplete;

@@ -88,3 +88,29 @@ export function freshCheckout<T extends HTMLElement = HTMLElement>(
   el.setAttribute('base-url', baseUrl);
   return fixture<T>(el as T);
 }
+
+/** What step 1 of a partner's registration (check-license) gives the page. */
+export interface PartnerSession {
+  signature: string;
+  sessionUuid: string;
+  mobile: string;
+}
+
+/**
+ * <paylink-validate-mobile> as a partner page sets it up from step 1's `session` for the
+ * partner `partnerProfileNo`, with any more `attributes` (base-url, lang…). Needs the element
+ * defined, from src/ or a build.
+ */
+export function validateMobileFor<T extends HTMLElement = HTMLElement>(
+  session: PartnerSession,
+  partnerProfileNo: string,
+  attributes: Record<string, string> = {},
+): Promise<T> {
+  const el: HTMLElement = document.createElement('paylink-validate-mobile');
+  el.setAttribute('signature', session.signature);
+  el.setAttribute('session-uuid', session.sessionUuid);
+  el.setAttribute('mobile', session.mobile);
+  el.setAttribute('partner-profile-no', partnerProfileNo);
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  return fixture<T>(el as T);
+}
