@@ -25,6 +25,7 @@ import {
   PARTNER_EXAMPLE_SESSION,
   PARTNER_OTPS,
   partnerToken,
+  rejection,
   type Scenario,
 } from './helpers/mock.js';
 import { validateMobileFor } from './helpers/harness.js';
@@ -33,15 +34,6 @@ const PAGE = 'http://localhost:8000/checkout/';
 const url = (options: RequestOptions) => endpointUrl('/x', options, STCPAY_ORIGINS, PAGE);
 const part = (el: Element, name: string) =>
   el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the promise to reject');
-}
 
 /** A checkout ready to send, with `attrs` on top; clicks send and waits for otp-error. */
 async function checkoutError(
