@@ -4,7 +4,7 @@
  * event that settles it, read the visible error, status and state. Works on <stcpay-otp> and
  * <paylink-validate-mobile>, from src/ or from a built script (it imports no src/ code).
  */
-import { fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { OtpErrorDetail, PaylinkEventMap } from '../../src/core/events.js';
 import { part, text } from './dom.js';
@@ -38,6 +38,23 @@ export function clickAndSettle<K extends Success>(
   ]);
   part(el, button).click();
   return outcome;
+}
+
+/**
+ * Checks a refusal of what was typed in `field`, before anything is sent: `error` (the
+ * `otp-error` detail) is a validation error saying `message`, the element shows `message`, and
+ * the field is marked invalid and has the focus, for the shopper to correct it.
+ */
+export function expectInputRefused(
+  el: Element,
+  field: 'mobile' | 'otp',
+  error: OtpErrorDetail | undefined,
+  message: string,
+): void {
+  expect(error).to.deep.equal({ code: 'validation', field, message, retryable: false });
+  expect(text(el, 'error')).to.equal(message);
+  expect(part(el, field).getAttribute('aria-invalid')).to.equal('true');
+  expect(el.shadowRoot!.activeElement).to.equal(part(el, field));
 }
 
 /** The error the element shows, as it reads ('' when none). */
