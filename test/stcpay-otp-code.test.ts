@@ -49,6 +49,16 @@ async function atCodeStep(
   return { el, sent };
 }
 
+/**
+ * A checkout that pays, on its code step, with Paylink (the mock) wording its refusals as
+ * `scenario` does, where the customer typed a wrong code and confirmed: how that settled.
+ */
+async function wrongCodeConfirmed(scenario: Scenario) {
+  const { el } = await atCodeStep(mockPaylink(), { processPayment: true, scenario });
+  await typeInto(el, 'otp', TEST_OTPS.wrong);
+  return { el, ...(await clickAndSettle(el, 'confirm', 'payment-processed')) };
+}
+
 const requestsTo = async (mock: Mock, endpoint: 'sendOtp' | 'processPayment') =>
   (await mock.requests()).filter((r) => r.path.endsWith(`/${endpoint}`));
 
@@ -179,12 +189,7 @@ describe('<stcpay-otp> code step', () => {
     });
 
     it('says the code is wrong, keeps the code step, and lets the customer try again', async () => {
-      const { el } = await atCodeStep(mockPaylink(), {
-        processPayment: true,
-        scenario: 'pay-words-en',
-      });
-      await typeInto(el, 'otp', TEST_OTPS.wrong);
-      const { error } = await clickAndSettle(el, 'confirm', 'payment-processed');
+      const { el, error } = await wrongCodeConfirmed('pay-words-en');
       await el.updateComplete;
       const message = 'That code is not right. Check the SMS and try again, or ask for a new code.';
       expect(error).to.deep.equal({
@@ -248,12 +253,7 @@ describe('<stcpay-otp> code step', () => {
       });
 
     it("STC Pay's wrong-or-expired sentence: a new code at once, and the code kept selected to retype", async () => {
-      const { el } = await atCodeStep(mockPaylink(), {
-        processPayment: true,
-        scenario: 'pay-words-stcpay',
-      });
-      await typeInto(el, 'otp', TEST_OTPS.wrong);
-      const { error } = await clickAndSettle(el, 'confirm', 'payment-processed');
+      const { el, error } = await wrongCodeConfirmed('pay-words-stcpay');
       expect(error).to.include({ refusal: 'code-wrong-or-expired' });
       await el.updateComplete;
       await el.updateComplete;
