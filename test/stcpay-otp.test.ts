@@ -4,6 +4,7 @@ import '../src/define.js';
 import type { OtpErrorDetail } from '../src/index.js';
 import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
 import { forgetTransactions } from '../src/checkout/transactions.js';
+import type { MobileProblem } from '../src/input/mobile.js';
 import {
   clickAndSettle,
   expectInputRefused,
@@ -13,6 +14,7 @@ import {
   visibleStatus,
 } from './helpers/harness.js';
 import { DOCS_EXAMPLE, mockPaylink, pause, until, type Scenario } from './helpers/mock.js';
+import { REFUSED_NUMBERS } from './helpers/mobile-numbers.js';
 
 async function checkout(mock: ReturnType<typeof mockPaylink>, scenario: Scenario = 'ok') {
   return fixture<StcpayOtp>(html`
@@ -151,15 +153,18 @@ describe('<stcpay-otp>', () => {
   });
 
   describe('when the mobile number is wrong', () => {
-    const cases: Array<[string, string]> = [
-      ['', 'Enter your STC Pay mobile number.'],
-      ['55123', 'This number is too short: a mobile number has 10 digits, like 05X XXX XXXX.'],
-      ['5512345678', 'This number is too long: a mobile number has 10 digits, like 05X XXX XXXX.'],
-      ['55abc4567', 'A mobile number can only contain digits.'],
-      ['451234567', 'A mobile number starts with 05, like 05X XXX XXXX.'],
-      ['+971501234567', 'This number has another country code. Enter a +966 number.'],
-    ];
-    for (const [text, message] of cases) {
+    // What the customer reads for each problem the number rules find (a +966 checkout has a
+    // rule), on the first number of that problem in the rules' own cases.
+    const says: Record<Exclude<MobileProblem, 'unsupported-country'>, string> = {
+      required: 'Enter your STC Pay mobile number.',
+      'too-short': 'This number is too short: a mobile number has 10 digits, like 05X XXX XXXX.',
+      'too-long': 'This number is too long: a mobile number has 10 digits, like 05X XXX XXXX.',
+      'not-a-number': 'A mobile number can only contain digits.',
+      'wrong-prefix': 'A mobile number starts with 05, like 05X XXX XXXX.',
+      'other-country': 'This number has another country code. Enter a +966 number.',
+    };
+    for (const [problem, message] of Object.entries(says)) {
+      const [text] = REFUSED_NUMBERS.find((number) => number[1] === problem)!;
       it(`sends nothing for ${JSON.stringify(text)} and says: ${message}`, async () => {
         const mock = mockPaylink();
         const el = await checkout(mock);
