@@ -17,18 +17,11 @@
  * One seed drives it all; `CHAOS_SEED=<seed> npm test` replays it (timing aside).
  */
 import { expect } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/define-partner.js';
 import type { ValidateOtpResponse } from '../src/partner/partner-client.js';
 import type { PaylinkValidateMobile } from '../src/partner/paylink-validate-mobile.js';
-import {
-  mockPaylink,
-  PARTNER_EXAMPLE_SESSION,
-  partnerToken,
-  pause,
-  until,
-  type RecordedRequest,
-} from './helpers/mock.js';
+import { mockPaylink, PARTNER_EXAMPLE_SESSION, partnerToken } from './helpers/mock.js';
+import * as chaos from './helpers/chaos.js';
 import { part } from './helpers/dom.js';
 import { generator } from './helpers/random.js';
 
@@ -48,14 +41,10 @@ const RESPONSE_FIELDS = [
   'licenseName',
 ] as const;
 
-type Entry = RecordedRequest & { outcome?: string; receivedAt?: number; closedAt?: number | null };
-
 describe('<paylink-validate-mobile> under chaos', () => {
   it(`survives ${VALIDATIONS} validations against random answers, with extra clicks, resets and removals`, async function () {
     this.timeout(90_000);
-    const { seed: given } = (await executeServerCommand('chaos-seed')) as { seed: string | null };
-    const seed = given ? Number(given) : crypto.getRandomValues(new Uint32Array(1))[0];
-    console.log(`partner chaos seed ${seed} (replay: CHAOS_SEED=${seed} npm test)`);
+    const seed = await chaos.seed('partner chaos');
     const random = generator(seed);
     const mock = mockPaylink(`partner-chaos-${seed}`);
     const token = await partnerToken();
@@ -117,11 +106,9 @@ describe('<paylink-validate-mobile> under chaos', () => {
     }
 
     function interrupt(el: PaylinkValidateMobile, how: 'removed' | 'reset', step: number) {
-      if (el.state === 'validating') interruptions.push({ at: Date.now(), how });
-      if (how === 'removed') el.remove();
-      else el.reset();
+      const at = chaos.interrupt(el, how, 'validating', where(step));
+      if (at !== undefined) interruptions.push({ at, how });
       tally[how]++;
-      expect(el.state, `${where(step)}: right after ${how}`).not.to.equal('validating');
     }
 
     let el = mount();
@@ -131,19 +118,15 @@ describe('<paylink-validate-mobile> under chaos', () => {
       typeCode(el);
       validate(el, step, random.chance(0.7) ? 'click' : 'call');
 
-      for (let extra = random.int(0, 3); extra > 0 && el.isConnected; extra--) {
-        await pause(random.int(0, 40));
-        const roll = random.int(1, 100);
-        if (roll <= 35) validate(el, step, 'click');
-        else if (roll <= 60) validate(el, step, 'call');
-        else if (roll <= 82) interrupt(el, 'removed', step);
-        else interrupt(el, 'reset', step);
-      }
+      // While it is in flight: up to three more things, at random moments.
+      await chaos.meanwhile(random, el, [
+        [35, () => validate(el, step, 'click')],
+        [60, () => validate(el, step, 'call')],
+        [82, () => interrupt(el, 'removed', step)],
+        [100, () => interrupt(el, 'reset', step)],
+      ]);
 
-      await until(() => el.state !== 'validating', TIMEOUT_MS + 1000).catch(() => {
-        throw new Error(`${where(step)}: still validating ${TIMEOUT_MS + 1000} ms later`);
-      });
-      await el.updateComplete;
+      await chaos.settle(el, ['validating'], TIMEOUT_MS + 1000, where(step));
       await checkInvariants(step);
     }
 
@@ -164,18 +147,7 @@ describe('<paylink-validate-mobile> under chaos', () => {
           expect(detail[field], `${at}: mobile-validated ${field}`).to.be.a('string');
         expect(detail.monthlySalesVolumes, `${at}: sales volumes`).to.have.length(4);
       }
-      let log: Entry[] = [];
-      await until(async () => {
-        log = (await mock.requests()) as Entry[];
-        return log.every((entry) => entry.closedAt != null);
-      }, 2000).catch(() => {
-        throw new Error(
-          `${at}: requests left open: ${JSON.stringify(log.filter((e) => e.closedAt == null))}`,
-        );
-      });
-      const allowed = `${new URL(mock.baseUrl('random' as never)).pathname}/`;
-      const elsewhere = log.filter((entry) => !entry.path.startsWith(allowed));
-      expect(elsewhere, `${at}: requests off the base-url`).to.deep.equal([]);
+      const log = await chaos.closedRequests(mock, at);
       expect(log.length, `${at}: validate-otp requests vs accepted validations`).to.be.at.most(
         accepted,
       );
@@ -195,33 +167,18 @@ describe('<paylink-validate-mobile> under chaos', () => {
         }
     }
 
-    const log = (await mock.requests()) as Entry[];
-    const outcomes: Record<string, number> = {};
-    for (const entry of log) outcomes[entry.outcome!] = (outcomes[entry.outcome!] ?? 0) + 1;
-    console.log(
-      `partner chaos seed ${seed}: ${accepted} validations accepted, ${log.length} requests, ` +
-        `${validated.length} mobile-validated, ${tally.errors} otp-error, ${interruptions.length} interrupted; ` +
-        `${JSON.stringify(tally)}; outcomes ${JSON.stringify(outcomes)}`,
-    );
-    expect(accepted).to.be.at.least(VALIDATIONS);
-    expect(validated.length, 'some validations succeeded').to.be.above(0);
-    expect(
-      interruptions.some((i) => i.how === 'removed'),
-      'some elements were removed mid-request',
-    ).to.equal(true);
-    expect(
-      interruptions.some((i) => i.how === 'reset'),
-      'some validations were reset mid-request',
-    ).to.equal(true);
-    expect(tally.joined, 'some extra clicks or calls joined one in flight').to.be.above(0);
-    expect(Object.keys(outcomes)).to.include.members([
-      'ok',
-      'hang',
-      'reset',
-      'unauthorized',
-      'wrong-code',
-      'redirect',
-    ]);
+    chaos.expectDidTheWork({
+      run: `partner chaos seed ${seed}`,
+      attempts: 'validations',
+      accepted,
+      planned: VALIDATIONS,
+      successEvent: 'mobile-validated',
+      successes: validated.length,
+      interruptions,
+      tally,
+      log: await mock.requests(),
+      outcomes: ['ok', 'hang', 'reset', 'unauthorized', 'wrong-code', 'redirect'],
+    });
     container.remove();
   });
 });

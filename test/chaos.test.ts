@@ -24,10 +24,10 @@
  * replays the same choices and the same answers (timing aside).
  */
 import { expect } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { OtpSentDetail } from '../src/index.js';
 import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
+import * as chaos from './helpers/chaos.js';
 import { hasPart, part } from './helpers/dom.js';
 import { mockPaylink, pause, TEST_OTPS, until, type RecordedRequest } from './helpers/mock.js';
 import { generator } from './helpers/random.js';
@@ -59,9 +59,7 @@ const SESSION_FIELDS = [
 describe('<stcpay-otp> under chaos', () => {
   it(`survives ${SENDS} sends against random answers, with random extra clicks, resets and removals`, async function () {
     this.timeout(90_000);
-    const { seed: given } = (await executeServerCommand('chaos-seed')) as { seed: string | null };
-    const seed = given ? Number(given) : crypto.getRandomValues(new Uint32Array(1))[0];
-    console.log(`chaos seed ${seed} (replay: CHAOS_SEED=${seed} npm test)`);
+    const seed = await chaos.seed('chaos');
     const random = generator(seed);
     const mock = mockPaylink(`chaos-${seed}`);
     const where = (step: number) => `seed ${seed}, step ${step}`;
@@ -120,12 +118,9 @@ describe('<stcpay-otp> under chaos', () => {
     }
 
     function interrupt(el: StcpayOtp, how: 'removed' | 'reset', step: number) {
-      if (el.state === 'sending')
-        interruptions.push({ orderNumber: el.transactionNo!, at: Date.now(), how });
-      if (how === 'removed') el.remove();
-      else el.reset();
+      const at = chaos.interrupt(el, how, 'sending', where(step));
+      if (at !== undefined) interruptions.push({ orderNumber: el.transactionNo!, at, how });
       tally[how]++;
-      expect(el.state, `${where(step)}: right after ${how}`).not.to.equal('sending');
     }
 
     let el = mount();
@@ -144,21 +139,15 @@ describe('<stcpay-otp> under chaos', () => {
       else callSend(el, step);
 
       // While it is in flight: up to three more things, at random moments.
-      for (let extra = random.int(0, 3); extra > 0 && el.isConnected; extra--) {
-        await pause(random.int(0, 40));
-        const roll = random.int(1, 100);
-        if (roll <= 40) await click(el, step);
-        else if (roll <= 70) {
-          if (el.state !== 'sending') continue; // send() on a settled element is just the next send
-          callSend(el, step);
-        } else if (roll <= 88) interrupt(el, 'removed', step);
-        else interrupt(el, 'reset', step);
-      }
+      await chaos.meanwhile(random, el, [
+        [40, () => click(el, step)],
+        // send() on a settled element is just the next send: only while one is in flight.
+        [70, () => el.state === 'sending' && callSend(el, step)],
+        [88, () => interrupt(el, 'removed', step)],
+        [100, () => interrupt(el, 'reset', step)],
+      ]);
 
-      await until(() => el.state !== 'sending', TIMEOUT_MS + 1000).catch(() => {
-        throw new Error(`${where(step)}: still sending ${TIMEOUT_MS + 1000} ms later`);
-      });
-      await el.updateComplete;
+      await chaos.settle(el, ['sending'], TIMEOUT_MS + 1000, where(step));
       await checkInvariants(step);
     }
 
@@ -183,19 +172,8 @@ describe('<stcpay-otp> under chaos', () => {
         expect(detail.total, `${at}: otp-sent total`).to.equal(10);
       }
 
-      // No request is left open: each was answered, or dropped by one side.
-      let log: RecordedRequest[] = [];
-      await until(async () => {
-        log = await mock.requests();
-        return log.every((entry) => entry.closedAt != null);
-      }, 2000).catch(() => {
-        const open = log.filter((entry) => entry.closedAt == null);
-        throw new Error(`${at}: requests left open: ${JSON.stringify(open)}`);
-      });
-      // Nothing sent anywhere but the base-url: a redirect is never followed.
-      const allowed = `${new URL(mock.baseUrl('random')).pathname}/`;
-      const elsewhere = log.filter((entry) => !entry.path.startsWith(allowed));
-      expect(elsewhere, `${at}: requests off the base-url`).to.deep.equal([]);
+      // No request is left open, and none went anywhere but the base-url.
+      const log = await chaos.closedRequests(mock, at);
 
       const sends = log.filter((entry) => entry.path.endsWith('/sendOtp'));
       expect(sends.length, `${at}: sendOtp requests vs accepted submits`).to.be.at.most(accepted);
@@ -216,41 +194,23 @@ describe('<stcpay-otp> under chaos', () => {
         }
     }
 
-    const log = await mock.requests();
-    const outcomes: Record<string, number> = {};
-    for (const entry of log) outcomes[entry.outcome!] = (outcomes[entry.outcome!] ?? 0) + 1;
-    console.log(
-      `chaos seed ${seed}: ${accepted} sends accepted, ${log.length} requests, ${sent.length} otp-sent, ` +
-        `${tally.errors} otp-error, ${interruptions.length} interrupted mid-request; ` +
-        `${JSON.stringify(tally)}; outcomes ${JSON.stringify(outcomes)}`,
-    );
-    // The run was chaotic enough to mean something.
-    expect(accepted).to.be.at.least(SENDS);
-    expect(sent.length, 'some sends succeeded').to.be.above(0);
-    expect(
-      interruptions.some((i) => i.how === 'removed'),
-      'some elements were removed mid-request',
-    ).to.equal(true);
-    expect(
-      interruptions.some((i) => i.how === 'reset'),
-      'some sends were reset mid-request',
-    ).to.equal(true);
-    expect(tally.joined, 'some extra clicks or sends joined one in flight').to.be.above(0);
-    expect(Object.keys(outcomes)).to.include.members([
-      'ok',
-      'hang',
-      'reset',
-      'missing-field',
-      'truncated',
-      'redirect',
-    ]);
+    chaos.expectDidTheWork({
+      run: `chaos seed ${seed}`,
+      attempts: 'sends',
+      accepted,
+      planned: SENDS,
+      successEvent: 'otp-sent',
+      successes: sent.length,
+      interruptions,
+      tally,
+      log: await mock.requests(),
+      outcomes: ['ok', 'hang', 'reset', 'missing-field', 'truncated', 'redirect'],
+    });
     container.remove();
   });
   it('spaces sends by resend-after and pays each transaction once, through change-number loops and listeners that mutate every detail', async function () {
     this.timeout(90_000);
-    const { seed: given } = (await executeServerCommand('chaos-seed')) as { seed: string | null };
-    const seed = given ? Number(given) : crypto.getRandomValues(new Uint32Array(1))[0];
-    console.log(`chaos (spacing) seed ${seed} (replay: CHAOS_SEED=${seed} npm test)`);
+    const seed = await chaos.seed('chaos (spacing)');
     const random = generator(seed ^ 0x5eed);
     const mock = mockPaylink(`chaos-spacing-${seed}`);
     const where = (step: number) => `spacing seed ${seed}, step ${step}`;
@@ -302,13 +262,8 @@ describe('<stcpay-otp> under chaos', () => {
       return el;
     }
 
-    const settled = (el: StcpayOtp) => el.state !== 'sending' && el.state !== 'verifying';
-    async function settle(el: StcpayOtp, step: number) {
-      await until(() => settled(el), TIMEOUT_MS + 1000).catch(() => {
-        throw new Error(`${where(step)}: still ${el.state} ${TIMEOUT_MS + 1000} ms later`);
-      });
-      await el.updateComplete;
-    }
+    const settleStep = (el: StcpayOtp, step: number) =>
+      chaos.settle(el, ['sending', 'verifying'], TIMEOUT_MS + 1000, where(step));
 
     /** A click on the visible send (or resend) button, or send(). */
     async function send(el: StcpayOtp) {
@@ -333,7 +288,7 @@ describe('<stcpay-otp> under chaos', () => {
         }
         const again = mount(paidNo);
         again.send().catch(() => {});
-        await settle(again, step);
+        await settleStep(again, step);
         if (again.state === 'sent') {
           part<HTMLInputElement>(again, 'otp').value = TEST_OTPS.success;
           part(again, 'otp').dispatchEvent(
@@ -341,7 +296,7 @@ describe('<stcpay-otp> under chaos', () => {
           );
           tally.repays++;
           await again.confirm().catch(() => {});
-          await settle(again, step);
+          await settleStep(again, step);
         }
         again.remove();
         el.remove();
@@ -352,7 +307,7 @@ describe('<stcpay-otp> under chaos', () => {
       }
 
       await send(el);
-      await settle(el, step);
+      await settleStep(el, step);
 
       const roll = random.int(1, 100);
       if ((roll <= 35 || !looped.has(el)) && hasPart(el, 'change-mobile')) {
@@ -362,19 +317,19 @@ describe('<stcpay-otp> under chaos', () => {
         tally.changeNumber++;
         await el.updateComplete;
         await send(el);
-        await settle(el, step);
+        await settleStep(el, step);
       } else if (roll <= 90 && el.state === 'sent' && hasPart(el, 'otp')) {
         const otp = part<HTMLInputElement>(el, 'otp');
         otp.value = TEST_OTPS.success;
         otp.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
         tally.confirms++;
         await el.confirm().catch(() => {});
-        await settle(el, step);
+        await settleStep(el, step);
       }
       // Now and then long enough for the next send to be due.
       await pause(random.chance(0.6) ? RESEND_AFTER_S * 1000 : random.int(0, 300));
     }
-    await settle(el, SPACING_STEPS);
+    await settleStep(el, SPACING_STEPS);
 
     let log: RecordedRequest[] = [];
     await until(async () => {

@@ -6,6 +6,7 @@ import {
   normaliseCountryCode,
   parseMobile,
 } from '../src/input/mobile.js';
+import { REFUSED_NUMBERS } from './helpers/mobile-numbers.js';
 
 describe('mobile-number rules', () => {
   describe('parseMobile for +966', () => {
@@ -31,21 +32,7 @@ describe('mobile-number rules', () => {
       });
     }
 
-    const refused: Array<[string, string]> = [
-      ['', 'required'],
-      ['   ', 'required'],
-      ['55123', 'too-short'],
-      ['05512345', 'too-short'],
-      ['5512345678', 'too-long'],
-      ['451234567', 'wrong-prefix'],
-      ['0112345678', 'wrong-prefix'],
-      ['55abc4567', 'not-a-number'],
-      ['abc', 'not-a-number'],
-      ['55+1234567', 'not-a-number'],
-      ['+971501234567', 'other-country'],
-      ['0097150123456', 'other-country'],
-    ];
-    for (const [input, problem] of refused) {
+    for (const [input, problem] of REFUSED_NUMBERS) {
       it(`refuses ${JSON.stringify(input)} as ${problem}`, () => {
         expect(parseMobile(input, '966')).to.deep.equal({ ok: false, problem });
       });

@@ -4,10 +4,11 @@
  * all. Paylink's partner API (the mock) takes no call without the partner's Bearer token, so a
  * validation that goes through shows the kit's handler added it.
  */
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define-partner.js';
 import type { PaylinkValidateMobile } from '../src/partner/paylink-validate-mobile.js';
+import { validateMobileFor } from './helpers/harness.js';
 import { MOCK_PARTNER, PARTNER_OTPS } from './helpers/mock.js';
 
 describe('the demo partner, step 1 and step 2 through its backend', () => {
@@ -29,15 +30,9 @@ describe('the demo partner, step 1 and step 2 through its backend', () => {
     const session = await response.json();
     expect(Object.keys(session).sort()).to.deep.equal(['mobile', 'sessionUuid', 'signature']);
 
-    const el = await fixture<PaylinkValidateMobile>(html`
-      <paylink-validate-mobile
-        signature=${session.signature}
-        session-uuid=${session.sessionUuid}
-        mobile=${session.mobile}
-        partner-profile-no=${MOCK_PARTNER.profileNo}
-        base-url="/partner"
-      ></paylink-validate-mobile>
-    `);
+    const el = await validateMobileFor<PaylinkValidateMobile>(session, MOCK_PARTNER.profileNo, {
+      'base-url': '/partner',
+    });
     expect(el.token).to.equal(undefined);
     el.shadowRoot!.querySelector<HTMLInputElement>('[part~="otp"]')!.focus();
     await sendKeys({ type: PARTNER_OTPS.success });

@@ -13,22 +13,13 @@ import {
   STCPAY_ORIGINS,
   type SendOtpBody,
 } from '../src/checkout/stcpay-client.js';
-import { DOCS_EXAMPLE, mockPaylink, until } from './helpers/mock.js';
+import { DOCS_EXAMPLE, mockPaylink, rejection, until } from './helpers/mock.js';
 
 const body: SendOtpBody = { ...DOCS_EXAMPLE.request };
 
 /** Where an STC Pay path goes: the transport's URL with the STC Pay client's hosts. */
 const endpointUrl = (path: string, options: RequestOptions, pageUrl?: string) =>
   transportUrl(path, options, STCPAY_ORIGINS, pageUrl);
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the promise to reject');
-}
 
 describe('Paylink client', () => {
   describe('endpointUrl', () => {

@@ -25,7 +25,14 @@ import {
   until,
   type PartnerScenario,
 } from './helpers/mock.js';
-import { clickAndSettle, part, text, typeInto } from './helpers/harness.js';
+import {
+  clickAndSettle,
+  part,
+  text,
+  typeInto,
+  validateMobileFor,
+  type PartnerSession,
+} from './helpers/harness.js';
 
 /** The documentation page's example request and the response it shows. */
 const EXAMPLE = {
@@ -71,24 +78,17 @@ const EXAMPLE = {
 };
 
 type Mock = ReturnType<typeof mockPaylink>;
-type Session = { signature: string; mobile: string; sessionUuid: string };
 
 /** The element as a partner page sets it up from step 1, talking to Paylink (the mock) directly. */
 async function step2(
   mock: Mock,
-  session: Session,
+  session: PartnerSession,
   { scenario = 'ok', lang }: { scenario?: PartnerScenario; lang?: string } = {},
 ) {
-  return fixture<PaylinkValidateMobile>(html`
-    <paylink-validate-mobile
-      signature=${session.signature}
-      session-uuid=${session.sessionUuid}
-      mobile=${session.mobile}
-      partner-profile-no=${MOCK_PARTNER.profileNo}
-      base-url=${mock.baseUrl(scenario as never)}
-      lang=${lang ?? 'en'}
-    ></paylink-validate-mobile>
-  `);
+  return validateMobileFor<PaylinkValidateMobile>(session, MOCK_PARTNER.profileNo, {
+    'base-url': mock.baseUrl(scenario as never),
+    lang: lang ?? 'en',
+  });
 }
 
 describe('<paylink-validate-mobile>', () => {
@@ -167,11 +167,16 @@ describe('<paylink-validate-mobile>', () => {
   });
 
   describe('errors', () => {
-    it('says the code is wrong, and takes the right one afterwards', async () => {
+    /** Step 2 on a fresh session with `elToken`, `code` typed in and submitted: how it settled. */
+    async function submitted(code: string, elToken = token) {
       const el = await step2(mockPaylink(), await checkLicense(token));
-      el.token = token;
-      await typeInto(el, 'otp', PARTNER_OTPS.wrong);
-      const { error } = await clickAndSettle(el, 'submit', 'mobile-validated');
+      el.token = elToken;
+      await typeInto(el, 'otp', code);
+      return { el, ...(await clickAndSettle(el, 'submit', 'mobile-validated')) };
+    }
+
+    it('says the code is wrong, and takes the right one afterwards', async () => {
+      const { el, error } = await submitted(PARTNER_OTPS.wrong);
       expect(error).to.deep.equal({
         code: 'http',
         status: 400,
@@ -206,10 +211,7 @@ describe('<paylink-validate-mobile>', () => {
     });
 
     it('says the sign-in is missing or expired on a 401', async () => {
-      const el = await step2(mockPaylink(), await checkLicense(token));
-      el.token = 'expired-or-made-up';
-      await typeInto(el, 'otp', PARTNER_OTPS.success);
-      const { error } = await clickAndSettle(el, 'submit', 'mobile-validated');
+      const { error } = await submitted(PARTNER_OTPS.success, 'expired-or-made-up');
       expect(error).to.deep.equal({
         code: 'http',
         status: 401,

@@ -5,7 +5,14 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { OtpSentDetail } from '../src/index.js';
 import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
-import { clickAndSettle, hasPart, part, text, typeInto } from './helpers/harness.js';
+import {
+  clickAndSettle,
+  expectInputRefused,
+  hasPart,
+  part,
+  text,
+  typeInto,
+} from './helpers/harness.js';
 import { mockPaylink, pause, until, type Scenario } from './helpers/mock.js';
 import { useFakeWebOtp } from './helpers/fake-web-otp.js';
 import { en } from '../src/i18n/en.js';
@@ -40,6 +47,16 @@ async function atCodeStep(
   const sent = await el.send();
   await el.updateComplete;
   return { el, sent };
+}
+
+/**
+ * A checkout that pays, on its code step, with Paylink (the mock) wording its refusals as
+ * `scenario` does, where the customer typed a wrong code and confirmed: how that settled.
+ */
+async function wrongCodeConfirmed(scenario: Scenario) {
+  const { el } = await atCodeStep(mockPaylink(), { processPayment: true, scenario });
+  await typeInto(el, 'otp', TEST_OTPS.wrong);
+  return { el, ...(await clickAndSettle(el, 'confirm', 'payment-processed')) };
 }
 
 const requestsTo = async (mock: Mock, endpoint: 'sendOtp' | 'processPayment') =>
@@ -133,15 +150,7 @@ describe('<stcpay-otp> code step', () => {
         if (code) await typeInto(el, 'otp', code);
         const { error } = await clickAndSettle(el, 'confirm', 'payment-processed');
         await el.updateComplete;
-        expect(error).to.deep.equal({
-          code: 'validation',
-          field: 'otp',
-          message,
-          retryable: false,
-        });
-        expect(text(el, 'error')).to.equal(message);
-        expect(part<HTMLInputElement>(el, 'otp').getAttribute('aria-invalid')).to.equal('true');
-        expect(el.shadowRoot!.activeElement).to.equal(part<HTMLInputElement>(el, 'otp'));
+        expectInputRefused(el, 'otp', error, message);
         expect(completed).to.equal(0);
         expect(await requestsTo(mock, 'processPayment')).to.have.length(0);
       });
@@ -180,12 +189,7 @@ describe('<stcpay-otp> code step', () => {
     });
 
     it('says the code is wrong, keeps the code step, and lets the customer try again', async () => {
-      const { el } = await atCodeStep(mockPaylink(), {
-        processPayment: true,
-        scenario: 'pay-words-en',
-      });
-      await typeInto(el, 'otp', TEST_OTPS.wrong);
-      const { error } = await clickAndSettle(el, 'confirm', 'payment-processed');
+      const { el, error } = await wrongCodeConfirmed('pay-words-en');
       await el.updateComplete;
       const message = 'That code is not right. Check the SMS and try again, or ask for a new code.';
       expect(error).to.deep.equal({
@@ -249,12 +253,7 @@ describe('<stcpay-otp> code step', () => {
       });
 
     it("STC Pay's wrong-or-expired sentence: a new code at once, and the code kept selected to retype", async () => {
-      const { el } = await atCodeStep(mockPaylink(), {
-        processPayment: true,
-        scenario: 'pay-words-stcpay',
-      });
-      await typeInto(el, 'otp', TEST_OTPS.wrong);
-      const { error } = await clickAndSettle(el, 'confirm', 'payment-processed');
+      const { el, error } = await wrongCodeConfirmed('pay-words-stcpay');
       expect(error).to.include({ refusal: 'code-wrong-or-expired' });
       await el.updateComplete;
       await el.updateComplete;

@@ -3,13 +3,14 @@
  * Arabic, and tells the shopper in their words: never the company's name, a status code or the
  * server's own sentence. The technical facts stay in the event detail.
  */
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { OtpErrorDetail } from '../src/index.js';
 import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
 import { en } from '../src/i18n/en.js';
 import { ar } from '../src/i18n/ar.js';
+import { freshCheckout } from './helpers/harness.js';
 import { MARKUP_DETAIL, mockPaylink, TEST_OTPS, type Scenario } from './helpers/mock.js';
 
 const part = (el: StcpayOtp, name: string) =>
@@ -37,16 +38,10 @@ function expectShopperWords(el: StcpayOtp, detail: OtpErrorDetail) {
 
 async function checkout(scenario: Scenario, lang: 'en' | 'ar', codeStep = false) {
   const mock = mockPaylink();
-  const el = await fixture<StcpayOtp>(html`
-    <stcpay-otp
-      lang=${lang}
-      transaction-no=${`T${crypto.randomUUID().slice(0, 8)}`}
-      total="10"
-      mobile="0551234567"
-      ?process-payment=${codeStep}
-      base-url=${mock.baseUrl(scenario)}
-    ></stcpay-otp>
-  `);
+  const el = await freshCheckout<StcpayOtp>(mock.baseUrl(scenario), {
+    lang,
+    processPayment: codeStep,
+  });
   return { el, mock };
 }
 

@@ -3,12 +3,13 @@
  * be cancelled (by button or Escape: nothing was charged); a payment says not to close the page,
  * cannot be cancelled, and on timeout goes unconfirmed.
  */
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
 import { en } from '../src/i18n/en.js';
 import { ar } from '../src/i18n/ar.js';
+import { freshCheckout } from './helpers/harness.js';
 import { mockPaylink, pause, TEST_OTPS, until, type Scenario } from './helpers/mock.js';
 
 const part = (el: StcpayOtp, name: string) =>
@@ -17,17 +18,11 @@ const text = (el: StcpayOtp, name: string) => part(el, name)?.textContent?.trim(
 
 async function checkout(scenario: Scenario, lang: 'en' | 'ar' = 'en') {
   const mock = mockPaylink();
-  const el = await fixture<StcpayOtp>(html`
-    <stcpay-otp
-      lang=${lang}
-      transaction-no=${`T${crypto.randomUUID().slice(0, 8)}`}
-      total="10"
-      mobile="0551234567"
-      process-payment
-      timeout="20000"
-      base-url=${mock.baseUrl(scenario)}
-    ></stcpay-otp>
-  `);
+  const el = await freshCheckout<StcpayOtp>(mock.baseUrl(scenario), {
+    lang,
+    processPayment: true,
+    timeout: 20000,
+  });
   return { el, mock };
 }
 

@@ -4,8 +4,17 @@ import '../src/define.js';
 import type { OtpErrorDetail } from '../src/index.js';
 import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
 import { forgetTransactions } from '../src/checkout/transactions.js';
-import { clickAndSettle, part, typeInto, visibleError, visibleStatus } from './helpers/harness.js';
+import type { MobileProblem } from '../src/input/mobile.js';
+import {
+  clickAndSettle,
+  expectInputRefused,
+  part,
+  typeInto,
+  visibleError,
+  visibleStatus,
+} from './helpers/harness.js';
 import { DOCS_EXAMPLE, mockPaylink, pause, until, type Scenario } from './helpers/mock.js';
+import { REFUSED_NUMBERS } from './helpers/mobile-numbers.js';
 
 async function checkout(mock: ReturnType<typeof mockPaylink>, scenario: Scenario = 'ok') {
   return fixture<StcpayOtp>(html`
@@ -144,15 +153,18 @@ describe('<stcpay-otp>', () => {
   });
 
   describe('when the mobile number is wrong', () => {
-    const cases: Array<[string, string]> = [
-      ['', 'Enter your STC Pay mobile number.'],
-      ['55123', 'This number is too short: a mobile number has 10 digits, like 05X XXX XXXX.'],
-      ['5512345678', 'This number is too long: a mobile number has 10 digits, like 05X XXX XXXX.'],
-      ['55abc4567', 'A mobile number can only contain digits.'],
-      ['451234567', 'A mobile number starts with 05, like 05X XXX XXXX.'],
-      ['+971501234567', 'This number has another country code. Enter a +966 number.'],
-    ];
-    for (const [text, message] of cases) {
+    // What the customer reads for each problem the number rules find (a +966 checkout has a
+    // rule), on the first number of that problem in the rules' own cases.
+    const says: Record<Exclude<MobileProblem, 'unsupported-country'>, string> = {
+      required: 'Enter your STC Pay mobile number.',
+      'too-short': 'This number is too short: a mobile number has 10 digits, like 05X XXX XXXX.',
+      'too-long': 'This number is too long: a mobile number has 10 digits, like 05X XXX XXXX.',
+      'not-a-number': 'A mobile number can only contain digits.',
+      'wrong-prefix': 'A mobile number starts with 05, like 05X XXX XXXX.',
+      'other-country': 'This number has another country code. Enter a +966 number.',
+    };
+    for (const [problem, message] of Object.entries(says)) {
+      const [text] = REFUSED_NUMBERS.find((number) => number[1] === problem)!;
       it(`sends nothing for ${JSON.stringify(text)} and says: ${message}`, async () => {
         const mock = mockPaylink();
         const el = await checkout(mock);
@@ -160,18 +172,10 @@ describe('<stcpay-otp>', () => {
         const { error } = await clickAndSettle(el, 'submit', 'otp-sent');
         await el.updateComplete;
 
-        expect(error).to.deep.equal({
-          code: 'validation',
-          field: 'mobile',
-          message,
-          retryable: false,
-        });
-        expect(visibleError(el)).to.equal(message);
-        expect(part<HTMLInputElement>(el, 'mobile').getAttribute('aria-invalid')).to.equal('true');
+        expectInputRefused(el, 'mobile', error, message);
         expect(part<HTMLInputElement>(el, 'mobile').getAttribute('aria-describedby')).to.contain(
           'error',
         );
-        expect(el.shadowRoot!.activeElement).to.equal(part<HTMLInputElement>(el, 'mobile'));
         expect(el.getAttribute('state')).to.equal('error');
         await pause(50);
         expect(await mock.requests()).to.have.length(0);
@@ -244,6 +248,10 @@ describe('<stcpay-otp>', () => {
   });
 
   describe('when Paylink or the network fails', () => {
+    // The same words for failures that mean the same to the shopper.
+    const unavailable = 'STC Pay is unavailable right now. Please try again in a moment.';
+    const unreadable =
+      'The payment service sent an answer that could not be read. Please try again.';
     const failures: Array<[Scenario, Partial<OtpErrorDetail>, string]> = [
       [
         'server-error',
@@ -254,12 +262,12 @@ describe('<stcpay-otp>', () => {
           refusal: 'unavailable',
           serverText: 'Internal Server Error',
         },
-        'STC Pay is unavailable right now. Please try again in a moment.',
+        unavailable,
       ],
       [
         'bad-gateway',
         { code: 'http', status: 502, retryable: true, refusal: 'unavailable' },
-        'STC Pay is unavailable right now. Please try again in a moment.',
+        unavailable,
       ],
       [
         'bad-request',
@@ -272,16 +280,8 @@ describe('<stcpay-otp>', () => {
         },
         'This number has no STC Pay wallet. Enter the number you use with STC Pay.',
       ],
-      [
-        'missing-field',
-        { code: 'bad-response', retryable: true },
-        'The payment service sent an answer that could not be read. Please try again.',
-      ],
-      [
-        'truncated',
-        { code: 'bad-response', retryable: true },
-        'The payment service sent an answer that could not be read. Please try again.',
-      ],
+      ['missing-field', { code: 'bad-response', retryable: true }, unreadable],
+      ['truncated', { code: 'bad-response', retryable: true }, unreadable],
       [
         'hang',
         { code: 'timeout', retryable: true },

@@ -25,22 +25,15 @@ import {
   PARTNER_EXAMPLE_SESSION,
   PARTNER_OTPS,
   partnerToken,
+  rejection,
   type Scenario,
 } from './helpers/mock.js';
+import { validateMobileFor } from './helpers/harness.js';
 
 const PAGE = 'http://localhost:8000/checkout/';
 const url = (options: RequestOptions) => endpointUrl('/x', options, STCPAY_ORIGINS, PAGE);
 const part = (el: Element, name: string) =>
   el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the promise to reject');
-}
 
 /** A checkout ready to send, with `attrs` on top; clicks send and waits for otp-error. */
 async function checkoutError(
@@ -239,14 +232,10 @@ describe('transport', () => {
 
   describe('<paylink-validate-mobile>', () => {
     async function partnerError(attrs: Record<string, string>) {
-      const el = await fixture<PaylinkValidateMobile>(html`
-        <paylink-validate-mobile
-          signature=${PARTNER_EXAMPLE_SESSION.signature}
-          session-uuid=${PARTNER_EXAMPLE_SESSION.sessionUuid}
-          mobile=${PARTNER_EXAMPLE_SESSION.mobile}
-          partner-profile-no=${PARTNER_EXAMPLE_SESSION.partnerProfileNo}
-        ></paylink-validate-mobile>
-      `);
+      const el = await validateMobileFor<PaylinkValidateMobile>(
+        PARTNER_EXAMPLE_SESSION,
+        PARTNER_EXAMPLE_SESSION.partnerProfileNo,
+      );
       for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
       el.token = await partnerToken();
       await el.updateComplete;

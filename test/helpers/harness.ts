@@ -4,7 +4,7 @@
  * event that settles it, read the visible error, status and state. Works on <stcpay-otp> and
  * <paylink-validate-mobile>, from src/ or from a built script (it imports no src/ code).
  */
-import { fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { OtpErrorDetail, PaylinkEventMap } from '../../src/core/events.js';
 import { part, text } from './dom.js';
@@ -40,6 +40,23 @@ export function clickAndSettle<K extends Success>(
   return outcome;
 }
 
+/**
+ * Checks a refusal of what was typed in `field`, before anything is sent: `error` (the
+ * `otp-error` detail) is a validation error saying `message`, the element shows `message`, and
+ * the field is marked invalid and has the focus, for the shopper to correct it.
+ */
+export function expectInputRefused(
+  el: Element,
+  field: 'mobile' | 'otp',
+  error: OtpErrorDetail | undefined,
+  message: string,
+): void {
+  expect(error).to.deep.equal({ code: 'validation', field, message, retryable: false });
+  expect(text(el, 'error')).to.equal(message);
+  expect(part(el, field).getAttribute('aria-invalid')).to.equal('true');
+  expect(el.shadowRoot!.activeElement).to.equal(part(el, field));
+}
+
 /** The error the element shows, as it reads ('' when none). */
 export const visibleError = (el: Element): string => text(el, 'error');
 
@@ -62,4 +79,55 @@ export function checkoutWithNumber(baseUrl: string): Promise<HTMLElement> {
       base-url=${baseUrl}
     ></stcpay-otp>
   `);
+}
+
+/**
+ * A checkout of 10 for a Saudi number, on a transaction of its own (the mock remembers paid
+ * orders across tests and engines), talking to `baseUrl`, in `lang`. `processPayment` adds the
+ * code step; `timeout` sets the element's time limit (left to its default when not given).
+ * Needs <stcpay-otp> defined, from src/ or a build.
+ */
+export function freshCheckout<T extends HTMLElement = HTMLElement>(
+  baseUrl: string,
+  {
+    lang = 'en',
+    processPayment = false,
+    timeout,
+  }: { lang?: 'en' | 'ar'; processPayment?: boolean; timeout?: number } = {},
+): Promise<T> {
+  const el: HTMLElement = document.createElement('stcpay-otp');
+  el.setAttribute('lang', lang);
+  el.setAttribute('transaction-no', `T${crypto.randomUUID().slice(0, 8)}`);
+  el.setAttribute('total', '10');
+  el.setAttribute('mobile', '0551234567');
+  if (processPayment) el.setAttribute('process-payment', '');
+  if (timeout !== undefined) el.setAttribute('timeout', String(timeout));
+  el.setAttribute('base-url', baseUrl);
+  return fixture<T>(el as T);
+}
+
+/** What step 1 of a partner's registration (check-license) gives the page. */
+export interface PartnerSession {
+  signature: string;
+  sessionUuid: string;
+  mobile: string;
+}
+
+/**
+ * <paylink-validate-mobile> as a partner page sets it up from step 1's `session` for the
+ * partner `partnerProfileNo`, with any more `attributes` (base-url, lang…). Needs the element
+ * defined, from src/ or a build.
+ */
+export function validateMobileFor<T extends HTMLElement = HTMLElement>(
+  session: PartnerSession,
+  partnerProfileNo: string,
+  attributes: Record<string, string> = {},
+): Promise<T> {
+  const el: HTMLElement = document.createElement('paylink-validate-mobile');
+  el.setAttribute('signature', session.signature);
+  el.setAttribute('session-uuid', session.sessionUuid);
+  el.setAttribute('mobile', session.mobile);
+  el.setAttribute('partner-profile-no', partnerProfileNo);
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  return fixture<T>(el as T);
 }

@@ -107,6 +107,16 @@ export async function until(check: () => boolean | Promise<boolean>, ms = 3000):
   }
 }
 
+/** What `promise` rejects with; fails if it fulfils instead. */
+export async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the promise to reject');
+}
+
 /**
  * The examples on Paylink's sendOtp documentation page, written out here on their own so the
  * tests check the element and the mock against the page, not against each other.

@@ -55,7 +55,12 @@ interface Counted {
 function installCounters() {
   let seq = 0;
   const next = () => ++seq;
-  const stack = () => new Error().stack!.split('\n').slice(2, 7).join('\n');
+  /** The stack of the wrapper that counts, and its callers; `skip` frames in between. */
+  const stack = (skip = 0) =>
+    new Error()
+      .stack!.split('\n')
+      .slice(2 + skip, 7 + skip)
+      .join('\n');
 
   const timers = new Map<number, Counted & { kind: 'timeout' | 'interval' }>();
   const { setTimeout: st, setInterval: si, clearTimeout: ct, clearInterval: ci } = window;
@@ -95,7 +100,7 @@ function installCounters() {
   }
   let listeners = new Set<Listener>();
   const byTarget = new WeakMap<EventTarget, Listener[]>();
-  const { addEventListener: add, removeEventListener: remove } = EventTarget.prototype;
+  const { addEventListener: add } = EventTarget.prototype;
   const captureOf = (options?: boolean | EventListenerOptions) =>
     typeof options === 'boolean' ? options : Boolean(options?.capture);
   const find = (target: EventTarget, type: string, listener: object, capture: boolean) =>
@@ -108,39 +113,43 @@ function installCounters() {
     const list = byTarget.get(target)!;
     list.splice(list.indexOf(record), 1);
   }
-  EventTarget.prototype.addEventListener = function (
-    this: EventTarget,
+  type ListenerCall = [
     type: string,
     listener: EventListenerOrEventListenerObject | null,
     options?: boolean | AddEventListenerOptions,
+  ];
+  /** Has the browser's `method` run as always, then `count` with its target and arguments. */
+  function countAfter(
+    method: 'addEventListener' | 'removeEventListener',
+    count: (target: EventTarget, ...call: ListenerCall) => void,
   ) {
-    add.call(this, type, listener, options);
+    const own = EventTarget.prototype[method];
+    EventTarget.prototype[method] = function (this: EventTarget, ...call: ListenerCall) {
+      own.apply(this, call);
+      count(this, ...call);
+    };
+  }
+  countAfter('addEventListener', (target, type, listener, options) => {
     const capture = captureOf(options);
-    if (!listener || find(this, type, listener, capture)) return; // the browser keeps one too
+    if (!listener || find(target, type, listener, capture)) return; // the browser keeps one too
     const record: Listener = {
-      target: new WeakRef(this),
+      target: new WeakRef(target),
       type,
       listener: new WeakRef(listener),
       capture,
       seq: next(),
-      stack: stack(),
+      stack: stack(1),
     };
     listeners.add(record);
-    if (!byTarget.has(this)) byTarget.set(this, []);
-    byTarget.get(this)!.push(record);
+    if (!byTarget.has(target)) byTarget.set(target, []);
+    byTarget.get(target)!.push(record);
     const signal = typeof options === 'object' ? options.signal : undefined;
-    if (signal) add.call(signal, 'abort', () => forget(this, record), { once: true });
-  };
-  EventTarget.prototype.removeEventListener = function (
-    this: EventTarget,
-    type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | EventListenerOptions,
-  ) {
-    remove.call(this, type, listener, options);
-    const record = listener && find(this, type, listener, captureOf(options));
-    if (record) forget(this, record);
-  };
+    if (signal) add.call(signal, 'abort', () => forget(target, record), { once: true });
+  });
+  countAfter('removeEventListener', (target, type, listener, options) => {
+    const record = listener && find(target, type, listener, captureOf(options));
+    if (record) forget(target, record);
+  });
 
   // Mutation observers observing (Lit's elements watch `lang` through one).
   const observing = new Map<WeakRef<MutationObserver>, Counted>();
