@@ -61,13 +61,14 @@ test('holds nothing else: no sources, tests, demos or configs', () => {
   // dist/lib/ is readable (unminified) modules with their .d.ts, the server half's among them
   // (dist/lib/server*); the maps are counted apart. Some 445 KB and 760 KB when this was written,
   // then some 565 KB and 925 KB with the checkout's outcomes (unconfirmed payments, store
-  // checks, refusals read in two languages, the page's record of transactions).
+  // checks, refusals read in two languages, the page's record of transactions), and 1,002 KB
+  // of maps once the element's code was split into more, smaller modules (each its own map).
   const sum = (paths) => paths.reduce((total, path) => total + files.get(path), 0);
   const code = sum([...files.keys()].filter((path) => !isMap(path)));
   const maps = sum([...files.keys()].filter(isMap));
   assert.ok(code < 600_000, `${code} bytes unpacked without the maps`);
   // The script-tag builds' maps carry Lit's sources too: most of the maps' bytes.
-  assert.ok(maps < 1_000_000, `${maps} bytes of source maps`);
+  assert.ok(maps < 1_100_000, `${maps} bytes of source maps`);
 });
 
 test('ships each JavaScript file with a source map that carries its sources', () => {
