@@ -56,17 +56,27 @@ export interface CheckedServerOptions<Limits extends string> {
   rest: string;
   fetch: Fetch;
   timeout: number;
-  prefix: string;
-  allowedOrigins: readonly string[];
-  clientAddressHeader?: string;
-  maxBodyBytes: number;
+  /** What the handler takes of them: where it is mounted, who may call it, what it reads. */
+  handler: {
+    prefix: string;
+    allowedOrigins: readonly string[];
+    clientAddressHeader?: string;
+    maxBodyBytes: number;
+  };
   /** One limiter a name of `defaults`, at the limit the options set or the default one. */
   limiters: { [name in Limits]: Limiter };
 }
 
+/** The options argument itself: an object, before any of its fields is read. */
+export function checkOptionsObject(options: unknown): void {
+  if (typeof options !== 'object' || options === null)
+    throw misconfigured('options', 'must be an object');
+}
+
 /**
- * Checks the options both clients share, in the order a reader meets them; `prefix` defaults to
- * `defaultPrefix`, and each limit of `defaults` is counted under `keyPrefix` + its name.
+ * Checks the options both clients share, in the order a reader meets them, the limits last;
+ * `prefix` defaults to `defaultPrefix`, and each limit of `defaults` is counted under
+ * `keyPrefix` + its name. The caller checks its credentials first.
  */
 export function checkServerOptions<Limits extends string>(
   options: ServerOptions,
@@ -74,9 +84,20 @@ export function checkServerOptions<Limits extends string>(
   defaults: { [name in Limits]: Limit },
   keyPrefix = '',
 ): CheckedServerOptions<Limits> {
-  if (typeof options !== 'object' || options === null)
-    throw misconfigured('options', 'must be an object');
+  checkOptionsObject(options);
   const environment = checkEnvironment(options.environment);
+  const checked = {
+    environment,
+    rest: baseUrl('restBaseUrl', options.restBaseUrl, REST_ORIGINS[environment]),
+    fetch: checkFetch(options.fetch),
+    timeout: checkTimeout(options.timeout),
+    handler: {
+      prefix: checkPrefix(options.prefix, defaultPrefix),
+      allowedOrigins: checkOrigins(options.allowedOrigins),
+      clientAddressHeader: checkHeaderName(options.clientAddressHeader),
+      maxBodyBytes: checkPositive('maxBodyBytes', options.maxBodyBytes, 4096),
+    },
+  };
   const store = checkStore(options.rateLimit);
   const limiters = {} as { [name in Limits]: Limiter };
   for (const name of Object.keys(defaults) as Limits[]) {
@@ -84,17 +105,7 @@ export function checkServerOptions<Limits extends string>(
     const limit = checkLimit(`rateLimit.${name}`, given, defaults[name]);
     limiters[name] = createLimiter(keyPrefix + name, limit, store);
   }
-  return {
-    environment,
-    rest: baseUrl('restBaseUrl', options.restBaseUrl, REST_ORIGINS[environment]),
-    fetch: checkFetch(options.fetch),
-    timeout: checkTimeout(options.timeout),
-    prefix: checkPrefix(options.prefix, defaultPrefix),
-    allowedOrigins: checkOrigins(options.allowedOrigins),
-    clientAddressHeader: checkHeaderName(options.clientAddressHeader),
-    maxBodyBytes: checkPositive('maxBodyBytes', options.maxBodyBytes, 4096),
-    limiters,
-  };
+  return { ...checked, limiters };
 }
 
 export function checkEnvironment(environment: unknown): Environment {

@@ -5,7 +5,12 @@
  * `<paylink-validate-mobile base-url="…">` calls, so the token never reaches the browser.
  */
 import type { ValidateOtpResponse } from '../core/paylink-api.js';
-import { checkSecret, checkServerOptions, type ServerOptions } from './config.js';
+import {
+  checkOptionsObject,
+  checkSecret,
+  checkServerOptions,
+  type ServerOptions,
+} from './config.js';
 import { invalid, PaylinkServerError } from './errors.js';
 import { asObject, failure, type Answer } from './http.js';
 import type { Handler } from './proxy/handler.js';
@@ -141,10 +146,11 @@ const DEFAULT_LIMITS = {
 const FINAL_STATUSES = ['completed', 'rejected', 'expired'];
 
 export function createPaylinkPartner(options: PaylinkPartnerOptions): PaylinkPartner {
-  const checked = checkServerOptions(options, '/paylink-partner', DEFAULT_LIMITS, 'partner-');
-  const { rest, timeout, fetch: fetchFn } = checked;
+  checkOptionsObject(options);
   const profileNo = checkSecret('profileNo', options.profileNo);
   const apiKey = checkSecret('apiKey', options.apiKey);
+  const checked = checkServerOptions(options, '/paylink-partner', DEFAULT_LIMITS, 'partner-');
+  const { rest, timeout, fetch: fetchFn } = checked;
 
   const tokens = createTokenSource({
     url: `${rest}/api/partner/auth`,
@@ -279,7 +285,7 @@ export function createPaylinkPartner(options: PaylinkPartnerOptions): PaylinkPar
       }
     },
     handler: createPartnerProxyHandler({
-      ...checked,
+      ...checked.handler,
       profileNo,
       limits: checked.limiters,
       forward: (path, body, signal) => client.call(path, body, signal),

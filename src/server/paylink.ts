@@ -6,6 +6,7 @@
 import {
   baseUrl,
   checkPositive,
+  checkOptionsObject,
   checkSecret,
   checkServerOptions,
   STCPAY_ORIGINS,
@@ -85,10 +86,11 @@ const DEFAULT_LIMITS = {
 };
 
 export function createPaylink(options: PaylinkOptions): Paylink {
-  const checked = checkServerOptions(options, '/paylink', DEFAULT_LIMITS);
-  const { rest, timeout, fetch: fetchFn } = checked;
+  checkOptionsObject(options);
   const apiId = checkSecret('apiId', options.apiId);
   const secretKey = checkSecret('secretKey', options.secretKey);
+  const checked = checkServerOptions(options, '/paylink', DEFAULT_LIMITS);
+  const { rest, timeout, fetch: fetchFn } = checked;
   const stcpay = baseUrl(
     'stcpayBaseUrl',
     options.stcpayBaseUrl,
@@ -152,7 +154,7 @@ export function createPaylink(options: PaylinkOptions): Paylink {
   }
 
   const handler = createProxyHandler({
-    ...checked,
+    ...checked.handler,
     limits: checked.limiters,
     invoices: createInvoiceCache(
       (transactionNo) => getInvoice(transactionNo),

@@ -251,3 +251,28 @@ describe('the handler for <paylink-validate-mobile>', () => {
         assert.equal(text.includes(secret), false);
   });
 });
+
+describe('createPaylinkPartner', () => {
+  for (const [what, options, field] of [
+    ['an empty options object', {}, 'profileNo'],
+    ['only a profileNo', { profileNo: '19039481' }, 'apiKey'],
+    ['credentials and no environment', { profileNo: '19039481', apiKey: 'key' }, 'environment'],
+    [
+      'a limit of 0',
+      {
+        profileNo: '19039481',
+        apiKey: 'key',
+        environment: 'testing',
+        rateLimit: { retryOtpPerClient: { points: 0, duration: 60 } },
+      },
+      'rateLimit.retryOtpPerClient',
+    ],
+  ])
+    test(`given ${what}, names ${field} first`, () => {
+      assert.throws(
+        () => createPaylinkPartner(options),
+        (error) =>
+          error instanceof PaylinkServerError && error.code === 'config' && error.field === field,
+      );
+    });
+});

@@ -305,4 +305,17 @@ describe('createPaylink', () => {
           !error.message.includes(secretKey),
       );
     });
+
+  // A deploy with none of its settings says first what it lacks most: the credentials.
+  for (const [what, options, field] of [
+    ['an empty options object', {}, 'apiId'],
+    ['only an apiId', { apiId: 'id' }, 'secretKey'],
+    ['no options at all', undefined, 'options'],
+  ])
+    test(`given ${what}, names ${field} first`, () => {
+      assert.throws(
+        () => createPaylink(options),
+        (error) => error instanceof PaylinkServerError && error.field === field,
+      );
+    });
 });
