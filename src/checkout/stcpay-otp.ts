@@ -739,7 +739,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
         </button>
         <p part="error" id="error" role="alert">${this.errorText}</p>
         <div part="actions" class="actions">
-          ${this.renderResend(primary ? 'primary' : 'link', waiting, this.busy)}
+          ${this.renderResend({ look: primary ? 'primary' : 'link', waiting, busy: this.busy })}
           <button
             part="change-mobile"
             type="button"

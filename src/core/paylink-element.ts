@@ -183,11 +183,11 @@ export abstract class PaylinkElement<S extends string> extends LitElement {
   /** Moves focus after an error: to the input at fault, if there is one. */
   protected focusAfter(_error: PaylinkError): void {}
 
-  /** Takes what was typed into the code input. */
-  protected handleOtpInput(_event: InputEvent): void {}
+  /** Takes what was typed into the code input (renderOtpField's). */
+  protected abstract handleOtpInput(event: InputEvent): void;
 
-  /** Asks for a new code: [part=resend] was clicked. */
-  protected handleResend(): void {}
+  /** Asks for a new code: renderResend's [part=resend] was clicked. */
+  protected abstract handleResend(): void;
 
   /**
    * A form in the element's language and direction that leaves the checks to the element
@@ -227,10 +227,21 @@ export abstract class PaylinkElement<S extends string> extends LitElement {
   }
 
   /**
-   * The button that asks for a new code, with `look` as its class: disabled while `busy` and,
-   * counting down, while `waiting`. `asking`, when given, is its `aria-disabled`.
+   * The button that asks for a new code: disabled while `busy` and, counting down, while
+   * `waiting`. `look` is its class; `asking`, when given, is its `aria-disabled` (while a new
+   * code is being asked for).
    */
-  protected renderResend(look: string, waiting: boolean, busy: boolean, asking?: boolean) {
+  protected renderResend({
+    look,
+    waiting,
+    busy,
+    asking,
+  }: {
+    look: string;
+    waiting: boolean;
+    busy: boolean;
+    asking?: boolean;
+  }) {
     const m = this.text;
     return html`
       <button

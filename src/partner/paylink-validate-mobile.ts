@@ -408,7 +408,12 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
         </button>
         <p part="error" id="error" role="alert">${this.errorText}</p>
         <div part="actions" class="actions">
-          ${this.renderResend(this.codeExpired ? '' : 'link', waiting, validating, resending)}
+          ${this.renderResend({
+            look: this.codeExpired ? '' : 'link',
+            waiting,
+            busy: validating,
+            asking: resending,
+          })}
         </div>
         <p class="visually-hidden" role="status">${this.resendAnnouncement}</p>
       `,

@@ -15,6 +15,9 @@ const sent: OtpSentDetail = {
 };
 
 export class Probe extends PaylinkElement<'probing'> {
+  protected handleOtpInput(): void {}
+  protected handleResend(): void {}
+
   emitAll(): void {
     this.emit('otp-sent', sent);
     this.emit('otp-complete', { ...sent, stcpayPaymentOTP: '1234' });
