@@ -29,7 +29,7 @@ import type { OtpSentDetail } from '../src/index.js';
 import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
 import * as chaos from './helpers/chaos.js';
 import { hasPart, part } from './helpers/dom.js';
-import { mockPaylink, pause, TEST_OTPS, until, type RecordedRequest } from './helpers/mock.js';
+import { mockPaylink, pause, TEST_OTPS } from './helpers/mock.js';
 import { generator } from './helpers/random.js';
 
 const SENDS = 200;
@@ -339,12 +339,8 @@ describe('<stcpay-otp> under chaos', () => {
     }
     await settleStep(el, step);
 
-    let log: RecordedRequest[] = [];
-    await until(async () => {
-      log = await mock.requests();
-      return log.every((entry) => entry.closedAt !== null);
-    }, 2000).catch(() => {});
     const at = where(step);
+    const log = await chaos.closedRequests(mock, at);
 
     // Nothing a listener wrote into a detail reached the wire.
     for (const entry of log) {

@@ -72,8 +72,9 @@ export async function settle(
 
 /**
  * The mock's log under its `random` scenario once no request in it is left open (each was
- * answered, or dropped by one side), and after checking that none went anywhere but the
- * base-url: a redirect is never followed. Fails, naming `at`, if requests stay open 2 s.
+ * answered, or dropped by one side; only the scenario's sendOtp requests are timed, others have
+ * no `closedAt`), and after checking that none went anywhere but the base-url: a redirect is
+ * never followed. Fails, naming `at`, if requests stay open 2 s.
  */
 export async function closedRequests(
   mock: ReturnType<typeof mockPaylink>,
@@ -82,9 +83,9 @@ export async function closedRequests(
   let log: RecordedRequest[] = [];
   await until(async () => {
     log = await mock.requests();
-    return log.every((entry) => entry.closedAt != null);
+    return log.every((entry) => entry.closedAt !== null);
   }, 2000).catch(() => {
-    const open = log.filter((entry) => entry.closedAt == null);
+    const open = log.filter((entry) => entry.closedAt === null);
     throw new Error(`${at}: requests left open: ${JSON.stringify(open)}`);
   });
   const allowed = `${new URL(mock.baseUrl('random')).pathname}/`;
