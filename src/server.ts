@@ -34,4 +34,6 @@ export type { Environment, ServerOptions } from './server/config.js';
 export type { Fetch } from './server/http.js';
 export type { AddInvoiceInput, Invoice, InvoiceProduct, PaymentVerdict } from './server/invoice.js';
 export type { Handler, HandlerContext } from './server/proxy/handler.js';
+export type { OnPaid, PaidOrder, PaidSource, PaymentState } from './server/ledger/payments.js';
+export type { WebhookAuth } from './server/proxy/webhook.js';
 export type { Limit } from './server/rate-limit.js';

@@ -20,7 +20,9 @@ export type PaylinkServerErrorCode =
   /** No answer in time. */
   | 'timeout'
   /** A success status whose body lacks what Paylink documents. */
-  | 'bad-response';
+  | 'bad-response'
+  /** The payment ledger's store (the store's Redis) did not answer in time, or failed. */
+  | 'store';
 
 export interface PaylinkServerErrorInit {
   code: PaylinkServerErrorCode;

@@ -1,7 +1,9 @@
 /**
  * createPaylink: a merchant's server half of Paylink in one object. Invoices (addInvoice,
- * getInvoice), the verdict on a payment (verifyPayment), and the same-origin proxy the
- * `<stcpay-otp>` element talks to (handler). The credentials and the token stay inside.
+ * getInvoice), the verdict on a payment (verifyPayment), the same-origin proxy the
+ * `<stcpay-otp>` element talks to and Paylink's webhook (handler), and each order's ledger,
+ * which calls the store's `onPaid` once per paid order (reconcile). The credentials and the
+ * token stay inside.
  */
 import {
   baseUrl,
@@ -12,7 +14,7 @@ import {
   STCPAY_ORIGINS,
   type ServerOptions,
 } from './config.js';
-import { PaylinkServerError } from './errors.js';
+import { misconfigured, PaylinkServerError } from './errors.js';
 import { failure, send } from './http.js';
 import {
   checkAddInvoice,
@@ -24,8 +26,12 @@ import {
   type Invoice,
   type PaymentVerdict,
 } from './invoice.js';
+import { createLedger } from './ledger/ledger.js';
+import { createPayments, type OnPaid } from './ledger/payments.js';
+import { memoryStore, redisCommand, redisStore } from './ledger/store.js';
 import { createProxyHandler, type Handler } from './proxy/handler.js';
 import { createInvoiceCache } from './proxy/invoice-cache.js';
+import type { WebhookAuth } from './proxy/webhook.js';
 import type { Limit, LimitStore } from './rate-limit.js';
 import { createRestClient } from './rest.js';
 import { createTokenSource } from './token.js';
@@ -53,6 +59,32 @@ export interface PaylinkOptions extends ServerOptions {
   invoiceCacheSeconds?: number;
   /** The handler's limits, and where they are counted (memory, or the store's Redis). */
   rateLimit?: PaylinkRateLimits;
+  /**
+   * A connected node-redis client (`createClient()` from `redis`, v4 or v5): the ledger and the
+   * limits live there, shared by every instance of the store with a client of the same Redis.
+   * Default: this process's memory (one instance). `rateLimit.redis` is the same option.
+   */
+  redis?: unknown;
+  /**
+   * Called once per paid order, across every instance sharing the ledger, once Paylink's
+   * getInvoice says it is paid in full: where the store ships. If it throws or runs past
+   * `onPaidTimeout`, a later event or reconcile() calls it again; once it has returned, never.
+   */
+  onPaid?: OnPaid;
+  /** Milliseconds one onPaid call may take before it counts as failed. Default 30000. */
+  onPaidTimeout?: number;
+  /**
+   * Paylink's payment webhook at `POST {prefix}/webhook`: the header name and value typed into
+   * Paylink's portal. Without it, the route does not exist.
+   */
+  webhook?: WebhookAuth;
+  /**
+   * Seconds a payment whose answer was lost counts as `pending` (not `unpaid`), and no new
+   * payment for its order is relayed. Default 300.
+   */
+  pendingSeconds?: number;
+  /** Milliseconds a call to the ledger's store (Redis) may take. Default 1000. */
+  storeTimeout?: number;
 }
 
 export interface RequestOptions {
@@ -74,8 +106,17 @@ export interface Paylink {
     expected: { amount: number },
     options?: RequestOptions,
   ): Promise<PaymentVerdict>;
-  /** The same-origin proxy for `<stcpay-otp base-url="{prefix}">`; see docs/server.md. */
+  /**
+   * The same-origin proxy for `<stcpay-otp base-url="{prefix}">`, its payment-status and, with
+   * `webhook`, Paylink's webhook; see docs/server.md.
+   */
   handler: Handler;
+  /**
+   * Asks getInvoice for every order whose payment is pending or lost, or paid with onPaid not
+   * yet delivered, and delivers onPaid. Safe to run on every instance at once (a cron, or
+   * setInterval). `paid`: the orders it found paid.
+   */
+  reconcile(): Promise<{ checked: number; paid: number }>;
 }
 
 const DEFAULT_LIMITS = {
@@ -89,7 +130,15 @@ export function createPaylink(options: PaylinkOptions): Paylink {
   checkOptionsObject(options);
   const apiId = checkSecret('apiId', options.apiId);
   const secretKey = checkSecret('secretKey', options.secretKey);
-  const checked = checkServerOptions(options, '/paylink', DEFAULT_LIMITS);
+  // `redis` and `rateLimit.redis` name the same client: the limits and the ledger share it.
+  const redis = options.redis ?? options.rateLimit?.redis;
+  if (options.redis !== undefined && redisCommand(options.redis) === undefined)
+    throw misconfigured('redis', 'must be a connected node-redis client');
+  const checked = checkServerOptions(
+    { ...options, rateLimit: { ...options.rateLimit, redis } },
+    '/paylink',
+    DEFAULT_LIMITS,
+  );
   const { rest, timeout, fetch: fetchFn } = checked;
   const stcpay = baseUrl(
     'stcpayBaseUrl',
@@ -97,6 +146,11 @@ export function createPaylink(options: PaylinkOptions): Paylink {
     STCPAY_ORIGINS[checked.environment],
   );
   const invoiceCacheSeconds = checkPositive('invoiceCacheSeconds', options.invoiceCacheSeconds, 10);
+  const onPaid = checkOnPaid(options.onPaid);
+  const onPaidTimeout = checkPositive('onPaidTimeout', options.onPaidTimeout, 30_000);
+  const webhook = checkWebhook(options.webhook);
+  const pendingSeconds = checkPositive('pendingSeconds', options.pendingSeconds, 300);
+  const storeTimeout = checkPositive('storeTimeout', options.storeTimeout, 1000);
 
   const tokens = createTokenSource({
     url: `${rest}/api/auth`,
@@ -144,13 +198,31 @@ export function createPaylink(options: PaylinkOptions): Paylink {
     return invoice;
   }
 
+  const keyPrefix = options.rateLimit?.keyPrefix ?? 'stcpay-otp';
+  const payments = createPayments({
+    ledger: createLedger(
+      redis === undefined ? memoryStore() : redisStore(redis, keyPrefix),
+      storeTimeout,
+    ),
+    getInvoice: (transactionNo) => getInvoice(transactionNo),
+    onPaid,
+    pendingMs: pendingSeconds * 1000,
+    // Longer than any call to Paylink: the lock never runs out under a payment in flight.
+    lockMs: timeout + 15_000,
+    onPaidTimeout,
+  });
+
   async function verifyPayment(
     transactionNo: string,
     expected: { amount: number },
     options: RequestOptions = {},
   ) {
     const amount = checkAmount('amount', (expected as { amount?: unknown } | undefined)?.amount);
-    return verdict(await getInvoice(transactionNo, options), amount);
+    const invoice = await getInvoice(transactionNo, options);
+    const found = verdict(invoice, amount);
+    // The store asked and Paylink said paid: the ledger records it, and onPaid is delivered.
+    if (found.paid) await payments.paid(invoice, 'verifyPayment');
+    return found;
   }
 
   const handler = createProxyHandler({
@@ -160,15 +232,30 @@ export function createPaylink(options: PaylinkOptions): Paylink {
       (transactionNo) => getInvoice(transactionNo),
       invoiceCacheSeconds * 1000,
     ),
-    // The status has no amount to compare with but the invoice's own, as it was requested.
-    verify: async (transactionNo) => {
-      const invoice = await getInvoice(transactionNo);
-      const requested = invoice.gatewayOrderRequest?.amount;
-      return verdict(invoice, typeof requested === 'number' ? requested : invoice.amount);
-    },
+    payments,
+    webhook,
     forward: (path, body, signal) =>
       send(fetchFn, stcpay + path, { method: 'POST', body, timeout, signal, label: path }),
   });
 
-  return { addInvoice, getInvoice, verifyPayment, handler };
+  return { addInvoice, getInvoice, verifyPayment, handler, reconcile: () => payments.reconcile() };
+}
+
+function checkOnPaid(value: unknown): OnPaid | undefined {
+  if (value !== undefined && typeof value !== 'function')
+    throw misconfigured('onPaid', 'must be a function');
+  return value as OnPaid | undefined;
+}
+
+function checkWebhook(value: unknown): WebhookAuth | undefined {
+  if (value === undefined) return undefined;
+  const { header, value: secret } = (value ?? {}) as Partial<WebhookAuth>;
+  if (typeof header !== 'string' || !/^[\w-]+$/.test(header))
+    throw misconfigured('webhook.header', "must be a header name, as set in Paylink's portal");
+  if (typeof secret !== 'string' || secret.trim().length < 16)
+    throw misconfigured(
+      'webhook.value',
+      "must be the header value set in Paylink's portal: at least 16 characters",
+    );
+  return { header: header.toLowerCase(), value: secret };
 }

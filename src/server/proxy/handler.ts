@@ -1,14 +1,18 @@
 /**
  * The store's same-origin proxy for `<stcpay-otp base-url="/paylink">`: sendOtp and
- * processPayment forwarded to Paylink once the request has passed every check, and the
- * payment status the element can ask for. It refuses anything else, and never relays a
- * request for an order that is not a real, unpaid invoice of this merchant with this total.
+ * processPayment forwarded to Paylink once the request has passed every check, the payment
+ * status the element can ask for, and Paylink's payment webhook. It refuses anything else, and
+ * never relays a request for an order that is not a real, unpaid invoice of this merchant with
+ * this total. Every payment goes through the order's ledger: at most one in flight per order,
+ * its outcome recorded whether or not the browser waits for it.
  */
 import { PROCESS_PAYMENT_PATH, SEND_OTP_PATH } from '../../core/paylink-api.js';
 import { checkProcessPayment, checkSendOtp, TRANSACTION_NO, type SendOtpBody } from '../checks.js';
 import { PaylinkServerError } from '../errors.js';
 import type { Answer } from '../http.js';
-import { halalas, isPaid, type Invoice, type PaymentVerdict } from '../invoice.js';
+import { halalas, isPaid, type Invoice } from '../invoice.js';
+import type { AttemptOutcome } from '../ledger/entry.js';
+import type { Later, Payments } from '../ledger/payments.js';
 import type { Limiter } from '../rate-limit.js';
 import type { InvoiceCache } from './invoice-cache.js';
 import {
@@ -22,8 +26,11 @@ import {
   problem,
   readPost,
   relay,
+  relayed,
+  unavailable,
   upstreamFailure,
 } from './respond.js';
+import { readWebhook, type WebhookAuth } from './webhook.js';
 
 const ORDER_OR_ADDRESS = 'this order or from this address';
 
@@ -31,12 +38,18 @@ const ORDER_OR_ADDRESS = 'this order or from this address';
 export interface HandlerContext {
   /** The address of the connection, for per-client limits (toNodeHandler sets it). */
   clientAddress?: string;
+  /**
+   * Keeps work going after the answer is sent (Cloudflare's `ctx.waitUntil`, Vercel's
+   * `waitUntil`): the delivery of `onPaid` after a webhook. Node keeps it going anyway.
+   */
+  waitUntil?: (work: Promise<unknown>) => void;
 }
 
 export type Handler = (request: Request, context?: HandlerContext) => Promise<Response>;
 
 export { PROCESS_PAYMENT_PATH, SEND_OTP_PATH };
 export const PAYMENT_STATUS_PATH = '/payment-status';
+export const WEBHOOK_PATH = '/webhook';
 
 export interface ProxyLimits {
   sendOtpPerOrder: Limiter;
@@ -52,11 +65,28 @@ export interface ProxyOptions {
   maxBodyBytes: number;
   limits: ProxyLimits;
   invoices: InvoiceCache;
-  /** Paylink's fresh verdict on an invoice, for the payment status. */
-  verify: (transactionNo: string) => Promise<PaymentVerdict>;
-  /** POSTs a checked body to Paylink's STC Pay host. */
-  forward: (path: string, body: unknown, signal: AbortSignal) => Promise<Answer>;
+  /** The orders' ledger: payments in flight, outcomes, paid, onPaid. */
+  payments: Payments;
+  /** The header Paylink's webhook must carry; without it, there is no webhook route. */
+  webhook?: WebhookAuth;
+  /** POSTs a checked body to Paylink's STC Pay host; `signal`, if any, aborts it. */
+  forward: (path: string, body: unknown, signal?: AbortSignal) => Promise<Answer>;
 }
+
+/**
+ * How a relayed processPayment ended, for the ledger: a 200 with JSON was answered, a gateway's
+ * 502 or 504, an unreadable answer or none at all lost, any other status refused.
+ */
+export function outcomeOf(answer: Answer | undefined): AttemptOutcome {
+  if (!answer) return 'lost';
+  if (answer.status >= 200 && answer.status <= 299)
+    return answer.json === undefined || answer.text.trim() === '' ? 'lost' : 'answered';
+  return answer.status === 502 || answer.status === 504 ? 'lost' : 'refused';
+}
+
+const IN_FLIGHT = 'A payment for this order is already under way.';
+const UNKNOWN =
+  'An earlier payment for this order may have gone through: its outcome is not known yet.';
 
 export function createProxyHandler(options: ProxyOptions): Handler {
   const { prefix, allowedOrigins, limits } = options;
@@ -66,17 +96,19 @@ export function createProxyHandler(options: ProxyOptions): Handler {
     if (!pathname.startsWith(`${prefix}/`)) return notFound();
     const path = pathname.slice(prefix.length);
     const client = clientAddress(request, options.clientAddressHeader, context.clientAddress);
+    const later = laterFor(context);
 
     if (path === PAYMENT_STATUS_PATH) {
       if (request.method !== 'GET') return methodNotAllowed('GET');
-      return paymentStatus(searchParams, client);
+      return paymentStatus(searchParams, client, later);
     }
+    if (path === WEBHOOK_PATH && options.webhook) return webhook(request, options.webhook, later);
     if (path !== SEND_OTP_PATH && path !== PROCESS_PAYMENT_PATH) return notFound();
     const body = await readPost(request, allowedOrigins, options.maxBodyBytes);
     if (!body.ok) return body.response;
     return path === SEND_OTP_PATH
       ? sendOtp(body.value, client, request.signal)
-      : processPayment(body.value, request.signal);
+      : processPayment(body.value, later);
   }
 
   async function sendOtp(value: unknown, client: string, signal: AbortSignal): Promise<Response> {
@@ -87,27 +119,58 @@ export function createProxyHandler(options: ProxyOptions): Handler {
       (await checkOrder(checked.value)) ??
       (await overLimit(limits.sendOtpPerOrder, checked.value.orderNumber, ORDER_OR_ADDRESS));
     if (refusal) return refusal;
+    // What the ledger counts; a ledger that cannot be reached does not stop a code being sent.
+    await options.payments.recordSend(checked.value.orderNumber).catch(() => {});
     return relay(() => options.forward(SEND_OTP_PATH, checked.value, signal));
   }
 
-  async function processPayment(value: unknown, signal: AbortSignal): Promise<Response> {
+  async function processPayment(value: unknown, later: Later): Promise<Response> {
     const checked = checkProcessPayment(value);
     if (!checked.ok) return invalidField(checked.field);
-    const { orderNumber } = checked.value;
+    const { orderNumber, total } = checked.value;
     const refusal =
-      (await checkOrder(checked.value)) ??
+      (await checkOrder(checked.value, later)) ??
       (await overLimit(limits.processPaymentPerOrder, orderNumber, ORDER_OR_ADDRESS));
     if (refusal) return refusal;
-    const response = await relay(() =>
-      options.forward(PROCESS_PAYMENT_PATH, checked.value, signal),
+    // One payment in flight per order, on every instance: a payment that cannot be recorded is
+    // one that could be made twice, so none is relayed without the ledger.
+    let attempt: Awaited<ReturnType<Payments['begin']>>;
+    try {
+      attempt = await options.payments.begin(orderNumber);
+    } catch {
+      return unavailable();
+    }
+    if (!attempt.ok)
+      return attempt.why === 'paid'
+        ? problem(409, 'Conflict', 'The order is already paid.')
+        : problem(409, 'Conflict', attempt.why === 'in-flight' ? IN_FLIGHT : UNKNOWN);
+    // Not tied to the browser's connection: the call runs to its end, and its outcome is
+    // recorded, even if the shopper's browser has gone.
+    const run = settled(options.forward(PROCESS_PAYMENT_PATH, checked.value)).then(
+      async (result) => {
+        const kind = outcomeOf(result.answer);
+        // Paid now, most likely: the next look at this order must ask Paylink again.
+        options.invoices.forget(orderNumber);
+        // If the ledger cannot take it now, the lock runs out and the outcome counts as lost.
+        await options.payments.end(orderNumber, attempt.id, kind).catch(() => {});
+        // Paylink's word, not the 200, makes it paid; a lost answer is asked about too.
+        if (kind === 'answered' || kind === 'lost')
+          later(options.payments.confirm(orderNumber, 'processPayment', { amount: total }));
+        return result;
+      },
     );
-    // Paid now, most likely: the next look at this order must ask Paylink again.
-    options.invoices.forget(orderNumber);
-    return response;
+    later(run);
+    return relayed(await run);
   }
 
-  /** A refusal unless the order is an unpaid invoice of this merchant with this very total. */
-  async function checkOrder({ orderNumber, total }: SendOtpBody): Promise<Response | undefined> {
+  /**
+   * A refusal unless the order is an unpaid invoice of this merchant with this very total. A
+   * paid one is recorded as paid (and onPaid delivered) on the way.
+   */
+  async function checkOrder(
+    { orderNumber, total }: SendOtpBody,
+    later?: Later,
+  ): Promise<Response | undefined> {
     let invoice: Invoice | null;
     try {
       invoice = await options.invoices.get(orderNumber);
@@ -117,13 +180,20 @@ export function createProxyHandler(options: ProxyOptions): Handler {
     // One answer for an unknown order and a wrong total: nothing to learn by trying numbers.
     if (!invoice || halalas(invoice.amount) !== halalas(total))
       return problem(400, 'Bad Request', 'No unpaid order matches this orderNumber and total.');
-    if (isPaid(invoice.orderStatus)) return problem(409, 'Conflict', 'The order is already paid.');
+    if (isPaid(invoice.orderStatus)) {
+      if (later) later(options.payments.paid(invoice, 'processPayment'));
+      return problem(409, 'Conflict', 'The order is already paid.');
+    }
     if (/cancel|expire|void/i.test(invoice.orderStatus))
       return problem(409, 'Conflict', 'The order can no longer be paid.');
     return undefined;
   }
 
-  async function paymentStatus(params: URLSearchParams, client: string): Promise<Response> {
+  async function paymentStatus(
+    params: URLSearchParams,
+    client: string,
+    later: Later,
+  ): Promise<Response> {
     const transactionNo = params.get('transactionNo') ?? '';
     if (
       !TRANSACTION_NO.test(transactionNo) ||
@@ -133,13 +203,51 @@ export function createProxyHandler(options: ProxyOptions): Handler {
     const refusal = await overLimit(limits.paymentStatusPerClient, client, ORDER_OR_ADDRESS);
     if (refusal) return refusal;
     try {
-      const { paid } = await options.verify(transactionNo);
-      return json(200, { status: paid ? 'paid' : 'unpaid' });
+      return json(200, { status: await options.payments.status(transactionNo, later) });
     } catch (error) {
-      if (error instanceof PaylinkServerError && error.code === 'not-found') return notFound();
-      return upstreamFailure(error);
+      return answerFailure(error);
+    }
+  }
+
+  /**
+   * Paylink's payment webhook: its header checked, its body never trusted. The order is paid
+   * only if getInvoice says so; then it is recorded and onPaid delivered (after the answer, which
+   * Paylink wants quickly). Not paid yet: 409, so Paylink tries again later.
+   */
+  async function webhook(request: Request, auth: WebhookAuth, later: Later): Promise<Response> {
+    const read = await readWebhook(request, auth, options.maxBodyBytes);
+    if (!read.ok) return read.response;
+    try {
+      return (await options.payments.confirm(read.transactionNo, 'webhook', { later }))
+        ? json(200, { received: true })
+        : problem(409, 'Conflict', 'Paylink does not have this invoice as paid.');
+    } catch (error) {
+      return answerFailure(error);
     }
   }
 
   return (request, context = {}) => guarded(request, allowedOrigins, () => route(request, context));
+}
+
+/** Hands work that outlives the answer to the platform's waitUntil, its failure swallowed. */
+function laterFor(context: HandlerContext): Later {
+  return (work) => {
+    const quiet = work.catch(() => {});
+    context.waitUntil?.(quiet);
+  };
+}
+
+/** A settled call to Paylink: its answer, or the error it failed with. */
+function settled(call: Promise<Answer>): Promise<{ answer?: Answer; error?: unknown }> {
+  return call.then(
+    (answer) => ({ answer }),
+    (error: unknown) => ({ error }),
+  );
+}
+
+/** The answer for a failure to learn an order's state: no invoice, no Paylink, no ledger. */
+function answerFailure(error: unknown): Response {
+  if (error instanceof PaylinkServerError && error.code === 'not-found') return notFound();
+  if (error instanceof PaylinkServerError && error.code === 'store') return unavailable();
+  return upstreamFailure(error);
 }

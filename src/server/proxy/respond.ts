@@ -120,7 +120,7 @@ export async function readPost(
  */
 export async function relay(
   forward: () => Promise<Answer>,
-  pass: (answer: Answer) => Response = (answer) => text(answer.status, answer.text),
+  pass?: (answer: Answer) => Response,
 ): Promise<Response> {
   let answer: Answer;
   try {
@@ -128,6 +128,15 @@ export async function relay(
   } catch (error) {
     return upstreamFailure(error);
   }
+  return relayed({ answer }, pass);
+}
+
+/** What relay() answers for a call that already ended: with `answer`, or failed with `error`. */
+export function relayed(
+  { answer, error }: { answer?: Answer; error?: unknown },
+  pass: (answer: Answer) => Response = (answer) => text(answer.status, answer.text),
+): Response {
+  if (!answer) return upstreamFailure(error);
   if (answer.json === undefined || answer.text.trim() === '')
     return problem(502, 'Bad Gateway', 'Paylink answered with something other than JSON.');
   return pass(answer);
@@ -214,6 +223,16 @@ export function upstreamFailure(error: unknown): Response {
   if (error instanceof PaylinkServerError)
     return problem(502, 'Bad Gateway', 'Paylink could not be asked.');
   throw error;
+}
+
+/** The ledger's store cannot be reached: nothing was relayed; try again shortly. */
+export function unavailable(): Response {
+  return problem(
+    503,
+    'Service Unavailable',
+    'The payment ledger cannot be reached; nothing was sent to Paylink.',
+    { 'Retry-After': '5' },
+  );
 }
 
 /**

@@ -1,0 +1,133 @@
+/**
+ * Where the ledger's entries live: this process's memory, or the store's Redis, shared by every
+ * instance that has a client of it. A store offers one atomic step, `swap`: it writes an entry
+ * only if the entry is still the one that was read, and keeps the index of the orders that
+ * reconcile() still has work on.
+ */
+import { LEDGER_TTL_MS } from './entry.js';
+
+export interface LedgerStore {
+  /** The entry as stored (JSON), or null. */
+  read(transactionNo: string): Promise<string | null>;
+  /**
+   * Writes `next` for the order if it is still `expected` (null: none), for `ttlMs`; adds the
+   * order to the open index or removes it. False when another write came first.
+   */
+  swap(
+    transactionNo: string,
+    expected: string | null,
+    next: string,
+    open: boolean,
+    ttlMs: number,
+  ): Promise<boolean>;
+  /** Up to `limit` open orders, the longest-untouched first. */
+  openOrders(limit: number): Promise<string[]>;
+}
+
+/** The ledger in this process's memory: one instance of the store, or tests. */
+export function memoryStore(maxEntries = 100_000): LedgerStore {
+  const entries = new Map<string, { value: string; expires: number }>();
+  const open = new Set<string>();
+  const live = (transactionNo: string) => {
+    const entry = entries.get(transactionNo);
+    if (entry && entry.expires <= Date.now()) {
+      entries.delete(transactionNo);
+      open.delete(transactionNo);
+      return undefined;
+    }
+    return entry;
+  };
+  return {
+    async read(transactionNo) {
+      return live(transactionNo)?.value ?? null;
+    },
+    async swap(transactionNo, expected, next, isOpen, ttlMs) {
+      if ((live(transactionNo)?.value ?? null) !== expected) return false;
+      entries.delete(transactionNo);
+      if (entries.size >= maxEntries) {
+        const oldest = entries.keys().next().value!;
+        entries.delete(oldest);
+        open.delete(oldest);
+      }
+      entries.set(transactionNo, { value: next, expires: Date.now() + ttlMs });
+      // Re-adding moves the order to the end: the longest-untouched stay first.
+      open.delete(transactionNo);
+      if (isOpen) open.add(transactionNo);
+      return true;
+    },
+    async openOrders(limit) {
+      return [...open].filter((transactionNo) => live(transactionNo)).slice(0, limit);
+    },
+  };
+}
+
+/** The commands of a Redis client the store sends: node-redis 4 and 5, or ioredis. */
+type Command = (args: string[]) => Promise<unknown>;
+
+/** How to send a raw command with the store's client, or undefined for something else. */
+export function redisCommand(client: unknown): Command | undefined {
+  const redis = client as {
+    sendCommand?: (args: string[]) => Promise<unknown>;
+    call?: (command: string, ...args: string[]) => Promise<unknown>;
+    defineCommand?: unknown;
+  };
+  if (typeof redis?.defineCommand === 'function' && typeof redis.call === 'function')
+    return ([command, ...args]) => redis.call!(command!, ...args);
+  if (typeof redis?.sendCommand === 'function') return (args) => redis.sendCommand!(args);
+  return undefined;
+}
+
+/**
+ * KEYS: the entry, the open index. ARGV: expected ('' for none), next, ttl ms, open ('1' or
+ * '0'), the order, the time (the index's score).
+ */
+const SWAP = `
+local current = redis.call('GET', KEYS[1])
+if (current or '') ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+if ARGV[4] == '1' then
+  redis.call('ZADD', KEYS[2], ARGV[6], ARGV[5])
+else
+  redis.call('ZREM', KEYS[2], ARGV[5])
+end
+return 1
+`;
+
+/**
+ * The ledger in Redis: one key an order (`{keyPrefix}:ledger:{transactionNo}`, expiring with the
+ * entry) and a sorted set of the open ones (`{keyPrefix}:ledger:open`). The swap is one Lua
+ * script, atomic across every instance.
+ */
+export function redisStore(client: unknown, keyPrefix: string, ttlMs = LEDGER_TTL_MS): LedgerStore {
+  const command = redisCommand(client)!;
+  const key = (transactionNo: string) => `${keyPrefix}:ledger:${transactionNo}`;
+  const index = `${keyPrefix}:ledger:open`;
+  return {
+    async read(transactionNo) {
+      const value = await command(['GET', key(transactionNo)]);
+      return typeof value === 'string' ? value : null;
+    },
+    async swap(transactionNo, expected, next, open, entryTtlMs) {
+      const done = await command([
+        'EVAL',
+        SWAP,
+        '2',
+        key(transactionNo),
+        index,
+        expected ?? '',
+        next,
+        String(entryTtlMs),
+        open ? '1' : '0',
+        transactionNo,
+        String(Date.now()),
+      ]);
+      return Number(done) === 1;
+    },
+    async openOrders(limit) {
+      // Orders whose entries expired leave the index with them.
+      await command(['ZREMRANGEBYSCORE', index, '-inf', String(Date.now() - ttlMs)]);
+      const members = await command(['ZRANGE', index, '0', String(limit - 1)]);
+      return Array.isArray(members) ? members.map(String) : [];
+    },
+  };
+}
