@@ -76,12 +76,13 @@ export function invoiceInput(amount = 65) {
   };
 }
 
-/** POSTs `body` to `url` as JSON, the way the elements do. */
-export function postJson(url, body, headers = {}) {
+/** POSTs `body` to `url` as JSON, the way the elements do; `signal` aborts it. */
+export function postJson(url, body, headers = {}, signal) {
   return fetch(url, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...headers },
     body: JSON.stringify(body),
+    signal,
   });
 }
 

@@ -86,7 +86,12 @@ export function recordSend(entry: LedgerEntry | undefined, now: number): Change<
   return { next: { ...current, sends: current.sends + 1, updated: now }, result: undefined };
 }
 
-export type Begun = { ok: true } | { ok: false; why: 'paid' | 'in-flight' | 'unknown' };
+/**
+ * A payment may begin (`earlier`: an earlier attempt for the order ended without Paylink's word,
+ * so its invoice must be asked afresh first), or why not.
+ */
+export type Begun =
+  { ok: true; earlier: boolean } | { ok: false; why: 'paid' | 'in-flight' | 'unknown' };
 
 /**
  * Takes the order's payment lock for attempt `id` until `now + lockMs`, unless the order is
@@ -102,10 +107,25 @@ export function beginAttempt(
   if (inFlight(entry, now)) return { result: { ok: false, why: 'in-flight' } };
   if (isPending(entry, now, pendingMs)) return { result: { ok: false, why: 'unknown' } };
   const current = entry ?? fresh(now);
+  const { attempt: stale, outcome } = current;
   return {
     next: { ...current, attempt: { id, since: now, until: now + lockMs }, updated: now },
-    result: { ok: true },
+    result: {
+      ok: true,
+      earlier: stale !== undefined || (outcome !== undefined && outcome.kind !== 'refused'),
+    },
   };
+}
+
+/** Attempt `id` was never relayed: its lock is released, and the last outcome stays. */
+export function dropAttempt(
+  entry: LedgerEntry | undefined,
+  now: number,
+  { id }: { id: string },
+): Change<void> {
+  if (!entry || entry.attempt?.id !== id) return { result: undefined };
+  const { attempt: _dropped, ...rest } = entry;
+  return { next: { ...rest, updated: now }, result: undefined };
 }
 
 /** Attempt `id` ended as `kind`: its lock is released. One no longer held changes nothing. */

@@ -10,6 +10,7 @@ import {
   beginAttempt,
   claimDelivery,
   delivered,
+  dropAttempt,
   endAttempt,
   inFlight,
   isPending,
@@ -66,6 +67,8 @@ export interface Payments {
   recordSend(transactionNo: string): Promise<void>;
   begin(transactionNo: string): Promise<Begun & { id: string }>;
   end(transactionNo: string, id: string, kind: AttemptOutcome): Promise<void>;
+  /** Releases the lock of an attempt that was not relayed after all. */
+  drop(transactionNo: string, id: string): Promise<void>;
   /**
    * Asks getInvoice; when it says paid for `amount` (default: the amount the invoice was
    * created for), records it and delivers onPaid. Resolves whether it is paid.
@@ -215,6 +218,8 @@ export function createPayments(options: PaymentsOptions): Payments {
     },
     end: (transactionNo, id, kind) =>
       ledger.update(transactionNo, (entry, now) => endAttempt(entry, now, { id, kind })),
+    drop: (transactionNo, id) =>
+      ledger.update(transactionNo, (entry, now) => dropAttempt(entry, now, { id })),
     confirm,
     paid,
     status,

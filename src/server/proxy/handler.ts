@@ -144,6 +144,14 @@ export function createProxyHandler(options: ProxyOptions): Handler {
       return attempt.why === 'paid'
         ? problem(409, 'Conflict', 'The order is already paid.')
         : problem(409, 'Conflict', attempt.why === 'in-flight' ? IN_FLIGHT : UNKNOWN);
+    // An earlier attempt may have paid after all: Paylink's fresh word, not a cached invoice.
+    if (attempt.earlier) {
+      const refusal = await paidSince(orderNumber, total, later).catch(answerFailure);
+      if (refusal) {
+        await options.payments.drop(orderNumber, attempt.id).catch(() => {});
+        return refusal;
+      }
+    }
     // Not tied to the browser's connection: the call runs to its end, and its outcome is
     // recorded, even if the shopper's browser has gone.
     const run = settled(options.forward(PROCESS_PAYMENT_PATH, checked.value)).then(
@@ -161,6 +169,13 @@ export function createProxyHandler(options: ProxyOptions): Handler {
     );
     later(run);
     return relayed(await run);
+  }
+
+  /** A 409 if Paylink now has the order as paid (recorded, onPaid delivered), else undefined. */
+  async function paidSince(orderNumber: string, total: number, later: Later) {
+    if (!(await options.payments.confirm(orderNumber, 'processPayment', { amount: total, later })))
+      return undefined;
+    return problem(409, 'Conflict', 'The order is already paid.');
   }
 
   /**
