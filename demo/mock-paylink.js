@@ -20,6 +20,9 @@
 //   POST /api/addInvoice                                Bearer id_token; creates an invoice
 //   GET  /api/getInvoice/<transactionNo>                Bearer id_token; the invoice as it is now
 //
+// With `webhook` set, every payment is followed by Paylink's payment webhook to the merchant's
+// URL, sent again on any answer but 200 (see sendWebhook).
+//
 // A tenant is any id a test or demo page picks (a random UUID in the tests), so parallel
 // tests each see only their own requests.
 //
@@ -99,9 +102,20 @@ export const EXAMPLE_RESPONSE = {
 
 /**
  * The OTPs processPayment takes. Real STC Pay texts the customer a random code; here the code
- * picks the outcome. Any other code counts as wrong too.
+ * picks the outcome. Any other code counts as wrong too. `slow` pays as `success` does, but
+ * "STC Pay" takes its time: the answer comes after `slowPaymentMs` (20 s by default), longer than
+ * a browser waits.
  */
-export const TEST_OTPS = { success: '12345', wrong: '11111', expire: '00000' };
+export const TEST_OTPS = { success: '12345', wrong: '11111', expire: '00000', slow: '22222' };
+
+/**
+ * The header the demo store set in "Paylink's portal" for the payment webhook, which the mock
+ * sends with each one, to the store's `/paylink/webhook` beside the invoice's own pages.
+ */
+export const MOCK_WEBHOOK = { header: 'Authorization', value: 'Bearer demo-webhook-0f3a9c2e7b' };
+
+/** How long the slow test code's processPayment takes, unless the mock is told otherwise. */
+export const SLOW_PAYMENT_MS = 20_000;
 
 /**
  * Fake credentials that /api/auth accepts. Real ones come from Paylink's merchant portal and
@@ -199,7 +213,11 @@ const SESSION_FIELDS = [
  * @param {{tokenLifetimeMs?: number}} [options] `tokenLifetimeMs` shortens every id_token's life
  *   (tests of a server's token renewal); by default Paylink's 30 minutes or 30 hours.
  */
-export function createPaylinkMock({ tokenLifetimeMs } = {}) {
+export function createPaylinkMock({
+  tokenLifetimeMs,
+  slowPaymentMs = SLOW_PAYMENT_MS,
+  webhook,
+} = {}) {
   /** @type {Map<string, object[]>} */
   const log = new Map();
   /** @type {Map<string, () => number>} the random scenario's generator, by tenant */
@@ -214,9 +232,13 @@ export function createPaylinkMock({ tokenLifetimeMs } = {}) {
   const sessions = new Map();
   /** @type {Map<string, string>} orderNumber → the paymentSessionId that paid it */
   const paidOrders = new Map();
+  /** @type {Map<string, number>} orderNumber → when it was paid (ms since the epoch), for tests */
+  const paidAt = new Map();
   /** @type {Map<string, object>} the invoices /api/addInvoice created, by transactionNo */
   const invoices = new Map();
   const tokens = createTokens({ lifetimeMs: tokenLifetimeMs });
+  /** The payment webhooks sent: one entry a call, with the answer's status (null: none). */
+  const webhooks = [];
   let lastTransactionNo = Date.now() * 10; // 14 digits, like Paylink's
 
   function record(tenant, entry) {
@@ -483,6 +505,8 @@ export function createPaylinkMock({ tokenLifetimeMs } = {}) {
       return sendJson(res, 415, springError(415, 'Unsupported Media Type', PROCESS_PAYMENT));
     const { request, problem } = parseProcessPayment(body);
     if (problem) return sendJson(res, 400, springError(400, 'Bad Request', PROCESS_PAYMENT));
+    if (request.stcpayPaymentOTP === TEST_OTPS.slow)
+      return void setTimeout(() => sendJson(res, ...pay(request, voice)), slowPaymentMs);
     sendJson(res, ...pay(request, voice));
   }
 
@@ -501,12 +525,57 @@ export function createPaylinkMock({ tokenLifetimeMs } = {}) {
       session.state = 'expired';
       return refuse('expired');
     }
-    if (request.stcpayPaymentOTP !== TEST_OTPS.success) return refuse('wrong');
+    if (
+      request.stcpayPaymentOTP !== TEST_OTPS.success &&
+      request.stcpayPaymentOTP !== TEST_OTPS.slow
+    )
+      return refuse('wrong');
     session.state = 'paid';
     put(paidOrders, session.orderNumber, session.paymentSessionId, MAX_SESSIONS);
+    put(paidAt, session.orderNumber, Date.now(), MAX_SESSIONS);
     const invoice = invoices.get(session.orderNumber); // orderNumber is the invoice's transactionNo
-    if (invoice) invoice.orderStatus = 'paid';
+    if (invoice) {
+      invoice.orderStatus = 'paid';
+      if (webhook) sendWebhook(invoice, 0);
+    }
     return [200, paymentDone(session.orderNumber, session.total)];
+  }
+
+  /**
+   * Paylink's payment webhook (version 1) for a paid invoice: POSTed to `webhook.url` with the
+   * header set in the portal, and sent again on anything but 200, up to ten more times,
+   * `webhook.retryMs` apart (1 s by default).
+   */
+  function sendWebhook(invoice, attempt) {
+    const { url, header, value, retryMs = 1000 } = webhook;
+    const target = typeof url === 'function' ? url(invoice) : url;
+    if (!target) return;
+    const entry = { transactionNo: invoice.transactionNo, attempt, status: null };
+    webhooks.push(entry);
+    if (webhooks.length > MAX_SESSIONS) webhooks.shift();
+    fetch(target, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', [header]: value },
+      body: JSON.stringify({
+        amount: invoice.amount,
+        merchantEmail: 'merchant@example.com',
+        transactionNo: invoice.transactionNo,
+        merchantOrderNumber: invoice.gatewayOrderRequest?.orderNumber ?? '',
+        orderStatus: 'Paid',
+      }),
+      redirect: 'manual',
+      signal: AbortSignal.timeout(10_000),
+    })
+      .then(async (response) => {
+        await response.arrayBuffer().catch(() => {});
+        return response.status;
+      })
+      .catch(() => null)
+      .then((status) => {
+        entry.status = status;
+        if (status !== 200 && attempt < 10)
+          setTimeout(() => sendWebhook(invoice, attempt + 1), retryMs).unref?.();
+      });
   }
 
   /** /api/auth, /api/addInvoice and /api/getInvoice/<transactionNo>. */
@@ -592,6 +661,8 @@ export function createPaylinkMock({ tokenLifetimeMs } = {}) {
     record,
     sessions,
     invoices,
+    paidAt,
+    webhooks,
     addInvoice,
     getInvoice,
     revokeTokens: tokens.revokeAll,
