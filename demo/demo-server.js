@@ -2,13 +2,21 @@
 // the local mocks of Paylink (STC Pay, REST, partner API) and the server sides of the demo
 // store and the demo partner. Mounted by vite.config.ts (npm start), the React and Vue demos'
 // configs, and web-test-runner.config.mjs (npm test).
-import { createPaylinkMock } from './mock-paylink.js';
+import { createPaylinkMock, MOCK_WEBHOOK } from './mock-paylink.js';
 import { createPartnerMock } from './mock-partner.js';
 import { createPartnerServer } from './partner-server.js';
 import { createStoreServer } from './store-server.js';
 
-export function createDemoServer() {
-  const paylink = createPaylinkMock();
+/**
+ * `slowPaymentMs`: how long the slow test code's payment takes (20 s by default, as a store
+ * would meet it; the tests take less).
+ */
+export function createDemoServer({ slowPaymentMs } = {}) {
+  const paylink = createPaylinkMock({
+    slowPaymentMs,
+    // Paylink's payment webhook to the demo store, on the address the invoice was made on.
+    webhook: { ...MOCK_WEBHOOK, url: (invoice) => new URL('/paylink/webhook', invoice.url).href },
+  });
   const handlers = [
     paylink,
     createPartnerMock(paylink),

@@ -2,18 +2,23 @@
 // around <stcpay-otp>. It holds the Paylink credentials (the mock's fake ones), creates the
 // invoice whose transactionNo the page hands to the element, mounts the kit's proxy at
 // /paylink so the element talks to Paylink through the store's own origin, and asks Paylink
-// for the verdict on the payment afterwards, the only word on payment to trust. Here Paylink
-// is the local mock on the same server.
+// for the verdict on the payment afterwards, the only word on payment to trust. The kit's
+// ledger calls onPaid once per paid order, whichever way the news came (the proxy's
+// processPayment, Paylink's webhook, a status poll): that is where this store "ships". Here
+// Paylink is the local mock on the same server, and it sends its webhook to /paylink/webhook.
 //
 // Routes
 //   GET  /store/api/cart                     → {items, total}
 //   POST /store/api/checkout                 creates an invoice → {transactionNo, amount}
-//   GET  /store/api/orders/<transactionNo>   → {transactionNo, amount, orderStatus, paid}
-//   *    /paylink/...                        the kit's proxy: sendOtp, processPayment,
-//                                            payment-status (stcpay-otp/server)
+//   GET  /store/api/orders/<transactionNo>   → {transactionNo, amount, orderStatus, paid,
+//                                               fulfilled}
+//   GET  /store/api/fulfilled                → [{transactionNo, orderNumber, amount, source}]:
+//                                              each order onPaid shipped, once
+//   *    /paylink/...                        the kit: sendOtp, processPayment, payment-status,
+//                                            and Paylink's webhook (stcpay-otp/server)
 
 import { createPaylink, PaylinkServerError, toNodeHandler } from 'stcpay-otp/server';
-import { MOCK_CREDENTIALS } from './mock-paylink.js';
+import { MOCK_CREDENTIALS, MOCK_WEBHOOK } from './mock-paylink.js';
 
 /** What the demo store sells. */
 export const CART = [
@@ -25,6 +30,15 @@ export function createStoreServer() {
   /** The kit for each address the demo is served on: the mock Paylink lives there too. */
   const kits = new Map();
   let orderCount = 0;
+  /** The orders shipped, by transactionNo, in the order onPaid shipped them. */
+  const fulfilled = new Map();
+
+  /** Where the store ships: the kit calls it once per paid order. */
+  function onPaid({ transactionNo, orderNumber, amount, source }) {
+    if (fulfilled.has(transactionNo)) throw new Error(`${transactionNo} shipped twice`);
+    fulfilled.set(transactionNo, { transactionNo, orderNumber, amount, source });
+    if (fulfilled.size > 1000) fulfilled.delete(fulfilled.keys().next().value);
+  }
 
   function kitFor(origin) {
     if (!kits.has(origin)) {
@@ -34,6 +48,11 @@ export function createStoreServer() {
         restBaseUrl: origin,
         stcpayBaseUrl: origin,
         prefix: '/paylink',
+        onPaid,
+        // The header set in Paylink's portal; the mock sends it with every webhook.
+        webhook: MOCK_WEBHOOK,
+        // Longer than the slow test code's 20 s: the store waits for STC Pay, the browser asks it.
+        timeout: 30_000,
       });
       kits.set(origin, { paylink, proxy: toNodeHandler(paylink.handler) });
     }
@@ -61,7 +80,10 @@ export function createStoreServer() {
     const { paid, orderStatus, amount } = await paylink.verifyPayment(transactionNo, {
       amount: total,
     });
-    return [200, { transactionNo, amount, orderStatus, paid }];
+    return [
+      200,
+      { transactionNo, amount, orderStatus, paid, fulfilled: fulfilled.has(transactionNo) },
+    ];
   }
 
   /** Handles the store's routes (true) or leaves the request to the next handler (false). */
@@ -79,6 +101,8 @@ export function createStoreServer() {
       answer = Promise.resolve([200, { items: CART, total }]);
     else if (path === '/store/api/checkout' && req.method === 'POST')
       answer = checkout(paylink, origin);
+    else if (path === '/store/api/fulfilled' && req.method === 'GET')
+      answer = Promise.resolve([200, [...fulfilled.values()]]);
     else if (path.startsWith('/store/api/orders/') && req.method === 'GET')
       answer = order(paylink, decodeURIComponent(path.slice('/store/api/orders/'.length)));
     else return false;

@@ -20,7 +20,21 @@ async function showOrderStatus(transactionNo) {
   const response = await fetch(`/store/api/orders/${encodeURIComponent(transactionNo)}`);
   const order = await response.json();
   $('#order-status').textContent = response.ok ? order.orderStatus : `unknown (${order.error})`;
+  await showShipped();
 }
+
+/** The orders the store's onPaid shipped: each once, whichever way the news came. */
+async function showShipped() {
+  const shipped = await (await fetch('/store/api/fulfilled')).json();
+  const items = shipped.map(({ transactionNo, amount, source }) => {
+    const li = document.createElement('li');
+    li.textContent = `${transactionNo}: ${sar.format(amount)}, shipped (told by ${source})`;
+    return li;
+  });
+  $('#shipped').replaceChildren(...items);
+  $('#shipped-none').hidden = items.length > 0;
+}
+showShipped();
 
 $('#checkout').addEventListener('click', async () => {
   $('#checkout').disabled = true;
