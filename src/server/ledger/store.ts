@@ -64,16 +64,29 @@ export function memoryStore(maxEntries = 100_000): LedgerStore {
 /** The commands of a Redis client the store sends: node-redis 4 and 5, or ioredis. */
 type Command = (args: string[]) => Promise<unknown>;
 
-/** How to send a raw command with the store's client, or undefined for something else. */
+/**
+ * How to send a raw command with the store's client, or undefined for something else. A client
+ * that knows it is not connected fails at once: a command it would queue could still run when
+ * Redis is back, long after the kit answered that it could not be recorded.
+ */
 export function redisCommand(client: unknown): Command | undefined {
   const redis = client as {
     sendCommand?: (args: string[]) => Promise<unknown>;
     call?: (command: string, ...args: string[]) => Promise<unknown>;
     defineCommand?: unknown;
+    /** node-redis 4 and 5. */
+    isReady?: boolean;
+    /** ioredis. */
+    status?: string;
   };
+  const notReady = () => Promise.reject(new Error('Redis is not connected'));
   if (typeof redis?.defineCommand === 'function' && typeof redis.call === 'function')
-    return ([command, ...args]) => redis.call!(command!, ...args);
-  if (typeof redis?.sendCommand === 'function') return (args) => redis.sendCommand!(args);
+    return ([command, ...args]) =>
+      redis.status !== undefined && redis.status !== 'ready'
+        ? notReady()
+        : redis.call!(command!, ...args);
+  if (typeof redis?.sendCommand === 'function')
+    return (args) => (redis.isReady === false ? notReady() : redis.sendCommand!(args));
   return undefined;
 }
 
