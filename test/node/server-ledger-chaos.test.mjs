@@ -119,8 +119,9 @@ async function redisClient() {
 /**
  * One store's servers: `count` kit instances, each on its own port with its own client of the
  * same Redis (or, without `redis`, one instance in memory), all with one onPaid: the store's
- * database, whose warehouse fails a share `onPaidFailures` of the calls. Paylink's processPayment answers as `scenarioFor()` draws; every call the kits make
- * to it is noted with when it left and when the kit had its outcome.
+ * database, whose warehouse fails a share `onPaidFailures` of the calls. Paylink's
+ * processPayment answers as `scenarioFor()` draws; every call the kits make to it is noted with
+ * when it left and when the kit had its outcome.
  */
 async function storeServers({
   count,
