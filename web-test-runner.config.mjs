@@ -8,7 +8,9 @@ import { projectCommands } from './test/server/commands.js';
 import { handleCspPage } from './test/server/csp-page.js';
 import { webkitLauncher } from './test/server/webkit-launcher.js';
 
-const handleDemoRequest = createDemoServer();
+// The slow test code's payment takes 5 s here (20 s in the demo): longer than the tests'
+// `timeout`, short enough to wait for (SLOW_PAYMENT_MS in test/helpers/mock.ts).
+const handleDemoRequest = createDemoServer({ slowPaymentMs: 5000 });
 
 /**
  * Ends the run with plain lines of counts for logs and CI: one per engine, then the whole run's

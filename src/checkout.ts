@@ -15,7 +15,7 @@ export type {
   PaymentUnconfirmedEvent,
   UnconfirmedReason,
 } from './core/events.js';
-export type { PaymentStatus, VerifyPayment } from './checkout/store-status.js';
+export type { PaymentStatus, StoreAnswer, VerifyPayment } from './checkout/store-status.js';
 export type { Refusal } from './core/errors.js';
 export { toAsciiDigits } from './input/digits.js';
 export { parseMobile, MOBILE_RULES, type MobileProblem, type MobileRule } from './input/mobile.js';

@@ -95,8 +95,9 @@ export function needsNewCode(refusal: Refusal | undefined): boolean {
 
 /**
  * Why a processPayment's outcome is unknown, if it is: the request may have reached Paylink and
- * its answer was lost (timeout, network, unreadable answer, a gateway error), or Paylink says the
- * order is already paid. Undefined for a clear refusal.
+ * its answer was lost (timeout, network, unreadable answer, a gateway error), Paylink says the
+ * order is already paid, or the store's server says another payment for the order is under way
+ * or its outcome is not known yet (409). Undefined for a clear refusal.
  */
 export function lostAnswer(
   reason: ErrorReason,
@@ -111,6 +112,7 @@ export function lostAnswer(
         return { reason: 'already-paid', status: reason.status };
       if (reason.status === 502 || reason.status === 504)
         return { reason: 'gateway', status: reason.status };
+      if (reason.status === 409) return { reason: 'in-progress', status: 409 };
       return undefined;
     default:
       return undefined;

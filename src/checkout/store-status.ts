@@ -1,22 +1,38 @@
 /**
  * Asks the store whether an unconfirmed payment went through: through the host's own
  * `verifyPayment` function, or by GETting its `status-url` (`?transactionNo=…`), whose answer is
- * `{"status": "paid" | "unpaid"}` (the store's server asks Paylink's getInvoice). Either way a
- * try has a time limit, and anything but a clear answer counts as no answer. No DOM apart from
- * `fetch`.
+ * `{"status": "paid" | "pending" | "unpaid"}` (the store's server knows the payments in flight
+ * and asks Paylink's getInvoice). Either way a try has a time limit, and anything but a clear
+ * answer counts as no answer. No DOM apart from `fetch`.
  */
 import { checkEndpointUrl } from '../core/transport.js';
 
+/** How a payment ended, as the store settles it. */
 export type PaymentStatus = 'paid' | 'unpaid';
 
-/** The host's own check: resolves `'paid'` or `'unpaid'` for a transaction number. */
-export type VerifyPayment = (transactionNo: string) => Promise<PaymentStatus>;
+/** What the store may answer: `pending` while a payment may still be going through. */
+export type StoreAnswer = PaymentStatus | 'pending';
+
+/**
+ * The host's own check: resolves `'paid'`, `'unpaid'`, or `'pending'` (keep waiting) for a
+ * transaction number.
+ */
+export type VerifyPayment = (transactionNo: string) => Promise<StoreAnswer>;
 
 /**
  * When the tries start, in ms after the payment went unconfirmed: three tries over about ten
  * seconds, further apart each time.
  */
 export const STATUS_TRIES_AT: readonly number[] = [0, 3000, 8000];
+
+/**
+ * Once the store says `pending`, the tries go on at these times (ms after the first), further
+ * apart each time, until a little past the 300 s a store's server keeps a lost answer pending
+ * (`pendingSeconds` of stcpay-otp/server).
+ */
+export const PENDING_TRIES_AT: readonly number[] = [
+  15, 25, 40, 60, 90, 120, 150, 180, 210, 240, 270, 300, 320,
+].map((seconds) => seconds * 1000);
 /** The longest a single try may take. */
 export const STATUS_TRY_TIMEOUT = 4000;
 
@@ -41,7 +57,7 @@ export interface StatusSource {
 }
 
 /**
- * One try: resolves 'paid' or 'unpaid', or null when there was no clear answer within
+ * One try: resolves 'paid', 'unpaid' or 'pending', or null when there was no clear answer within
  * `timeout` ms. Rejects only with `signal`'s reason when it aborts.
  */
 export async function askOnce(
@@ -49,7 +65,7 @@ export async function askOnce(
   { verifyPayment, url }: StatusSource,
   timeout: number,
   signal: AbortSignal,
-): Promise<PaymentStatus | null> {
+): Promise<StoreAnswer | null> {
   const controller = new AbortController();
   const forward = () => controller.abort(signal.reason);
   signal.addEventListener('abort', forward, { once: true });
@@ -63,7 +79,7 @@ export async function askOnce(
           ),
         ])
       : await getStatus(url!, controller.signal);
-    return answer === 'paid' || answer === 'unpaid' ? answer : null;
+    return answer === 'paid' || answer === 'unpaid' || answer === 'pending' ? answer : null;
   } catch {
     signal.throwIfAborted();
     return null;
@@ -74,22 +90,34 @@ export async function askOnce(
 }
 
 /**
- * Tries at STATUS_TRIES_AT: resolves with the first clear answer, or null when none came. Each
- * try takes at most `timeout` ms (the element's), and never more than STATUS_TRY_TIMEOUT. Rejects
- * only with `signal`'s reason when it aborts.
+ * Tries at `schedule.first` (STATUS_TRIES_AT), and once the store says `pending`, on at
+ * `schedule.pending` (PENDING_TRIES_AT): resolves with the first `paid` or `unpaid`, or null when
+ * none came. Each try takes at most `timeout` ms (the element's), and never more than
+ * STATUS_TRY_TIMEOUT. Rejects only with `signal`'s reason when it aborts.
  */
 export async function askUntilAnswered(
   transactionNo: string,
   source: StatusSource,
   timeout: number,
   signal: AbortSignal,
+  schedule: { first: readonly number[]; pending: readonly number[] } = {
+    first: STATUS_TRIES_AT,
+    pending: PENDING_TRIES_AT,
+  },
 ): Promise<PaymentStatus | null> {
   const limit = Math.min(timeout > 0 ? timeout : STATUS_TRY_TIMEOUT, STATUS_TRY_TIMEOUT);
   const started = performance.now();
-  for (const at of STATUS_TRIES_AT) {
-    await sleep(started + at - performance.now(), signal);
+  let tries = [...schedule.first];
+  let waiting = false;
+  for (let i = 0; i < tries.length; i++) {
+    await sleep(started + tries[i]! - performance.now(), signal);
     const answer = await askOnce(transactionNo, source, limit, signal);
-    if (answer) return answer;
+    if (answer === 'paid' || answer === 'unpaid') return answer;
+    if (answer === 'pending' && !waiting) {
+      // A payment is still going through: keep asking, further apart, for as long as it may.
+      waiting = true;
+      tries = [...tries, ...schedule.pending.filter((at) => at > tries[tries.length - 1]!)];
+    }
   }
   return null;
 }

@@ -26,14 +26,14 @@ export type PaymentProcessedDetail = ProcessPaymentResponse & { confirmedByStore
  * or the element removed while the payment was in flight.
  */
 export type UnconfirmedReason =
-  'timeout' | 'network' | 'bad-response' | 'gateway' | 'already-paid' | 'removed';
+  'timeout' | 'network' | 'bad-response' | 'gateway' | 'already-paid' | 'in-progress' | 'removed';
 
 /** The `detail` of `payment-unconfirmed`: a payment that may have gone through. */
 export interface PaymentUnconfirmedDetail {
   orderNumber: string;
   total: number;
   reason: UnconfirmedReason;
-  /** The HTTP status, when an answer came (`gateway`, `already-paid`). */
+  /** The HTTP status, when an answer came (`gateway`, `already-paid`, `in-progress`). */
   status?: number;
 }
 

@@ -143,7 +143,14 @@ export const DOCS_EXAMPLE = {
  * the markup-error scenario's `detail` (markup to be shown as text, never run). Written out
  * again here because demo/mock-paylink.js runs in Node, not in the test browser.
  */
-export const TEST_OTPS = { success: '12345', wrong: '11111', expire: '00000' } as const;
+export const TEST_OTPS = {
+  success: '12345',
+  wrong: '11111',
+  expire: '00000',
+  slow: '22222',
+} as const;
+/** How long the slow code's payment takes on the test server (web-test-runner.config.mjs). */
+export const SLOW_PAYMENT_MS = 5000;
 export const MOCK_CREDENTIALS = { apiId: 'APP_ID_MOCK', secretKey: 'mock-secret-key' } as const;
 export const MARKUP_DETAIL =
   '<img src=x onerror="window.stcpayOtpMarkupRan=true"><b>Not registered</b>';
