@@ -43,6 +43,7 @@ before(async () => {
     PAYLINK_SECRET_KEY: MOCK_CREDENTIALS.secretKey,
     PAYLINK_REST_URL: mock.origin,
     PAYLINK_STCPAY_URL: mock.origin,
+    PAYLINK_WEBHOOK_AUTHORIZATION: 'Bearer docs-example-webhook-42',
   });
   // Beside the dependencies, so that `express` resolves as in a store; `stcpay-otp/server` is
   // the built entry package.json exports under that name.
@@ -68,16 +69,33 @@ after(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-test('the Express example takes a payment through its proxy and then verifies it', async () => {
+test('the Express example takes a payment through its proxy, ships it once, and verifies it', async () => {
   const { transactionNo, total } = await (await postJson(`${origin}/checkout`)).json();
   assert.match(transactionNo, /^\d{13,14}$/);
   assert.equal(total, 65);
   assert.deepEqual(await (await fetch(`${origin}/orders/${transactionNo}`)).json(), {
     paid: false,
+    shipped: false,
   });
 
   await pay(`${origin}/paylink`, transactionNo, total);
-  assert.deepEqual(await (await fetch(`${origin}/orders/${transactionNo}`)).json(), { paid: true });
+  // onPaid ships once Paylink's getInvoice has the payment.
+  for (let i = 0; i < 100; i++) {
+    if ((await (await fetch(`${origin}/orders/${transactionNo}`)).json()).shipped) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  assert.deepEqual(await (await fetch(`${origin}/orders/${transactionNo}`)).json(), {
+    paid: true,
+    shipped: true,
+  });
+  // Paylink's webhook, with the header set in its portal; without it, nothing is read.
+  const webhook = (headers) =>
+    postJson(`${origin}/paylink/webhook`, { transactionNo, orderStatus: 'Paid' }, headers);
+  assert.equal((await webhook({})).status, 401);
+  assert.equal(
+    (await webhook({ Authorization: process.env.PAYLINK_WEBHOOK_AUTHORIZATION })).status,
+    200,
+  );
   assert.deepEqual(
     await (await fetch(`${origin}/paylink/payment-status?transactionNo=${transactionNo}`)).json(),
     {

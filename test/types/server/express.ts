@@ -1,6 +1,9 @@
 import express from 'express';
 import { createPaylink, toNodeHandler } from 'stcpay-otp/server';
 
+/** The store's orders that have shipped (a database table in a real store). */
+const shipped = new Map<string, { transactionNo: string; amount: number }>();
+
 const paylink = createPaylink({
   apiId: process.env.PAYLINK_API_ID!,
   secretKey: process.env.PAYLINK_SECRET_KEY!,
@@ -8,11 +11,22 @@ const paylink = createPaylink({
   // Unset in production; a local mock of Paylink in development.
   restBaseUrl: process.env.PAYLINK_REST_URL,
   stcpayBaseUrl: process.env.PAYLINK_STCPAY_URL,
+  // Paylink's payment webhook, set in its portal to POST https://shop.example/paylink/webhook
+  // with this header.
+  webhook: { header: 'Authorization', value: process.env.PAYLINK_WEBHOOK_AUTHORIZATION! },
+  // Once per paid order, on Paylink's word, whichever way the news came: ship here.
+  onPaid: ({ orderNumber, transactionNo, amount }) => {
+    shipped.set(orderNumber, { transactionNo, amount });
+  },
 });
+
+// Payments whose answer was lost, and deliveries that failed: settled every minute.
+setInterval(() => void paylink.reconcile().catch(console.error), 60_000).unref();
 
 export const app = express();
 
-// <stcpay-otp base-url="/paylink"> talks to Paylink through here. Mount it before any body parser.
+// <stcpay-otp base-url="/paylink"> talks to Paylink through here, and so does the webhook.
+// Mount it before any body parser.
 app.use('/paylink', toNodeHandler(paylink.handler));
 
 // The invoice whose transactionNo and amount the page gives the element.
@@ -28,8 +42,10 @@ app.post('/checkout', async (_req, res) => {
   res.json({ transactionNo: invoice.transactionNo, total: invoice.amount });
 });
 
-// Before shipping: Paylink's word that the invoice is paid, in full.
+// Paylink's word that the invoice is paid, in full, and whether onPaid has shipped it.
 app.get('/orders/:transactionNo', async (req, res) => {
-  const { paid } = await paylink.verifyPayment(req.params.transactionNo, { amount: 65 });
-  res.json({ paid });
+  const { transactionNo } = req.params;
+  const { paid } = await paylink.verifyPayment(transactionNo, { amount: 65 });
+  const order = [...shipped.values()].find((o) => o.transactionNo === transactionNo);
+  res.json({ paid, shipped: order !== undefined });
 });

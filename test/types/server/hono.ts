@@ -14,7 +14,8 @@ app.all('/paylink/*', (c) => {
     environment: 'production',
     clientAddressHeader: 'cf-connecting-ip',
   });
-  return paylink.handler(c.req.raw);
+  // Work after the answer (onPaid after Paylink's webhook) runs to its end.
+  return paylink.handler(c.req.raw, { waitUntil: (work) => c.executionCtx.waitUntil(work) });
 });
 
 export default app;

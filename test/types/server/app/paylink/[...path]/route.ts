@@ -1,9 +1,9 @@
 import { createClient } from 'redis';
 import { createPaylink } from 'stcpay-otp/server';
 
-// Serverless instances share no memory: count the limits in Redis.
+// Serverless instances share no memory: the orders' ledger and the limits live in Redis.
 const redis = createClient({ url: process.env.REDIS_URL });
-redis.on('error', () => {}); // until it connects, each instance counts in memory
+redis.on('error', () => {}); // while it is unreachable, payments are refused (503), not risked
 void redis.connect();
 
 const paylink = createPaylink({
@@ -12,7 +12,11 @@ const paylink = createPaylink({
   environment: 'production',
   prefix: '/paylink',
   clientAddressHeader: 'x-real-ip',
-  rateLimit: { redis },
+  redis,
+  webhook: { header: 'Authorization', value: process.env.PAYLINK_WEBHOOK_AUTHORIZATION! },
+  onPaid: async ({ orderNumber }) => {
+    await fetch(`${process.env.ORDERS_API}/orders/${orderNumber}/ship`, { method: 'POST' });
+  },
 });
 
 export const dynamic = 'force-dynamic';
