@@ -25,7 +25,7 @@ const ALLOWED = [
   /^custom-elements\.json$/,
   /^dist\/stcpay-otp(\.iife)?\.js(\.map)?$/,
   /^dist\/paylink-validate-mobile\.js(\.map)?$/,
-  /^dist\/lib\/((checkout|core|i18n|input|partner|server|server\/proxy)\/)?[\w-]+\.(js|js\.map|d\.ts)$/,
+  /^dist\/lib\/((checkout|core|i18n|input|partner|server|server\/ledger|server\/proxy)\/)?[\w-]+\.(js|js\.map|d\.ts)$/,
 ];
 const isMap = (path) => path.endsWith('.map');
 
@@ -63,11 +63,12 @@ test('holds nothing else: no sources, tests, demos or configs', () => {
   // then some 565 KB and 925 KB with the checkout's outcomes (unconfirmed payments, store
   // checks, refusals read in two languages, the page's record of transactions), and 1,002 KB
   // of maps once the elements' shared markup moved into their base class and core/slow.ts
-  // (a module and a map of its own) left the checkout element.
+  // (a module and a map of its own) left the checkout element; some 620 KB with the server kit's
+  // ledger (dist/lib/server/ledger/, 32 KB of it, and the webhook), none of which reaches a page.
   const sum = (paths) => paths.reduce((total, path) => total + files.get(path), 0);
   const code = sum([...files.keys()].filter((path) => !isMap(path)));
   const maps = sum([...files.keys()].filter(isMap));
-  assert.ok(code < 600_000, `${code} bytes unpacked without the maps`);
+  assert.ok(code < 650_000, `${code} bytes unpacked without the maps`);
   // The script-tag builds' maps carry Lit's sources too: most of the maps' bytes.
   assert.ok(maps < 1_100_000, `${maps} bytes of source maps`);
 });

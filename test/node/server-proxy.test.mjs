@@ -400,7 +400,7 @@ describe('the proxy refuses', () => {
         signedBase64Data,
       });
     assert.equal((await guess('11111')).status, 400);
-    assert.equal((await guess('22222')).status, 400);
+    assert.equal((await guess('33333')).status, 400);
     assert.equal((await guess(TEST_OTPS.success)).status, 429);
   });
 
