@@ -14,7 +14,7 @@ import {
   visibleStatus,
 } from './helpers/harness.js';
 import { DOCS_EXAMPLE, mockPaylink, pause, until, type Scenario } from './helpers/mock.js';
-import { REFUSED_NUMBERS } from './helpers/mobile-numbers.js';
+import { EDGE_NUMBERS, REFUSED_NUMBERS } from './helpers/mobile-numbers.js';
 
 async function checkout(mock: ReturnType<typeof mockPaylink>, scenario: Scenario = 'ok') {
   return fixture<StcpayOtp>(html`
@@ -181,6 +181,18 @@ describe('<stcpay-otp>', () => {
         expect(await mock.requests()).to.have.length(0);
       });
     }
+
+    // A rule loosened by one digit or one prefix sends a request for one of these.
+    for (const [text, problem] of EDGE_NUMBERS)
+      it(`sends nothing for ${JSON.stringify(text)}, just outside a rule (${problem})`, async () => {
+        const mock = mockPaylink();
+        const el = await checkout(mock);
+        await typeInto(el, 'mobile', text);
+        const { error } = await clickAndSettle(el, 'submit', 'otp-sent');
+        await el.updateComplete;
+        expectInputRefused(el, 'mobile', error, says[problem as keyof typeof says]);
+        expect(await mock.requests()).to.have.length(0);
+      });
 
     it('clears the error as soon as the customer edits the number, then sends the corrected one', async () => {
       const mock = mockPaylink();
