@@ -15,8 +15,7 @@ import {
 } from './helpers/harness.js';
 import { mockPaylink, pause, until, type Scenario } from './helpers/mock.js';
 import { useFakeWebOtp } from './helpers/fake-web-otp.js';
-import { en } from '../src/i18n/en.js';
-import { ar } from '../src/i18n/ar.js';
+import { saidForRefusal } from './helpers/shopper-words.js';
 
 const TEST_OTPS = { success: '12345', wrong: '11111', expire: '00000' };
 
@@ -228,9 +227,8 @@ describe('<stcpay-otp> code step', () => {
         expect(error).to.include({ refusal: 'code-expired' });
         await el.updateComplete;
         await el.updateComplete;
-        const m = lang === 'en' ? en : ar;
         const otp = part<HTMLInputElement>(el, 'otp');
-        expect(text(el, 'error')).to.equal(m.refusals['code-expired']);
+        expect(text(el, 'error')).to.equal(saidForRefusal(lang, 'code-expired'));
         expect(resend.disabled).to.equal(false);
         expect(resend.classList.contains('primary')).to.equal(true);
         expect(part(el, 'confirm').classList.contains('secondary')).to.equal(true);
