@@ -4,7 +4,7 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
 import { canEmulateMedia } from './engine.js';
-import { part } from './helpers/dom.js';
+import { hasPart, part } from './helpers/dom.js';
 import { mockPaylink, type Scenario } from './helpers/mock.js';
 import { said } from './helpers/shopper-words.js';
 
@@ -333,75 +333,133 @@ describe('<stcpay-otp> look and language', () => {
   });
 
   describe('accessibility', () => {
-    /** Each state the element can be in, reached as a customer would. */
-    const states: Record<string, (setup: Setup) => Promise<StcpayOtp>> = {
-      idle: (setup) => checkout(mockPaylink(), setup),
-      'mobile error': async (setup) => {
-        const el = await checkout(mockPaylink(), setup);
-        el.mobile = '12';
-        await showError(el);
-        return el;
+    /**
+     * Each state the element can be in, reached as a customer would: the `state` it must be in
+     * then, and the part that shows which step it is on.
+     */
+    type Reached = { state: string; shows: string; reach: (setup: Setup) => Promise<StcpayOtp> };
+    const states: Record<string, Reached> = {
+      idle: { state: 'idle', shows: 'mobile', reach: (setup) => checkout(mockPaylink(), setup) },
+      'mobile error': {
+        state: 'error',
+        shows: 'mobile',
+        reach: async (setup) => {
+          const el = await checkout(mockPaylink(), setup);
+          el.mobile = '12';
+          await showError(el);
+          return el;
+        },
       },
-      sending: async (setup) => {
-        const el = await checkout(mockPaylink(), { ...setup, scenario: 'slow' });
-        el.mobile = '551234567';
-        void el.send().catch(() => {});
-        await el.updateComplete;
-        return el;
+      sending: {
+        state: 'sending',
+        shows: 'mobile',
+        reach: async (setup) => {
+          const el = await checkout(mockPaylink(), { ...setup, scenario: 'slow' });
+          el.mobile = '551234567';
+          void el.send().catch(() => {});
+          await el.updateComplete;
+          return el;
+        },
       },
-      sent: async (setup) => {
-        const el = await checkout(mockPaylink(), setup);
-        await toCodeStep(el);
-        return el;
+      sent: {
+        state: 'sent',
+        shows: 'mobile',
+        reach: async (setup) => {
+          const el = await checkout(mockPaylink(), setup);
+          await toCodeStep(el);
+          return el;
+        },
       },
-      'code step': async (setup) => {
-        const el = await checkout(mockPaylink(), { ...setup, collectOtp: true });
-        await toCodeStep(el);
-        return el;
+      'code step': {
+        state: 'sent',
+        shows: 'otp',
+        reach: async (setup) => {
+          const el = await checkout(mockPaylink(), { ...setup, collectOtp: true });
+          await toCodeStep(el);
+          return el;
+        },
       },
-      'code error': async (setup) => {
-        const el = await checkout(mockPaylink(), { ...setup, collectOtp: true });
-        await toCodeStep(el);
-        el.shadowRoot!.querySelector('form')!.requestSubmit();
-        await el.updateComplete;
-        return el;
+      'code error': {
+        state: 'error',
+        shows: 'otp',
+        reach: async (setup) => {
+          const el = await checkout(mockPaylink(), { ...setup, collectOtp: true });
+          await toCodeStep(el);
+          el.shadowRoot!.querySelector('form')!.requestSubmit();
+          await el.updateComplete;
+          return el;
+        },
       },
-      verifying: async (setup) => {
-        const el = await checkout(mockPaylink(), {
-          ...setup,
-          processPayment: true,
-          scenario: 'pay-slow',
-        });
-        await toCodeStep(el);
-        part(el, 'otp').focus();
-        await sendKeys({ type: '12345' });
-        void el.confirm().catch(() => {});
-        await el.updateComplete;
-        return el;
+      verifying: {
+        state: 'verifying',
+        shows: 'otp',
+        reach: async (setup) => {
+          const el = await checkout(mockPaylink(), {
+            ...setup,
+            processPayment: true,
+            scenario: 'pay-slow',
+          });
+          await toCodeStep(el);
+          part(el, 'otp').focus();
+          await sendKeys({ type: '12345' });
+          void el.confirm().catch(() => {});
+          await el.updateComplete;
+          return el;
+        },
       },
-      paid: async (setup) => {
-        const el = await checkout(mockPaylink(), { ...setup, processPayment: true });
-        await toCodeStep(el);
-        part(el, 'otp').focus();
-        await sendKeys({ type: '12345' });
-        await el.confirm();
-        await el.updateComplete;
-        return el;
+      paid: {
+        state: 'paid',
+        shows: 'paid',
+        reach: async (setup) => {
+          const el = await checkout(mockPaylink(), { ...setup, processPayment: true });
+          await toCodeStep(el);
+          part(el, 'otp').focus();
+          await sendKeys({ type: '12345' });
+          await el.confirm();
+          await el.updateComplete;
+          return el;
+        },
       },
-      disabled: async (setup) => {
-        const el = await checkout(mockPaylink(), setup);
-        el.disabled = true;
-        await el.updateComplete;
-        return el;
+      unconfirmed: {
+        state: 'unconfirmed',
+        shows: 'unconfirmed',
+        reach: async (setup) => {
+          const el = await checkout(mockPaylink(), {
+            ...setup,
+            processPayment: true,
+            scenario: 'pay-lost-hang',
+          });
+          el.timeout = 300;
+          await toCodeStep(el);
+          part(el, 'otp').focus();
+          await sendKeys({ type: '12345' });
+          const unconfirmed = oneEvent(el, 'payment-unconfirmed');
+          void el.confirm().catch(() => {});
+          await unconfirmed;
+          await el.updateComplete;
+          return el;
+        },
+      },
+      disabled: {
+        state: 'idle',
+        shows: 'mobile',
+        reach: async (setup) => {
+          const el = await checkout(mockPaylink(), setup);
+          el.disabled = true;
+          await el.updateComplete;
+          return el;
+        },
       },
     };
 
     for (const lang of ['en', 'ar']) {
       for (const theme of ['light', 'dark']) {
-        for (const [name, reach] of Object.entries(states)) {
+        for (const [name, { state, shows, reach }] of Object.entries(states)) {
           it(`axe finds nothing: ${name}, ${lang}, ${theme}`, async () => {
             const el = await reach({ lang, theme });
-            expect(el.getAttribute('state')).to.be.a('string');
+            // axe on the wrong state would pass for the wrong reason: the state first.
+            expect(el.getAttribute('state'), 'state').to.equal(state);
+            expect(hasPart(el, shows), `shows [part=${shows}]`).to.equal(true);
             await expect(el).to.be.accessible();
           });
         }

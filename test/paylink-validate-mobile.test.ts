@@ -95,22 +95,70 @@ describe('<paylink-validate-mobile>', () => {
     token = await partnerToken();
   });
 
-  it('is accessible, in English and Arabic, waiting, after an error and once validated', async () => {
-    for (const lang of ['en', 'ar']) {
-      const el = await step2(mockPaylink(), await checkLicense(token), { lang });
+  describe('accessibility', () => {
+    /** Each state, reached as the merchant would, and the `state` it must then be in. */
+    const states: Record<string, [state: string, reach: (lang: string) => Promise<HTMLElement>]> = {
+      'waiting for the code': ['idle', (lang) => ready('ok', lang)],
+      'a wrong code': [
+        'error',
+        async (lang) => {
+          const el = await ready('ok', lang);
+          await typeInto(el, 'otp', PARTNER_OTPS.wrong);
+          await clickAndSettle(el, 'submit', 'mobile-validated');
+          return el;
+        },
+      ],
+      validating: [
+        'validating',
+        async (lang) => {
+          const el = await ready('hang', lang);
+          await typeInto(el, 'otp', PARTNER_OTPS.success);
+          el.validate().catch(() => {});
+          return el;
+        },
+      ],
+      'asking for a new code': [
+        'resending',
+        async (lang) => {
+          const el = await ready('hang', lang, 0);
+          el.resend().catch(() => {});
+          return el;
+        },
+      ],
+      validated: [
+        'validated',
+        async (lang) => {
+          const el = await ready('ok', lang);
+          await typeInto(el, 'otp', PARTNER_OTPS.success);
+          await clickAndSettle(el, 'submit', 'mobile-validated');
+          return el;
+        },
+      ],
+    };
+
+    async function ready(scenario: PartnerScenario, lang: string, resendAfter = 60) {
+      const el = await validateMobileFor<PaylinkValidateMobile>(
+        await checkLicense(token),
+        MOCK_PARTNER.profileNo,
+        {
+          'base-url': mockPaylink().baseUrl(scenario as never),
+          lang,
+          'resend-after': String(resendAfter),
+        },
+      );
       el.token = token;
-      await expect(el).to.be.accessible();
-      await typeInto(el, 'otp', '12');
-      await clickAndSettle(el, 'submit', 'mobile-validated');
-      await el.updateComplete;
-      await expect(el).to.be.accessible();
-      part(el, 'otp').focus();
-      (part(el, 'otp') as HTMLInputElement).select();
-      await sendKeys({ type: PARTNER_OTPS.success });
-      await clickAndSettle(el, 'submit', 'mobile-validated');
-      await el.updateComplete;
-      await expect(el).to.be.accessible();
+      return el;
     }
+
+    for (const lang of ['en', 'ar'])
+      for (const [name, [state, reach]] of Object.entries(states))
+        it(`axe finds nothing: ${name}, ${lang}`, async () => {
+          const el = (await reach(lang)) as PaylinkValidateMobile;
+          await el.updateComplete;
+          // axe on the wrong state would pass for the wrong reason: the state first.
+          expect(el.getAttribute('state'), 'state').to.equal(state);
+          await expect(el).to.be.accessible();
+        });
   });
 
   it("sends the page's example request and hands on the page's example response", async () => {

@@ -64,10 +64,14 @@ const requestsTo = async (mock: Mock, endpoint: 'sendOtp' | 'processPayment') =>
 describe('<stcpay-otp> code step', () => {
   it('is accessible, waiting for the code and showing an error', async () => {
     const { el } = await atCodeStep(mockPaylink());
+    expect(el.getAttribute('state')).to.equal('sent');
+    expect(hasPart(el, 'otp')).to.equal(true);
     await expect(el).to.be.accessible();
     await typeInto(el, 'otp', '12');
     await clickAndSettle(el, 'confirm', 'otp-complete');
     await el.updateComplete;
+    expect(el.getAttribute('state')).to.equal('error');
+    expect(text(el, 'error')).to.equal('The code has 4 to 10 digits.');
     await expect(el).to.be.accessible();
   });
 

@@ -32,6 +32,7 @@ describe('<stcpay-otp>', () => {
 
   it('is accessible when idle', async () => {
     const el = await checkout(mockPaylink());
+    expect(el.getAttribute('state')).to.equal('idle');
     await expect(el).to.be.accessible();
   });
 
@@ -40,6 +41,8 @@ describe('<stcpay-otp>', () => {
     await typeInto(el, 'mobile', '123');
     await clickAndSettle(el, 'submit', 'otp-sent');
     await el.updateComplete;
+    expect(el.getAttribute('state')).to.equal('error');
+    expect(visibleError(el)).not.to.equal('');
     await expect(el).to.be.accessible();
   });
 
