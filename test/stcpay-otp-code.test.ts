@@ -14,7 +14,7 @@ import {
   typeInto,
 } from './helpers/harness.js';
 import { mockPaylink, pause, until, type Scenario } from './helpers/mock.js';
-import { useFakeWebOtp } from './helpers/fake-web-otp.js';
+import { useFakeWebOtp, useNoWebOtp } from './helpers/fake-web-otp.js';
 import { saidForRefusal } from './helpers/shopper-words.js';
 
 const TEST_OTPS = { success: '12345', wrong: '11111', expire: '00000' };
@@ -444,6 +444,19 @@ describe('<stcpay-otp> code step', () => {
       expect(request.signal.aborted).to.equal(false);
       second.el.remove();
       expect(request.signal.aborted).to.equal(true);
+    });
+  });
+
+  describe('without WebOTP (OTPCredential removed, in every engine)', () => {
+    const webOtp = useNoWebOtp();
+
+    it('asks the browser nothing, and the customer types the code and pays', async () => {
+      const { el } = await atCodeStep(mockPaylink(), { processPayment: true });
+      expect(el.shadowRoot!.activeElement).to.equal(part(el, 'otp'));
+      await typeInto(el, 'otp', TEST_OTPS.success);
+      const { ok } = await clickAndSettle(el, 'confirm', 'payment-processed');
+      expect(ok?.orderAmount).to.equal(10);
+      expect(webOtp.asked()).to.equal(0);
     });
   });
 });
