@@ -15,7 +15,7 @@ import {
 } from './helpers/harness.js';
 import { mockPaylink, pause, until, type Scenario } from './helpers/mock.js';
 import { useFakeWebOtp, useNoWebOtp } from './helpers/fake-web-otp.js';
-import { saidForRefusal } from './helpers/shopper-words.js';
+import { said, saidForRefusal } from './helpers/shopper-words.js';
 
 const TEST_OTPS = { success: '12345', wrong: '11111', expire: '00000' };
 
@@ -363,8 +363,8 @@ describe('<stcpay-otp> code step', () => {
       const announcement = () =>
         el.shadowRoot!.querySelector('.visually-hidden[role="status"]')!.textContent!.trim();
       expect(resend.disabled).to.equal(true);
-      expect(resend.textContent!.trim()).to.equal('Resend code in 0:02');
-      expect(announcement()).to.equal('You can ask for a new code in 2 seconds.');
+      expect(resend.textContent!.trim()).to.equal(said('en', 'resendIn', '0:02'));
+      expect(announcement()).to.equal(said('en', 'resendWait', 2));
 
       await until(() => !resend.disabled, 4000);
       expect(resend.textContent!.trim()).to.equal('Resend code');

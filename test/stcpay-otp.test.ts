@@ -15,6 +15,7 @@ import {
 } from './helpers/harness.js';
 import { DOCS_EXAMPLE, mockPaylink, pause, until, type Scenario } from './helpers/mock.js';
 import { EDGE_NUMBERS, REFUSED_NUMBERS } from './helpers/mobile-numbers.js';
+import { said } from './helpers/shopper-words.js';
 
 async function checkout(mock: ReturnType<typeof mockPaylink>, scenario: Scenario = 'ok') {
   return fixture<StcpayOtp>(html`
@@ -297,11 +298,7 @@ describe('<stcpay-otp>', () => {
       ],
       ['missing-field', { code: 'bad-response', retryable: true }, unreadable],
       ['truncated', { code: 'bad-response', retryable: true }, unreadable],
-      [
-        'hang',
-        { code: 'timeout', retryable: true },
-        'The payment service did not answer within 0.3 seconds. Please try again.',
-      ],
+      ['hang', { code: 'timeout', retryable: true }, said('en', 'timeout', 0.3)],
       [
         'reset',
         { code: 'network', retryable: true },

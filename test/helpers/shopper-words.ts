@@ -60,7 +60,11 @@ export const CHECKOUT_WORDS: WordsOf<Messages> = {
   sendCancelled: { en: 'Cancelled. Nothing was charged.', ar: 'تم الإلغاء. لم يُخصم أي مبلغ.' },
   // The send button while sends for the transaction are spaced.
   sendIn: {
-    en: [[['0:42'], 'Send code in 0:42']],
+    en: [
+      [['0:42'], 'Send code in 0:42'],
+      [['1:00'], 'Send code in 1:00'],
+      [['0:59'], 'Send code in 0:59'],
+    ],
     ar: [[['0:42'], `إرسال الرمز بعد ${ltr('0:42')}`]],
   },
   sent: {
@@ -220,6 +224,7 @@ export const CHECKOUT_WORDS: WordsOf<Messages> = {
     en: [
       [[30], 'The payment service did not answer within 30 seconds. Please try again.'],
       [[0.3], 'The payment service did not answer within 0.3 seconds. Please try again.'],
+      [[0.2], 'The payment service did not answer within 0.2 seconds. Please try again.'],
     ],
     ar: [
       [[30], `لم تستجب خدمة الدفع خلال ${ltr(30)} ثانية. يرجى المحاولة مرة أخرى.`],
@@ -246,6 +251,7 @@ export const CHECKOUT_WORDS: WordsOf<Messages> = {
   resendIn: {
     en: [
       [['0:42'], 'Resend code in 0:42'],
+      [['0:02'], 'Resend code in 0:02'],
       [['0:01'], 'Resend code in 0:01'],
     ],
     ar: [
@@ -255,7 +261,11 @@ export const CHECKOUT_WORDS: WordsOf<Messages> = {
   },
   // Announced as the resend countdown starts, and the words of a send refused as too soon.
   resendWait: {
-    en: [[[60], 'You can ask for a new code in 60 seconds.']],
+    en: [
+      [[60], 'You can ask for a new code in 60 seconds.'],
+      [[59], 'You can ask for a new code in 59 seconds.'],
+      [[2], 'You can ask for a new code in 2 seconds.'],
+    ],
     ar: [[[60], `يمكنك طلب رمز جديد بعد ${ltr(60)} ثانية.`]],
   },
   resendReady: { en: 'You can ask for a new code now.', ar: 'يمكنك الآن طلب رمز جديد.' },
