@@ -6,7 +6,7 @@ import {
   normaliseCountryCode,
   parseMobile,
 } from '../src/input/mobile.js';
-import { REFUSED_NUMBERS } from './helpers/mobile-numbers.js';
+import { EDGE_ACCEPTED, REFUSED_NUMBERS } from './helpers/mobile-numbers.js';
 
 describe('mobile-number rules', () => {
   describe('parseMobile for +966', () => {
@@ -31,6 +31,11 @@ describe('mobile-number rules', () => {
         expect(parseMobile(input, '966')).to.deep.equal({ ok: true, national: '551234567' });
       });
     }
+
+    for (const [input, national] of EDGE_ACCEPTED)
+      it(`accepts ${JSON.stringify(input)}, on the edge of every rule, as ${national}`, () => {
+        expect(parseMobile(input, '966')).to.deep.equal({ ok: true, national });
+      });
 
     for (const [input, problem] of REFUSED_NUMBERS) {
       it(`refuses ${JSON.stringify(input)} as ${problem}`, () => {

@@ -14,6 +14,7 @@ import {
   type SendOtpBody,
 } from '../src/checkout/stcpay-client.js';
 import { DOCS_EXAMPLE, mockPaylink, rejection, until } from './helpers/mock.js';
+import { said } from './helpers/shopper-words.js';
 
 const body: SendOtpBody = { ...DOCS_EXAMPLE.request };
 
@@ -258,9 +259,7 @@ describe('Paylink client', () => {
       const mock = mockPaylink();
       const error = await rejection(sendOtp(body, { baseUrl: mock.baseUrl('hang'), timeout: 200 }));
       expect(error).to.include({ code: 'timeout', retryable: true });
-      expect((error as Error).message).to.equal(
-        'The payment service did not answer within 0.2 seconds. Please try again.',
-      );
+      expect((error as Error).message).to.equal(said('en', 'timeout', 0.2));
       await until(async () => (await mock.requests())[0]?.abandoned === true);
     });
 

@@ -12,9 +12,6 @@ import {
 } from '../src/partner/partner-client.js';
 import { PaylinkError } from '../src/core/errors.js';
 import type { PaylinkValidateMobile } from '../src/partner/paylink-validate-mobile.js';
-import { ar } from '../src/i18n/ar.js';
-import { en } from '../src/i18n/en.js';
-import { partnerAr, partnerEn } from '../src/partner/partner-messages.js';
 import {
   checkLicense,
   MOCK_PARTNER,
@@ -33,6 +30,7 @@ import {
   validateMobileFor,
   type PartnerSession,
 } from './helpers/harness.js';
+import { said, partnerSaid } from './helpers/shopper-words.js';
 
 /** The documentation page's example request and the response it shows. */
 const EXAMPLE = {
@@ -97,22 +95,70 @@ describe('<paylink-validate-mobile>', () => {
     token = await partnerToken();
   });
 
-  it('is accessible, in English and Arabic, waiting, after an error and once validated', async () => {
-    for (const lang of ['en', 'ar']) {
-      const el = await step2(mockPaylink(), await checkLicense(token), { lang });
+  describe('accessibility', () => {
+    /** Each state, reached as the merchant would, and the `state` it must then be in. */
+    const states: Record<string, [state: string, reach: (lang: string) => Promise<HTMLElement>]> = {
+      'waiting for the code': ['idle', (lang) => ready('ok', lang)],
+      'a wrong code': [
+        'error',
+        async (lang) => {
+          const el = await ready('ok', lang);
+          await typeInto(el, 'otp', PARTNER_OTPS.wrong);
+          await clickAndSettle(el, 'submit', 'mobile-validated');
+          return el;
+        },
+      ],
+      validating: [
+        'validating',
+        async (lang) => {
+          const el = await ready('hang', lang);
+          await typeInto(el, 'otp', PARTNER_OTPS.success);
+          el.validate().catch(() => {});
+          return el;
+        },
+      ],
+      'asking for a new code': [
+        'resending',
+        async (lang) => {
+          const el = await ready('hang', lang, 0);
+          el.resend().catch(() => {});
+          return el;
+        },
+      ],
+      validated: [
+        'validated',
+        async (lang) => {
+          const el = await ready('ok', lang);
+          await typeInto(el, 'otp', PARTNER_OTPS.success);
+          await clickAndSettle(el, 'submit', 'mobile-validated');
+          return el;
+        },
+      ],
+    };
+
+    async function ready(scenario: PartnerScenario, lang: string, resendAfter = 60) {
+      const el = await validateMobileFor<PaylinkValidateMobile>(
+        await checkLicense(token),
+        MOCK_PARTNER.profileNo,
+        {
+          'base-url': mockPaylink().baseUrl(scenario as never),
+          lang,
+          'resend-after': String(resendAfter),
+        },
+      );
       el.token = token;
-      await expect(el).to.be.accessible();
-      await typeInto(el, 'otp', '12');
-      await clickAndSettle(el, 'submit', 'mobile-validated');
-      await el.updateComplete;
-      await expect(el).to.be.accessible();
-      part(el, 'otp').focus();
-      (part(el, 'otp') as HTMLInputElement).select();
-      await sendKeys({ type: PARTNER_OTPS.success });
-      await clickAndSettle(el, 'submit', 'mobile-validated');
-      await el.updateComplete;
-      await expect(el).to.be.accessible();
+      return el;
     }
+
+    for (const lang of ['en', 'ar'])
+      for (const [name, [state, reach]] of Object.entries(states))
+        it(`axe finds nothing: ${name}, ${lang}`, async () => {
+          const el = (await reach(lang)) as PaylinkValidateMobile;
+          await el.updateComplete;
+          // axe on the wrong state would pass for the wrong reason: the state first.
+          expect(el.getAttribute('state'), 'state').to.equal(state);
+          await expect(el).to.be.accessible();
+        });
   });
 
   it("sends the page's example request and hands on the page's example response", async () => {
@@ -180,11 +226,11 @@ describe('<paylink-validate-mobile>', () => {
       expect(error).to.deep.equal({
         code: 'http',
         status: 400,
-        message: en.otpWrong,
+        message: said('en', 'otpWrong'),
         retryable: false,
       });
       await el.updateComplete;
-      expect(text(el, 'error')).to.equal(en.otpWrong);
+      expect(text(el, 'error')).to.equal(said('en', 'otpWrong'));
       expect(part(el, 'otp').getAttribute('aria-invalid')).to.equal('true');
       expect(el.shadowRoot!.activeElement).to.equal(part(el, 'otp'));
       await sendKeys({ type: PARTNER_OTPS.success });
@@ -202,11 +248,11 @@ describe('<paylink-validate-mobile>', () => {
       expect(error).to.include({
         code: 'http',
         status: 400,
-        message: partnerEn.registrationSessionInvalid,
+        message: partnerSaid('en', 'registrationSessionInvalid'),
       });
       el.signature = session.signature;
       expect((await clickAndSettle(el, 'submit', 'mobile-validated')).error?.message).to.equal(
-        partnerEn.registrationSessionInvalid,
+        partnerSaid('en', 'registrationSessionInvalid'),
       );
     });
 
@@ -215,17 +261,21 @@ describe('<paylink-validate-mobile>', () => {
       expect(error).to.deep.equal({
         code: 'http',
         status: 401,
-        message: partnerEn.unauthorized,
+        message: partnerSaid('en', 'unauthorized'),
         retryable: false,
       });
     });
 
     const failures: Array<[PartnerScenario, Partial<OtpErrorDetail>, string]> = [
-      ['reset', { code: 'network', retryable: true }, en.network],
-      ['hang', { code: 'timeout', retryable: true }, en.timeout(0.3)],
-      ['truncated', { code: 'bad-response', retryable: true }, en.badResponse],
-      ['missing-field', { code: 'bad-response', retryable: true }, en.badResponse],
-      ['server-error', { code: 'http', status: 500, retryable: true }, en.serverUnavailable(500)],
+      ['reset', { code: 'network', retryable: true }, said('en', 'network')],
+      ['hang', { code: 'timeout', retryable: true }, said('en', 'timeout', 0.3)],
+      ['truncated', { code: 'bad-response', retryable: true }, said('en', 'badResponse')],
+      ['missing-field', { code: 'bad-response', retryable: true }, said('en', 'badResponse')],
+      [
+        'server-error',
+        { code: 'http', status: 500, retryable: true },
+        said('en', 'serverUnavailable', 500),
+      ],
     ];
     for (const [scenario, expected, message] of failures) {
       it(`${scenario}: reports ${expected.code}, then validates on a retry`, async () => {
@@ -257,7 +307,7 @@ describe('<paylink-validate-mobile>', () => {
         expect(error).to.deep.equal({
           code: 'validation',
           field,
-          message: partnerEn.registrationInputMissing(field),
+          message: partnerSaid('en', 'registrationInputMissing', field),
           retryable: false,
         });
         await pause(50);
@@ -273,7 +323,7 @@ describe('<paylink-validate-mobile>', () => {
       expect(error).to.deep.equal({
         code: 'validation',
         field: 'token',
-        message: partnerEn.tokenMissing,
+        message: partnerSaid('en', 'tokenMissing'),
         retryable: false,
       });
     });
@@ -363,7 +413,7 @@ describe('<paylink-validate-mobile>', () => {
       el.getToken = () => `token-${++asked}`;
       await typeInto(el, 'otp', PARTNER_OTPS.success);
       const { error } = await clickAndSettle(el, 'submit', 'mobile-validated');
-      expect(error).to.include({ status: 401, message: partnerEn.unauthorized });
+      expect(error).to.include({ status: 401, message: partnerSaid('en', 'unauthorized') });
       expect(asked).to.equal(2);
       expect(await mock.requests()).to.have.length(2);
     });
@@ -375,13 +425,15 @@ describe('<paylink-validate-mobile>', () => {
       el.token = token;
       expect(getComputedStyle(part(el, 'form')).direction).to.equal('rtl');
       expect(getComputedStyle(part(el, 'otp')).direction).to.equal('ltr');
-      expect(text(el, 'submit')).to.equal(partnerAr.validate);
-      expect(text(el, 'status')).to.equal(ar.otpSentTo('+966\u00a055\u00a0•••\u00a0••67'));
+      expect(text(el, 'submit')).to.equal(partnerSaid('ar', 'validate'));
+      expect(text(el, 'status')).to.equal(
+        said('ar', 'otpSentTo', '+966\u00a055\u00a0•••\u00a0••67'),
+      );
       await typeInto(el, 'otp', '٧٦١٥');
       await clickAndSettle(el, 'submit', 'mobile-validated');
       await el.updateComplete;
       expect(text(el, 'validated')).to.equal(
-        partnerAr.validated('Qahwa & Tamr Trading Co.', 'سجل تجاري'),
+        partnerSaid('ar', 'validated', 'Qahwa & Tamr Trading Co.', 'سجل تجاري'),
       );
     });
   });
@@ -499,10 +551,14 @@ describe('<paylink-validate-mobile> against the page and the network', () => {
     const started = performance.now();
     const { error } = await submitAndWait(el);
     expect(performance.now() - started).to.be.below(3000);
-    expect(error).to.include({ code: 'timeout', retryable: true, message: en.timeout(0.3) });
+    expect(error).to.include({
+      code: 'timeout',
+      retryable: true,
+      message: said('en', 'timeout', 0.3),
+    });
     await el.updateComplete;
     expect(el.state).to.equal('error');
-    expect(text(el, 'error')).to.equal(en.timeout(0.3));
+    expect(text(el, 'error')).to.equal(said('en', 'timeout', 0.3));
     expect(await mock.requests()).to.have.length(0);
   });
 
@@ -517,7 +573,7 @@ describe('<paylink-validate-mobile> against the page and the network', () => {
       expect((await submitAndWait(el)).ok?.licenseType).to.equal(licenseType);
       await el.updateComplete;
       expect(text(el, 'validated')).to.equal(
-        partnerEn.validated('Qahwa & Tamr Trading Co.', licenseType),
+        partnerSaid('en', 'validated', 'Qahwa & Tamr Trading Co.', licenseType),
       );
     });
 
@@ -538,7 +594,7 @@ describe('<paylink-validate-mobile> against the page and the network', () => {
     const { error } = await submitAndWait(el);
     await el.updateComplete;
     expect(Object.isFrozen(error)).to.equal(true);
-    expect(text(el, 'error')).to.equal(en.otpWrong);
+    expect(text(el, 'error')).to.equal(said('en', 'otpWrong'));
     (part(el, 'otp') as HTMLInputElement).select();
     await sendKeys({ type: PARTNER_OTPS.success });
     const { ok } = await submitAndWait(el);
@@ -556,10 +612,7 @@ describe('<paylink-validate-mobile> against the page and the network', () => {
     const retryRequests = async (mock: ReturnType<typeof mockPaylink>) =>
       (await mock.requests()).filter((r) => r.path.endsWith('/retry-otp'));
 
-    for (const [lang, m] of [
-      ['en', en],
-      ['ar', ar],
-    ] as const)
+    for (const lang of ['en', 'ar'] as const)
       it(`(${lang}) waits out resend-after, asks retry-otp, and goes on with the session it returns`, async () => {
         const mock = mockPaylink();
         const session = await checkLicense(token);
@@ -577,14 +630,14 @@ describe('<paylink-validate-mobile> against the page and the network', () => {
         await fresh.updateComplete;
         const button = part(fresh, 'resend') as HTMLButtonElement;
         expect(button.disabled).to.equal(true);
-        expect(button.textContent!.trim()).to.equal(m.resendIn('0:01'));
+        expect(button.textContent!.trim()).to.equal(said(lang, 'resendIn', '0:01'));
         let refused: unknown;
         await fresh.resend().catch((error: unknown) => (refused = error));
         expect(refused).to.be.instanceOf(DOMException).with.property('name', 'InvalidStateError');
         expect(await retryRequests(mock)).to.have.length(0);
 
         await until(() => !button.disabled, 3000);
-        expect(button.textContent!.trim()).to.equal(m.resend);
+        expect(button.textContent!.trim()).to.equal(said(lang, 'resend'));
         button.click();
         await until(async () => (await retryRequests(mock)).length === 1);
         await until(() => fresh.state === 'idle' && button.disabled);
@@ -602,7 +655,7 @@ describe('<paylink-validate-mobile> against the page and the network', () => {
         expect(fresh.signature).not.to.equal(session.signature);
         expect(fresh.shadowRoot!.activeElement).to.equal(part(fresh, 'otp'));
         expect(fresh.shadowRoot!.textContent).to.contain(
-          m.otpResent('+966\u00a055\u00a0•••\u00a0••67'),
+          said(lang, 'otpResent', '+966\u00a055\u00a0•••\u00a0••67'),
         );
 
         // The mock gave the session a new signature: validating works only with it.
@@ -612,10 +665,7 @@ describe('<paylink-validate-mobile> against the page and the network', () => {
         fresh.remove();
       });
 
-    for (const [lang, m] of [
-      ['en', en],
-      ['ar', ar],
-    ] as const)
+    for (const lang of ['en', 'ar'] as const)
       it(`(${lang}) recovers from an expired code in one tap, whatever the countdown`, async () => {
         const mock = mockPaylink();
         const el = await step2(mock, await checkLicense(token), { lang });
@@ -624,12 +674,12 @@ describe('<paylink-validate-mobile> against the page and the network', () => {
         expect(resend.disabled).to.equal(true); // 60 s to go
         await typeCode(el, PARTNER_OTPS.expire);
         const { error } = await submitAndWait(el);
-        expect(error).to.include({ code: 'http', status: 400, message: m.otpExpired });
+        expect(error).to.include({ code: 'http', status: 400, message: said(lang, 'otpExpired') });
         await el.updateComplete;
         await el.updateComplete;
         expect(resend.disabled).to.equal(false);
         expect(resend.classList.contains('link')).to.equal(false); // the primary action now
-        expect(resend.textContent!.trim()).to.equal(m.resend);
+        expect(resend.textContent!.trim()).to.equal(said(lang, 'resend'));
         expect((part(el, 'otp') as HTMLInputElement).value).to.equal('');
         expect(el.shadowRoot!.activeElement).to.equal(part(el, 'otp'));
 
@@ -650,7 +700,10 @@ describe('<paylink-validate-mobile> against the page and the network', () => {
       el.token = 'made-up';
       const failed = oneEvent(el, 'otp-error');
       part(el, 'resend')!.click();
-      expect((await failed).detail).to.include({ status: 401, message: partnerEn.unauthorized });
+      expect((await failed).detail).to.include({
+        status: 401,
+        message: partnerSaid('en', 'unauthorized'),
+      });
       el.token = token;
       await pause(10); // the failed resend settles after its otp-error
       await el.resend();

@@ -1,6 +1,10 @@
-/** How a refused sendOtp or processPayment is read: status first, then known reasons, en and ar. */
+/**
+ * How a refused sendOtp or processPayment is read: status first, then known reasons, en and ar;
+ * and which failures of a payment leave it unconfirmed (the lost-answer rule).
+ */
 import { expect } from '@open-wc/testing';
-import { classifyRefusal, type Refusal } from '../src/checkout/refusal.js';
+import { classifyRefusal, lostAnswer, type Refusal } from '../src/checkout/refusal.js';
+import type { ErrorReason } from '../src/core/errors.js';
 import { WORDS } from './helpers/refusal-words.js';
 
 const EXPECTED: Record<keyof typeof WORDS, Record<keyof (typeof WORDS)['en'], Refusal>> = {
@@ -125,4 +129,62 @@ describe('classifyRefusal', () => {
         expect(classifyRefusal('sendOtp', 400, text), text).to.equal('already-paid');
     });
   });
+});
+
+describe('lostAnswer: which failed payments may have gone through', () => {
+  /** A refused processPayment, as the client hands it on: its refusal read by classifyRefusal. */
+  const refused = (status: number, serverText?: string): ErrorReason => ({
+    code: 'http',
+    status,
+    ...(serverText === undefined ? {} : { serverText }),
+    refusal: classifyRefusal('processPayment', status, serverText),
+  });
+
+  // The request may have reached Paylink and only its answer was lost: unconfirmed, never
+  // "try again" (a second payment could go through).
+  const lost: Array<[string, ErrorReason, ReturnType<typeof lostAnswer>]> = [
+    ['a timeout', { code: 'timeout', timeout: 30000 }, { reason: 'timeout' }],
+    ['a network error', { code: 'network' }, { reason: 'network' }],
+    ['an unreadable answer', { code: 'bad-response' }, { reason: 'bad-response' }],
+    ['a 502 from a gateway', refused(502, 'Bad Gateway'), { reason: 'gateway', status: 502 }],
+    ['a 504 from a gateway', refused(504), { reason: 'gateway', status: 504 }],
+    [
+      'an order Paylink says is paid',
+      refused(400, 'The order is already paid'),
+      { reason: 'already-paid', status: 400 },
+    ],
+    [
+      'an order STC Pay says is paid, on another status',
+      refused(409, 'Already Paid.'),
+      { reason: 'already-paid', status: 409 },
+    ],
+  ];
+  for (const [what, reason, expected] of lost)
+    it(`${what}: unconfirmed (${expected!.reason})`, () => {
+      expect(lostAnswer(reason)).to.deep.equal(expected);
+    });
+
+  // Paylink answered, and said no: nothing was paid, the shopper may try again.
+  const clear: Array<[string, ErrorReason]> = [
+    ['a wrong code', refused(400, 'Invalid OTP')],
+    ['an expired code', refused(400, 'The payment session has expired')],
+    ["STC Pay's wrong-or-expired code", refused(400, 'Invalid OTP either expired or not found')],
+    ['a 400 with only the reason phrase', refused(400, 'Bad Request')],
+    ['a 401', refused(401, 'Unauthorized')],
+    ['a 403', refused(403, 'Forbidden')],
+    ['a 404', refused(404, 'Not Found')],
+    ['a 500', refused(500, 'Internal Server Error')],
+    ['a 503', refused(503, 'Service Unavailable')],
+    ['another 4xx', refused(422)],
+    [
+      'a code refused before sending',
+      { code: 'validation', field: 'otp', problem: 'required', min: 4, max: 10 },
+    ],
+    ['a setting refused before sending', { code: 'validation', field: 'statusUrl' }],
+    ['a send too soon', { code: 'too-soon', wait: 30 }],
+  ];
+  for (const [what, reason] of clear)
+    it(`${what}: a clear refusal, not unconfirmed`, () => {
+      expect(lostAnswer(reason)).to.equal(undefined);
+    });
 });

@@ -14,9 +14,8 @@ import {
   typeInto,
 } from './helpers/harness.js';
 import { mockPaylink, pause, until, type Scenario } from './helpers/mock.js';
-import { useFakeWebOtp } from './helpers/fake-web-otp.js';
-import { en } from '../src/i18n/en.js';
-import { ar } from '../src/i18n/ar.js';
+import { useFakeWebOtp, useNoWebOtp } from './helpers/fake-web-otp.js';
+import { said, saidForRefusal } from './helpers/shopper-words.js';
 
 const TEST_OTPS = { success: '12345', wrong: '11111', expire: '00000' };
 
@@ -65,10 +64,14 @@ const requestsTo = async (mock: Mock, endpoint: 'sendOtp' | 'processPayment') =>
 describe('<stcpay-otp> code step', () => {
   it('is accessible, waiting for the code and showing an error', async () => {
     const { el } = await atCodeStep(mockPaylink());
+    expect(el.getAttribute('state')).to.equal('sent');
+    expect(hasPart(el, 'otp')).to.equal(true);
     await expect(el).to.be.accessible();
     await typeInto(el, 'otp', '12');
     await clickAndSettle(el, 'confirm', 'otp-complete');
     await el.updateComplete;
+    expect(el.getAttribute('state')).to.equal('error');
+    expect(text(el, 'error')).to.equal('The code has 4 to 10 digits.');
     await expect(el).to.be.accessible();
   });
 
@@ -228,9 +231,8 @@ describe('<stcpay-otp> code step', () => {
         expect(error).to.include({ refusal: 'code-expired' });
         await el.updateComplete;
         await el.updateComplete;
-        const m = lang === 'en' ? en : ar;
         const otp = part<HTMLInputElement>(el, 'otp');
-        expect(text(el, 'error')).to.equal(m.refusals['code-expired']);
+        expect(text(el, 'error')).to.equal(saidForRefusal(lang, 'code-expired'));
         expect(resend.disabled).to.equal(false);
         expect(resend.classList.contains('primary')).to.equal(true);
         expect(part(el, 'confirm').classList.contains('secondary')).to.equal(true);
@@ -361,8 +363,8 @@ describe('<stcpay-otp> code step', () => {
       const announcement = () =>
         el.shadowRoot!.querySelector('.visually-hidden[role="status"]')!.textContent!.trim();
       expect(resend.disabled).to.equal(true);
-      expect(resend.textContent!.trim()).to.equal('Resend code in 0:02');
-      expect(announcement()).to.equal('You can ask for a new code in 2 seconds.');
+      expect(resend.textContent!.trim()).to.equal(said('en', 'resendIn', '0:02'));
+      expect(announcement()).to.equal(said('en', 'resendWait', 2));
 
       await until(() => !resend.disabled, 4000);
       expect(resend.textContent!.trim()).to.equal('Resend code');
@@ -442,6 +444,19 @@ describe('<stcpay-otp> code step', () => {
       expect(request.signal.aborted).to.equal(false);
       second.el.remove();
       expect(request.signal.aborted).to.equal(true);
+    });
+  });
+
+  describe('without WebOTP (OTPCredential removed, in every engine)', () => {
+    const webOtp = useNoWebOtp();
+
+    it('asks the browser nothing, and the customer types the code and pays', async () => {
+      const { el } = await atCodeStep(mockPaylink(), { processPayment: true });
+      expect(el.shadowRoot!.activeElement).to.equal(part(el, 'otp'));
+      await typeInto(el, 'otp', TEST_OTPS.success);
+      const { ok } = await clickAndSettle(el, 'confirm', 'payment-processed');
+      expect(ok?.orderAmount).to.equal(10);
+      expect(webOtp.asked()).to.equal(0);
     });
   });
 });

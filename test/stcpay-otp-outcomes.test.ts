@@ -12,10 +12,9 @@ import type {
   PaymentUnconfirmedDetail,
 } from '../src/index.js';
 import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
-import { en } from '../src/i18n/en.js';
-import { ar } from '../src/i18n/ar.js';
 import { forgetTransactions } from '../src/checkout/transactions.js';
 import { mockPaylink, pause, TEST_OTPS, until, type Scenario } from './helpers/mock.js';
+import { said } from './helpers/shopper-words.js';
 
 type Mock = ReturnType<typeof mockPaylink>;
 
@@ -79,8 +78,6 @@ const requestsTo = async (mock: Mock, path: string) =>
 
 describe('<stcpay-otp> outcomes', () => {
   for (const lang of ['en', 'ar'] as const) {
-    const m = lang === 'en' ? en : ar;
-
     describe(`when processPayment's answer is lost (${lang})`, () => {
       for (const scenario of ['pay-lost-hang', 'pay-lost-reset', 'pay-lost-garbled'] as const)
         it(`${scenario}: goes unconfirmed, never "try again", and status-url resolves it to paid`, async () => {
@@ -101,7 +98,7 @@ describe('<stcpay-otp> outcomes', () => {
           expect(detail.reason).to.equal(reason ?? 'bad-response');
           expect(Object.isFrozen(detail)).to.equal(true);
           expect(el.getAttribute('state')).to.equal('unconfirmed');
-          expect(text(el, 'unconfirmed')).to.equal(m.paymentChecking);
+          expect(text(el, 'unconfirmed')).to.equal(said(lang, 'paymentChecking'));
           expect(part(el, 'otp')).to.equal(null);
 
           const paid = (await processed).detail as PaymentProcessedDetail;
@@ -113,7 +110,7 @@ describe('<stcpay-otp> outcomes', () => {
           });
           await el.updateComplete;
           expect(el.getAttribute('state')).to.equal('paid');
-          expect(text(el, 'paid')).to.equal(m.paid(m.amount('10.00')));
+          expect(text(el, 'paid')).to.equal(said(lang, 'paid', said(lang, 'amount', '10.00')));
           expect(errors).to.equal(0);
           expect(await requestsTo(mock, 'processPayment')).to.have.length(1);
           const [status] = await requestsTo(mock, 'payment-status');
@@ -151,7 +148,7 @@ describe('<stcpay-otp> outcomes', () => {
       await until(() => el.getAttribute('state') === 'sent');
       await el.updateComplete;
       await el.updateComplete;
-      expect(text(el, 'status')).to.equal(m.paymentUnpaid);
+      expect(text(el, 'status')).to.equal(said(lang, 'paymentUnpaid'));
       const resend = part(el, 'resend') as HTMLButtonElement;
       expect(resend.disabled).to.equal(false);
       expect(resend.classList.contains('primary')).to.equal(true);
@@ -246,7 +243,7 @@ describe('<stcpay-otp> outcomes', () => {
     });
     await payUnconfirmed(el);
     await until(async () => (await requestsTo(mock, 'payment-status')).length === 3, 12000);
-    await until(() => text(el, 'unconfirmed') === en.paymentUnconfirmed);
+    await until(() => text(el, 'unconfirmed') === said('en', 'paymentUnconfirmed'));
     await pause(200);
     expect(el.getAttribute('state')).to.equal('unconfirmed');
     expect(await requestsTo(mock, 'payment-status')).to.have.length(3);
@@ -267,7 +264,7 @@ describe('<stcpay-otp> outcomes', () => {
       const mock = mockPaylink();
       const { el } = await atCodeStep(mock, { scenario: 'pay-lost-hang' });
       await payUnconfirmed(el);
-      expect(text(el, 'unconfirmed')).to.equal(en.paymentChecking);
+      expect(text(el, 'unconfirmed')).to.equal(said('en', 'paymentChecking'));
       await pause(300);
       expect(el.getAttribute('state')).to.equal('unconfirmed');
 
@@ -275,7 +272,7 @@ describe('<stcpay-otp> outcomes', () => {
       el.resolvePayment('unpaid');
       await el.updateComplete;
       expect(el.getAttribute('state')).to.equal('sent');
-      expect(text(el, 'status')).to.equal(en.paymentUnpaid);
+      expect(text(el, 'status')).to.equal(said('en', 'paymentUnpaid'));
       expect(() => el.resolvePayment('paid')).to.throw(DOMException);
     });
   });

@@ -7,11 +7,11 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { OtpErrorDetail } from '../src/index.js';
+import type { Refusal } from '../src/core/errors.js';
 import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
-import { en } from '../src/i18n/en.js';
-import { ar } from '../src/i18n/ar.js';
 import { freshCheckout } from './helpers/harness.js';
 import { MARKUP_DETAIL, mockPaylink, TEST_OTPS, type Scenario } from './helpers/mock.js';
+import { saidForRefusal } from './helpers/shopper-words.js';
 
 const part = (el: StcpayOtp, name: string) =>
   el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
@@ -69,14 +69,14 @@ async function failedPayment(el: StcpayOtp, code: string): Promise<OtpErrorDetai
 
 describe('<stcpay-otp> refusals', () => {
   for (const lang of ['en', 'ar'] as const) {
-    const m = lang === 'en' ? en : ar;
+    const says = (refusal: Refusal) => saidForRefusal(lang, refusal);
 
     describe(`sendOtp, ${lang}`, () => {
       const cases: Array<[Scenario, Partial<OtpErrorDetail>, string, boolean]> = [
-        ['server-error', { status: 500, refusal: 'unavailable' }, m.refusals.unavailable, false],
-        ['bad-gateway', { status: 502, refusal: 'unavailable' }, m.refusals.unavailable, false],
-        ['unauthorized', { status: 401, refusal: 'not-allowed' }, m.refusals['not-allowed'], false],
-        ['not-found', { status: 404, refusal: 'not-found' }, m.refusals['not-found'], false],
+        ['server-error', { status: 500, refusal: 'unavailable' }, says('unavailable'), false],
+        ['bad-gateway', { status: 502, refusal: 'unavailable' }, says('unavailable'), false],
+        ['unauthorized', { status: 401, refusal: 'not-allowed' }, says('not-allowed'), false],
+        ['not-found', { status: 404, refusal: 'not-found' }, says('not-found'), false],
         [
           'bad-request',
           {
@@ -84,20 +84,20 @@ describe('<stcpay-otp> refusals', () => {
             refusal: 'number-not-registered',
             serverText: 'The mobile number is not registered with STC Pay.',
           },
-          m.refusals['number-not-registered'],
+          says('number-not-registered'),
           true,
         ],
         [
           'bad-request-ar',
           { status: 400, refusal: 'number-not-registered', serverText: ARABIC_NOT_REGISTERED },
-          m.refusals['number-not-registered'],
+          says('number-not-registered'),
           true,
         ],
         [
           'markup-error',
           // Its markup says "Not registered", which is read; the markup never shows.
           { status: 400, refusal: 'number-not-registered', serverText: MARKUP_DETAIL },
-          m.refusals['number-not-registered'],
+          says('number-not-registered'),
           true,
         ],
       ];
@@ -133,7 +133,7 @@ describe('<stcpay-otp> refusals', () => {
         it(`${scenario}, code ${code}: ${expected.refusal}${codeAtFault ? ', the code marked' : ''}`, async () => {
           const { el } = await checkout(scenario, lang, true);
           const detail = await failedPayment(el, code);
-          const message = m.refusals[expected.refusal!];
+          const message = says(expected.refusal!);
           expect(detail).to.include({ code: 'http', message, ...expected });
           if (scenario.startsWith('pay-words-'))
             expect(detail.serverText).to.equal(

@@ -7,10 +7,9 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
-import { en } from '../src/i18n/en.js';
-import { ar } from '../src/i18n/ar.js';
 import { freshCheckout } from './helpers/harness.js';
 import { mockPaylink, pause, TEST_OTPS, until, type Scenario } from './helpers/mock.js';
+import { said } from './helpers/shopper-words.js';
 
 const part = (el: StcpayOtp, name: string) =>
   el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
@@ -38,7 +37,6 @@ describe('<stcpay-otp> waiting', () => {
   });
 
   for (const lang of ['en', 'ar'] as const) {
-    const m = lang === 'en' ? en : ar;
     it(`a hung send says it is still waiting after about 5 s, and Cancel stops it (${lang})`, async () => {
       const { el, mock } = await checkout('hang', lang);
       let rejected: unknown;
@@ -47,14 +45,14 @@ describe('<stcpay-otp> waiting', () => {
       await el.updateComplete;
       expect(part(el, 'cancel') === null, 'no Cancel yet').to.equal(true);
       await until(() => part(el, 'cancel') !== null, 3000);
-      expect(text(el, 'status')).to.equal(m.stillSending);
-      expect(text(el, 'cancel')).to.equal(m.cancel);
+      expect(text(el, 'status')).to.equal(said(lang, 'stillSending'));
+      expect(text(el, 'cancel')).to.equal(said(lang, 'cancel'));
       part(el, 'cancel')!.click();
       await sending;
       expect(rejected).to.have.property('name', 'AbortError');
       await el.updateComplete;
       expect(el.getAttribute('state')).to.equal('idle');
-      expect(text(el, 'status')).to.equal(m.sendCancelled);
+      expect(text(el, 'status')).to.equal(said(lang, 'sendCancelled'));
       expect(part(el, 'cancel') === null).to.equal(true);
       await until(async () => (await mock.requests())[0].abandoned);
     }).timeout(15000);
@@ -69,7 +67,7 @@ describe('<stcpay-otp> waiting', () => {
     expect(await sending).to.have.property('name', 'AbortError');
     await el.updateComplete;
     expect(el.getAttribute('state')).to.equal('idle');
-    expect(text(el, 'status')).to.equal(en.sendCancelled);
+    expect(text(el, 'status')).to.equal(said('en', 'sendCancelled'));
   });
 
   it('a hung payment says not to close the page, cannot be cancelled, and on timeout goes unconfirmed', async () => {
@@ -81,7 +79,7 @@ describe('<stcpay-otp> waiting', () => {
     await sendKeys({ type: TEST_OTPS.success });
     const unconfirmed = oneEvent(el, 'payment-unconfirmed');
     el.confirm().catch(() => {});
-    await until(() => text(el, 'status') === en.stillConfirming, 7000);
+    await until(() => text(el, 'status') === said('en', 'stillConfirming'), 7000);
     expect(part(el, 'cancel') === null, 'no Cancel').to.equal(true);
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;

@@ -14,7 +14,8 @@ import {
   visibleStatus,
 } from './helpers/harness.js';
 import { DOCS_EXAMPLE, mockPaylink, pause, until, type Scenario } from './helpers/mock.js';
-import { REFUSED_NUMBERS } from './helpers/mobile-numbers.js';
+import { EDGE_NUMBERS, REFUSED_NUMBERS } from './helpers/mobile-numbers.js';
+import { said } from './helpers/shopper-words.js';
 
 async function checkout(mock: ReturnType<typeof mockPaylink>, scenario: Scenario = 'ok') {
   return fixture<StcpayOtp>(html`
@@ -32,6 +33,7 @@ describe('<stcpay-otp>', () => {
 
   it('is accessible when idle', async () => {
     const el = await checkout(mockPaylink());
+    expect(el.getAttribute('state')).to.equal('idle');
     await expect(el).to.be.accessible();
   });
 
@@ -40,6 +42,8 @@ describe('<stcpay-otp>', () => {
     await typeInto(el, 'mobile', '123');
     await clickAndSettle(el, 'submit', 'otp-sent');
     await el.updateComplete;
+    expect(el.getAttribute('state')).to.equal('error');
+    expect(visibleError(el)).not.to.equal('');
     await expect(el).to.be.accessible();
   });
 
@@ -182,6 +186,18 @@ describe('<stcpay-otp>', () => {
       });
     }
 
+    // A rule loosened by one digit or one prefix sends a request for one of these.
+    for (const [text, problem] of EDGE_NUMBERS)
+      it(`sends nothing for ${JSON.stringify(text)}, just outside a rule (${problem})`, async () => {
+        const mock = mockPaylink();
+        const el = await checkout(mock);
+        await typeInto(el, 'mobile', text);
+        const { error } = await clickAndSettle(el, 'submit', 'otp-sent');
+        await el.updateComplete;
+        expectInputRefused(el, 'mobile', error, says[problem as keyof typeof says]);
+        expect(await mock.requests()).to.have.length(0);
+      });
+
     it('clears the error as soon as the customer edits the number, then sends the corrected one', async () => {
       const mock = mockPaylink();
       const el = await checkout(mock);
@@ -282,11 +298,7 @@ describe('<stcpay-otp>', () => {
       ],
       ['missing-field', { code: 'bad-response', retryable: true }, unreadable],
       ['truncated', { code: 'bad-response', retryable: true }, unreadable],
-      [
-        'hang',
-        { code: 'timeout', retryable: true },
-        'The payment service did not answer within 0.3 seconds. Please try again.',
-      ],
+      ['hang', { code: 'timeout', retryable: true }, said('en', 'timeout', 0.3)],
       [
         'reset',
         { code: 'network', retryable: true },

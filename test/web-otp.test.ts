@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { receiveSmsOtp } from '../src/core/web-otp.js';
-import { useFakeWebOtp } from './helpers/fake-web-otp.js';
+import { useFakeWebOtp, useNoWebOtp } from './helpers/fake-web-otp.js';
 
 describe('receiveSmsOtp', () => {
   const sms = useFakeWebOtp();
@@ -40,12 +40,18 @@ describe('receiveSmsOtp', () => {
     sms.requests[1].resolve(null);
   });
 
-  it('resolves with undefined at once without WebOTP or with an aborted signal', async () => {
+  it('resolves with undefined at once with an aborted signal, asking the browser nothing', async () => {
     expect(await receiveSmsOtp(AbortSignal.abort())).to.equal(undefined);
-    sms.restore();
-    const hadOtpCredential = 'OTPCredential' in window;
-    if (!hadOtpCredential)
-      expect(await receiveSmsOtp(new AbortController().signal)).to.equal(undefined);
     expect(sms.requests).to.have.length(0);
+  });
+});
+
+describe('receiveSmsOtp without WebOTP (OTPCredential removed, in every engine)', () => {
+  const webOtp = useNoWebOtp();
+
+  it('resolves with undefined at once, asking the browser nothing', async () => {
+    expect('OTPCredential' in window).to.equal(false);
+    expect(await receiveSmsOtp(new AbortController().signal)).to.equal(undefined);
+    expect(webOtp.asked()).to.equal(0);
   });
 });

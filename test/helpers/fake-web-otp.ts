@@ -32,6 +32,41 @@ export function fakeWebOtp(): { requests: FakeSmsRequest[]; restore: () => void 
   return { requests, restore };
 }
 
+/**
+ * The page as an engine without WebOTP sees it, in every engine: `OTPCredential` is gone until
+ * `restore()`. `asked` counts what is asked of `navigator.credentials.get` meanwhile, where the
+ * engine has it (nothing should be).
+ */
+export function withoutWebOtp(): { asked: () => number; restore: () => void } {
+  const global = window as unknown as Record<string, unknown>;
+  const descriptor = Object.getOwnPropertyDescriptor(window, 'OTPCredential');
+  delete global.OTPCredential;
+  if ('OTPCredential' in window) throw new Error('OTPCredential could not be removed');
+  let asked = 0;
+  const credentials = navigator.credentials as CredentialsContainer | undefined;
+  const get = credentials?.get;
+  if (credentials && get)
+    credentials.get = (...args: Parameters<CredentialsContainer['get']>) => {
+      asked++;
+      return get.apply(credentials, args);
+    };
+  return {
+    asked: () => asked,
+    restore: () => {
+      if (credentials && get) credentials.get = get;
+      if (descriptor) Object.defineProperty(window, 'OTPCredential', descriptor);
+    },
+  };
+}
+
+/** withoutWebOtp() around each test of the calling describe block: `webOtp.asked()`. */
+export function useNoWebOtp(): { asked: () => number } {
+  let current: ReturnType<typeof withoutWebOtp> | undefined;
+  beforeEach(() => (current = withoutWebOtp()));
+  afterEach(() => current?.restore());
+  return { asked: () => current!.asked() };
+}
+
 /** fakeWebOtp() around each test of the calling describe block: `sms.requests`, `sms.restore()`. */
 export function useFakeWebOtp(): { requests: FakeSmsRequest[]; restore: () => void } {
   const sms = { requests: [] as FakeSmsRequest[], restore: () => {} };
