@@ -3,6 +3,7 @@
  * Paylink's environments, or which base URLs instead (a local mock, a test double), which
  * `fetch`, and how long a call may take. Messages name the option, never its value.
  */
+import type { ClientAddress } from './client-address.js';
 import { misconfigured } from './errors.js';
 import { DEFAULT_TIMEOUT_MS, type Fetch } from './http.js';
 import { REST_ORIGINS, type Environment } from '../core/paylink-api.js';
@@ -44,8 +45,16 @@ export interface ServerOptions {
    * client shares one per-client limit.
    */
   clientAddressHeader?: string;
+  /**
+   * The client's address, read by the store's own rule (`CF-Connecting-IP` on Cloudflare,
+   * `x-real-ip` on Vercel, …); what it returns is used before `clientAddressHeader` and the
+   * adapter's address. IPv6 addresses are counted per /64.
+   */
+  clientAddress?: ClientAddress;
   /** The largest request body the handler reads. Default 4096 bytes. */
   maxBodyBytes?: number;
+  /** Milliseconds a request body may take to arrive whole; then 408. Default 10000. */
+  bodyTimeout?: number;
   /** The handler's limits, and where they are counted (memory, or the store's Redis). */
   rateLimit?: LimitStore;
 }
@@ -61,7 +70,9 @@ export interface CheckedServerOptions<Limits extends string> {
     prefix: string;
     allowedOrigins: readonly string[];
     clientAddressHeader?: string;
+    clientAddress?: ClientAddress;
     maxBodyBytes: number;
+    bodyTimeout: number;
   };
   /** One limiter a name of `defaults`, at the limit the options set or the default one. */
   limiters: { [name in Limits]: Limiter };
@@ -95,7 +106,9 @@ export function checkServerOptions<Limits extends string>(
       prefix: checkPrefix(options.prefix, defaultPrefix),
       allowedOrigins: checkOrigins(options.allowedOrigins),
       clientAddressHeader: checkHeaderName(options.clientAddressHeader),
+      clientAddress: checkFunction('clientAddress', options.clientAddress),
       maxBodyBytes: checkPositive('maxBodyBytes', options.maxBodyBytes, 4096),
+      bodyTimeout: checkPositive('bodyTimeout', options.bodyTimeout, 10_000),
     },
   };
   const store = checkStore(options.rateLimit);
@@ -187,6 +200,12 @@ export function checkHeaderName(value: unknown): string | undefined {
   if (typeof value !== 'string' || !/^[\w-]+$/.test(value))
     throw misconfigured('clientAddressHeader', 'must be a header name');
   return value.toLowerCase();
+}
+
+export function checkFunction<F>(option: string, value: F | undefined): F | undefined {
+  if (value !== undefined && typeof value !== 'function')
+    throw misconfigured(option, 'must be a function');
+  return value;
 }
 
 export function checkPositive(option: string, value: unknown, fallback: number): number {

@@ -15,6 +15,8 @@ export interface NodeRequest {
   originalUrl?: string;
   headers: Record<string, string | string[] | undefined>;
   socket?: { remoteAddress?: string };
+  /** The client's address as the framework found it: Express and Connect, from `trust proxy`. */
+  ip?: string;
   /** A body a parser upstream (express.json()) has read already. */
   body?: unknown;
   readableEnded?: boolean;
@@ -51,7 +53,7 @@ export function toNodeHandler(handler: Handler): NodeHandler {
     } catch (error) {
       return fail(error);
     }
-    handler(request, { clientAddress: req.socket?.remoteAddress })
+    handler(request, { clientAddress: req.ip ?? req.socket?.remoteAddress })
       .then(async (response) => {
         res.statusCode = response.status;
         const cookies = response.headers.getSetCookie?.() ?? [];

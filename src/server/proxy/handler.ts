@@ -10,13 +10,14 @@ import { PROCESS_PAYMENT_PATH, SEND_OTP_PATH } from '../../core/paylink-api.js';
 import { checkProcessPayment, checkSendOtp, TRANSACTION_NO, type SendOtpBody } from '../checks.js';
 import { PaylinkServerError } from '../errors.js';
 import type { Answer } from '../http.js';
-import { halalas, isPaid, type Invoice } from '../invoice.js';
+import { halalas, inCurrency, isPaid, type Invoice } from '../invoice.js';
 import type { AttemptOutcome } from '../ledger/entry.js';
 import type { Later, Payments } from '../ledger/payments.js';
 import type { Limiter } from '../rate-limit.js';
 import type { InvoiceCache } from './invoice-cache.js';
+import { clientOf, type ClientAddress } from '../client-address.js';
+import type { Handler, HandlerContext } from './context.js';
 import {
-  clientAddress,
   guarded,
   invalidField,
   json,
@@ -34,18 +35,7 @@ import { readWebhook, type WebhookAuth } from './webhook.js';
 
 const ORDER_OR_ADDRESS = 'this order or from this address';
 
-/** What an adapter knows of the request beyond the Request itself. */
-export interface HandlerContext {
-  /** The address of the connection, for per-client limits (toNodeHandler sets it). */
-  clientAddress?: string;
-  /**
-   * Keeps work going after the answer is sent (Cloudflare's `ctx.waitUntil`, Vercel's
-   * `waitUntil`): the delivery of `onPaid` after a webhook. Node keeps it going anyway.
-   */
-  waitUntil?: (work: Promise<unknown>) => void;
-}
-
-export type Handler = (request: Request, context?: HandlerContext) => Promise<Response>;
+export type { Handler, HandlerContext };
 
 export { PROCESS_PAYMENT_PATH, SEND_OTP_PATH };
 export const PAYMENT_STATUS_PATH = '/payment-status';
@@ -55,20 +45,32 @@ export interface ProxyLimits {
   sendOtpPerOrder: Limiter;
   sendOtpPerClient: Limiter;
   processPaymentPerOrder: Limiter;
+  processPaymentPerClient: Limiter;
   paymentStatusPerClient: Limiter;
 }
+
+/**
+ * What a refused request weighs against its client's limit, against 1 for any other: an unknown
+ * order, a total that does not match, a country code the store does not serve. Shoppers behind
+ * one carrier address rarely make these; a script trying numbers makes little else.
+ */
+export const REFUSAL_WEIGHT = 5;
 
 export interface ProxyOptions {
   prefix: string;
   allowedOrigins: readonly string[];
   clientAddressHeader?: string;
+  clientAddress?: ClientAddress;
   maxBodyBytes: number;
+  bodyTimeout: number;
   limits: ProxyLimits;
   invoices: InvoiceCache;
   /** The orders' ledger: payments in flight, outcomes, paid, onPaid. */
   payments: Payments;
   /** The header Paylink's webhook must carry; without it, there is no webhook route. */
   webhook?: WebhookAuth;
+  /** The country codes sendOtp and processPayment may name. */
+  countryCodes: readonly string[];
   /** POSTs a checked body to Paylink's STC Pay host; `signal`, if any, aborts it. */
   forward: (path: string, body: unknown, signal?: AbortSignal) => Promise<Answer>;
 }
@@ -95,7 +97,7 @@ export function createProxyHandler(options: ProxyOptions): Handler {
     const { pathname, searchParams } = new URL(request.url);
     if (!pathname.startsWith(`${prefix}/`)) return notFound();
     const path = pathname.slice(prefix.length);
-    const client = clientAddress(request, options.clientAddressHeader, context.clientAddress);
+    const client = clientOf(request, options, context);
     const later = laterFor(context);
 
     if (path === PAYMENT_STATUS_PATH) {
@@ -104,11 +106,11 @@ export function createProxyHandler(options: ProxyOptions): Handler {
     }
     if (path === WEBHOOK_PATH && options.webhook) return webhook(request, options.webhook, later);
     if (path !== SEND_OTP_PATH && path !== PROCESS_PAYMENT_PATH) return notFound();
-    const body = await readPost(request, allowedOrigins, options.maxBodyBytes);
+    const body = await readPost(request, allowedOrigins, options.maxBodyBytes, options.bodyTimeout);
     if (!body.ok) return body.response;
     return path === SEND_OTP_PATH
       ? sendOtp(body.value, client, request.signal)
-      : processPayment(body.value, later);
+      : processPayment(body.value, client, later);
   }
 
   async function sendOtp(value: unknown, client: string, signal: AbortSignal): Promise<Response> {
@@ -116,7 +118,8 @@ export function createProxyHandler(options: ProxyOptions): Handler {
     if (!checked.ok) return invalidField(checked.field);
     const refusal =
       (await overLimit(limits.sendOtpPerClient, client, ORDER_OR_ADDRESS)) ??
-      (await checkOrder(checked.value)) ??
+      (await refused(limits.sendOtpPerClient, client, checkCountry(checked.value))) ??
+      (await refused(limits.sendOtpPerClient, client, await checkOrder(checked.value))) ??
       (await overLimit(limits.sendOtpPerOrder, checked.value.orderNumber, ORDER_OR_ADDRESS));
     if (refusal) return refusal;
     // What the ledger counts; a ledger that cannot be reached does not stop a code being sent.
@@ -124,12 +127,18 @@ export function createProxyHandler(options: ProxyOptions): Handler {
     return relay(() => options.forward(SEND_OTP_PATH, checked.value, signal));
   }
 
-  async function processPayment(value: unknown, later: Later): Promise<Response> {
+  async function processPayment(value: unknown, client: string, later: Later): Promise<Response> {
     const checked = checkProcessPayment(value);
     if (!checked.ok) return invalidField(checked.field);
     const { orderNumber, total } = checked.value;
     const refusal =
-      (await checkOrder(checked.value, later)) ??
+      (await overLimit(limits.processPaymentPerClient, client, ORDER_OR_ADDRESS)) ??
+      (await refused(limits.processPaymentPerClient, client, checkCountry(checked.value))) ??
+      (await refused(
+        limits.processPaymentPerClient,
+        client,
+        await checkOrder(checked.value, later),
+      )) ??
       (await overLimit(limits.processPaymentPerOrder, orderNumber, ORDER_OR_ADDRESS));
     if (refusal) return refusal;
     // One payment in flight per order, on every instance: a payment that cannot be recorded is
@@ -178,6 +187,26 @@ export function createProxyHandler(options: ProxyOptions): Handler {
     return problem(409, 'Conflict', 'The order is already paid.');
   }
 
+  /** A refusal for a country code the store does not serve (STC Pay's is 966). */
+  function checkCountry({ stcpayMobileCountryCode }: SendOtpBody): Response | undefined {
+    return options.countryCodes.includes(stcpayMobileCountryCode)
+      ? undefined
+      : invalidField('stcpayMobileCountryCode');
+  }
+
+  /**
+   * `refusal`, if any, after it has weighed on the client's limit: REFUSAL_WEIGHT in all, the
+   * request itself counted already.
+   */
+  async function refused(
+    limiter: Limiter,
+    client: string,
+    refusal: Response | undefined,
+  ): Promise<Response | undefined> {
+    if (refusal) await limiter.consume(client, REFUSAL_WEIGHT - 1);
+    return refusal;
+  }
+
   /**
    * A refusal unless the order is an unpaid invoice of this merchant with this very total. A
    * paid one is recorded as paid (and onPaid delivered) on the way.
@@ -193,7 +222,14 @@ export function createProxyHandler(options: ProxyOptions): Handler {
       return upstreamFailure(error);
     }
     // One answer for an unknown order and a wrong total: nothing to learn by trying numbers.
-    if (!invoice || halalas(invoice.amount) !== halalas(total))
+    // The invoice must be the very one asked for (a backend that reads "01001" as 1001 answers
+    // another number), and in riyals, what STC Pay takes.
+    if (
+      !invoice ||
+      invoice.transactionNo !== orderNumber ||
+      halalas(invoice.amount) !== halalas(total) ||
+      !inCurrency(invoice, 'SAR')
+    )
       return problem(400, 'Bad Request', 'No unpaid order matches this orderNumber and total.');
     if (isPaid(invoice.orderStatus)) {
       if (later) later(options.payments.paid(invoice, 'processPayment'));
@@ -230,7 +266,7 @@ export function createProxyHandler(options: ProxyOptions): Handler {
    * Paylink wants quickly). Not paid yet: 409, so Paylink tries again later.
    */
   async function webhook(request: Request, auth: WebhookAuth, later: Later): Promise<Response> {
-    const read = await readWebhook(request, auth, options.maxBodyBytes);
+    const read = await readWebhook(request, auth, options.maxBodyBytes, options.bodyTimeout);
     if (!read.ok) return read.response;
     try {
       return (await options.payments.confirm(read.transactionNo, 'webhook', { later }))

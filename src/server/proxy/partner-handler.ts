@@ -5,12 +5,12 @@
  */
 import { RETRY_OTP_PATH, VALIDATE_OTP_PATH } from '../../core/paylink-api.js';
 import { checkRetryOtp, checkValidateOtp } from '../checks.js';
+import { clientOf, type ClientAddress } from '../client-address.js';
 import { redact } from '../errors.js';
 import type { Answer } from '../http.js';
 import type { Limiter } from '../rate-limit.js';
 import type { Handler } from './handler.js';
 import {
-  clientAddress,
   guarded,
   invalidField,
   notFound,
@@ -30,6 +30,8 @@ export interface PartnerProxyOptions {
   profileNo: string;
   allowedOrigins: readonly string[];
   clientAddressHeader?: string;
+  clientAddress?: ClientAddress;
+  bodyTimeout: number;
   maxBodyBytes: number;
   limits: {
     validateOtpPerSession: Limiter;
@@ -50,7 +52,7 @@ export function createPartnerProxyHandler(options: PartnerProxyOptions): Handler
     if (!pathname.startsWith(`${prefix}/`)) return notFound();
     const path = pathname.slice(prefix.length);
     if (path !== VALIDATE_OTP_PATH && path !== RETRY_OTP_PATH) return notFound();
-    const body = await readPost(request, allowedOrigins, options.maxBodyBytes);
+    const body = await readPost(request, allowedOrigins, options.maxBodyBytes, options.bodyTimeout);
     if (!body.ok) return body.response;
 
     const validate = path === VALIDATE_OTP_PATH;
@@ -75,7 +77,5 @@ export function createPartnerProxyHandler(options: PartnerProxyOptions): Handler
   }
 
   return (request, context = {}) =>
-    guarded(request, allowedOrigins, () =>
-      route(request, clientAddress(request, options.clientAddressHeader, context.clientAddress)),
-    );
+    guarded(request, allowedOrigins, () => route(request, clientOf(request, options, context)));
 }

@@ -51,37 +51,58 @@ export function isJson(request: Request): boolean {
   return /^application\/json\s*(;|$)/i.test(request.headers.get('content-type') ?? '');
 }
 
+/** How long a request body may take to arrive whole, unless configured. */
+export const DEFAULT_BODY_TIMEOUT_MS = 10_000;
+
 export type Body = { ok: true; value: unknown } | { ok: false; response: Response };
 
 /**
  * The request's body parsed as JSON, read no further than `maxBytes`: 413 past it, 400 for a
- * body that is not UTF-8 JSON.
+ * body that is not UTF-8 JSON, 408 when it has not arrived whole within `timeout` ms (a body that
+ * stalls would hold its connection for minutes).
  */
-export async function readJson(request: Request, maxBytes: number): Promise<Body> {
-  const tooLarge = {
-    ok: false as const,
-    response: problem(413, 'Payload Too Large', `The body may be at most ${maxBytes} bytes.`),
-  };
+export async function readJson(
+  request: Request,
+  maxBytes: number,
+  timeout = DEFAULT_BODY_TIMEOUT_MS,
+): Promise<Body> {
+  const refuse = (response: Response) => ({ ok: false as const, response });
+  const tooLarge = () =>
+    refuse(problem(413, 'Payload Too Large', `The body may be at most ${maxBytes} bytes.`));
   const declared = Number(request.headers.get('content-length') ?? NaN);
-  if (declared > maxBytes) return tooLarge;
+  if (declared > maxBytes) return tooLarge();
   const bytes = new Uint8Array(maxBytes);
   let size = 0;
   if (request.body) {
     const reader = request.body.getReader();
-    for (;;) {
-      let chunk: Awaited<ReturnType<typeof reader.read>>;
-      try {
-        chunk = await reader.read();
-      } catch {
-        return { ok: false, response: problem(400, 'Bad Request', 'The body could not be read.') };
+    let late = false;
+    const timer = setTimeout(() => {
+      late = true;
+      reader.cancel().catch(() => {});
+    }, timeout);
+    try {
+      for (;;) {
+        let chunk: Awaited<ReturnType<typeof reader.read>>;
+        try {
+          chunk = await reader.read();
+        } catch {
+          chunk = { done: true, value: undefined };
+          if (!late) return refuse(problem(400, 'Bad Request', 'The body could not be read.'));
+        }
+        if (late)
+          return refuse(
+            problem(408, 'Request Timeout', `The body did not arrive within ${timeout} ms.`),
+          );
+        if (chunk.done) break;
+        if (size + chunk.value.byteLength > maxBytes) {
+          await reader.cancel().catch(() => {});
+          return tooLarge();
+        }
+        bytes.set(chunk.value, size);
+        size += chunk.value.byteLength;
       }
-      if (chunk.done) break;
-      if (size + chunk.value.byteLength > maxBytes) {
-        await reader.cancel().catch(() => {});
-        return tooLarge;
-      }
-      bytes.set(chunk.value, size);
-      size += chunk.value.byteLength;
+    } finally {
+      clearTimeout(timer);
     }
   }
   try {
@@ -90,18 +111,19 @@ export async function readJson(request: Request, maxBytes: number): Promise<Body
       value: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, size))),
     };
   } catch {
-    return { ok: false, response: problem(400, 'Bad Request', 'The body is not JSON.') };
+    return refuse(problem(400, 'Bad Request', 'The body is not JSON.'));
   }
 }
 
 /**
  * The body of a POST to a proxy route: a CORS preflight answered, any other method refused, and
- * the body read as JSON within `maxBytes`.
+ * the body read as JSON within `maxBytes` and `timeout` ms.
  */
 export async function readPost(
   request: Request,
   allowedOrigins: readonly string[],
   maxBytes: number,
+  timeout = DEFAULT_BODY_TIMEOUT_MS,
 ): Promise<Body> {
   if (request.method === 'OPTIONS')
     return { ok: false, response: preflight(request, allowedOrigins) };
@@ -111,7 +133,7 @@ export async function readPost(
       ok: false,
       response: problem(415, 'Unsupported Media Type', 'The body must be application/json.'),
     };
-  return readJson(request, maxBytes);
+  return readJson(request, maxBytes, timeout);
 }
 
 /**
@@ -173,20 +195,6 @@ export function withHeaders(response: Response, headers: Record<string, string>)
   return response;
 }
 
-/**
- * Where the request came from, for per-client limits: the last address in `header` when the
- * store names one (set by its own proxy), else the connection's address from the adapter.
- */
-export function clientAddress(
-  request: Request,
-  header: string | undefined,
-  fallback: string | undefined,
-): string {
-  const value = header ? request.headers.get(header) : null;
-  const last = value?.split(',').pop()?.trim();
-  return last || fallback || 'unknown';
-}
-
 /** A field of the request that failed its check, named; its value is never echoed. */
 export function invalidField(field: string): Response {
   return problem(
@@ -204,15 +212,16 @@ export function tooMany(retryAfter: number, what: string): Response {
 }
 
 /**
- * Counts a request for `key` against `limiter`: a 429 once over the limit (`what` says which),
- * undefined while within it.
+ * Counts a request for `key` against `limiter`, as `points`: a 429 once over the limit (`what`
+ * says which), undefined while within it.
  */
 export async function overLimit(
   limiter: Limiter,
   key: string,
   what: string,
+  points = 1,
 ): Promise<Response | undefined> {
-  const allowed = await limiter.consume(key);
+  const allowed = await limiter.consume(key, points);
   return allowed.ok ? undefined : tooMany(allowed.retryAfter, what);
 }
 

@@ -22,12 +22,13 @@ export async function readWebhook(
   request: Request,
   auth: WebhookAuth,
   maxBytes: number,
+  timeout: number,
 ): Promise<WebhookRequest> {
   if (request.method !== 'POST') return { ok: false, response: methodNotAllowed('POST') };
   const given = request.headers.get(auth.header) ?? '';
   if (!(await sameText(given, auth.value)))
     return { ok: false, response: problem(401, 'Unauthorized') };
-  const body = await readJson(request, maxBytes);
+  const body = await readJson(request, maxBytes, timeout);
   if (!body.ok) return body;
   const raw = asObject(body.value)?.transactionNo;
   const transactionNo = typeof raw === 'number' && Number.isSafeInteger(raw) ? String(raw) : raw;
