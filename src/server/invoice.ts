@@ -42,6 +42,8 @@ export interface Invoice {
   amount: number;
   /** `pending`, `paid` (in any case), or another state Paylink reports. */
   orderStatus: string;
+  /** The invoice's currency, when Paylink's answer names it. */
+  currency?: string;
   qrUrl?: string;
   mobileUrl?: string;
   checkUrl?: string;
@@ -197,10 +199,39 @@ export function parseInvoice(value: unknown, needsUrl: boolean): Invoice | null 
   } as Invoice;
 }
 
-/** The verdict on an invoice for an expected amount: paid, and to the halala. */
-export function verdict(invoice: Invoice, amount: number): PaymentVerdict {
+/** The currency Paylink's answer names for the invoice, upper-cased, if it names one. */
+export function currencyOf(invoice: Invoice): string | undefined {
+  const named = [invoice.currency, invoice.gatewayOrderRequest?.currency].find(
+    (value): value is string => typeof value === 'string' && value.trim() !== '',
+  );
+  return named?.trim().toUpperCase();
+}
+
+/** Whether the invoice is in `currency`: when Paylink's answer names none, it is taken as so. */
+export function inCurrency(invoice: Invoice, currency: string): boolean {
+  const named = currencyOf(invoice);
+  return named === undefined || named === currency.toUpperCase();
+}
+
+/** What a paid verdict must find: the invoice asked for, paid for this amount in this currency. */
+export interface Expected {
+  transactionNo: string;
+  amount: number;
+  /** Default SAR; compared when Paylink's answer names a currency. */
+  currency?: string;
+}
+
+/**
+ * The verdict on an invoice: paid only when Paylink says so, for the very transactionNo asked
+ * about, to the halala of the amount expected, in the currency expected.
+ */
+export function verdict(invoice: Invoice, expected: Expected): PaymentVerdict {
   return {
-    paid: isPaid(invoice.orderStatus) && halalas(invoice.amount) === halalas(amount),
+    paid:
+      isPaid(invoice.orderStatus) &&
+      invoice.transactionNo === expected.transactionNo &&
+      halalas(invoice.amount) === halalas(expected.amount) &&
+      inCurrency(invoice, expected.currency ?? 'SAR'),
     orderStatus: invoice.orderStatus,
     amount: invoice.amount,
   };

@@ -14,7 +14,7 @@ import {
   STCPAY_ORIGINS,
   type ServerOptions,
 } from './config.js';
-import { misconfigured, PaylinkServerError } from './errors.js';
+import { invalid, misconfigured, PaylinkServerError } from './errors.js';
 import { failure, send } from './http.js';
 import {
   checkAddInvoice,
@@ -39,10 +39,18 @@ import { createTokenSource } from './token.js';
 export interface PaylinkRateLimits extends LimitStore {
   /** sendOtp for one order (it texts the customer). Default 5 in 15 minutes. */
   sendOtpPerOrder?: Limit;
-  /** sendOtp from one client address. Default 10 in 15 minutes. */
+  /**
+   * sendOtp from one client address, a refusal (an unknown order, a wrong total, a country code
+   * not served) counting 5. Default 30 in 15 minutes.
+   */
   sendOtpPerClient?: Limit;
   /** processPayment for one order (each is a guess at the code). Default 10 in 15 minutes. */
   processPaymentPerOrder?: Limit;
+  /**
+   * processPayment from one client address, a refusal (an unknown order, a wrong total) counting
+   * 5. Default 60 in 15 minutes.
+   */
+  processPaymentPerClient?: Limit;
   /** payment-status from one client address. Default 60 a minute. */
   paymentStatusPerClient?: Limit;
 }
@@ -79,6 +87,12 @@ export interface PaylinkOptions extends ServerOptions {
    */
   webhook?: WebhookAuth;
   /**
+   * The country codes sendOtp and processPayment may name; any other is refused (400) before
+   * Paylink is called: STC Pay is Saudi, and a code sent abroad can cost the store. Default
+   * `['966']`.
+   */
+  countryCodes?: readonly string[];
+  /**
    * Seconds a payment whose answer was lost counts as `pending` (not `unpaid`), and no new
    * payment for its order is relayed. Default 300.
    */
@@ -98,12 +112,12 @@ export interface Paylink {
   /** The invoice as Paylink has it now. Rejects with code `not-found` if there is none. */
   getInvoice(transactionNo: string, options?: RequestOptions): Promise<Invoice>;
   /**
-   * Paylink's word on a payment: `paid` only when the invoice is paid and its amount is
-   * `amount` to the halala. The one check to make before shipping an order.
+   * Paylink's word on a payment: `paid` only when the invoice asked for is paid, its amount is
+   * `amount` to the halala, and its currency `currency` (default SAR) when Paylink names one.
    */
   verifyPayment(
     transactionNo: string,
-    expected: { amount: number },
+    expected: { amount: number; currency?: string },
     options?: RequestOptions,
   ): Promise<PaymentVerdict>;
   /**
@@ -119,10 +133,16 @@ export interface Paylink {
   reconcile(): Promise<{ checked: number; paid: number }>;
 }
 
+/**
+ * The handler's limits. Many shoppers share one address behind a mobile carrier, so the
+ * per-client limits are wide for what shoppers do and narrow for what scripts do: each refusal
+ * (an unknown order, a wrong total) counts REFUSAL_WEIGHT (5). See docs/server.md for each reason.
+ */
 const DEFAULT_LIMITS = {
   sendOtpPerOrder: { points: 5, duration: 15 * 60 },
-  sendOtpPerClient: { points: 10, duration: 15 * 60 },
+  sendOtpPerClient: { points: 30, duration: 15 * 60 },
   processPaymentPerOrder: { points: 10, duration: 15 * 60 },
+  processPaymentPerClient: { points: 60, duration: 15 * 60 },
   paymentStatusPerClient: { points: 60, duration: 60 },
 };
 
@@ -151,6 +171,7 @@ export function createPaylink(options: PaylinkOptions): Paylink {
   const webhook = checkWebhook(options.webhook);
   const pendingSeconds = checkPositive('pendingSeconds', options.pendingSeconds, 300);
   const storeTimeout = checkPositive('storeTimeout', options.storeTimeout, 1000);
+  const countryCodes = checkCountryCodes(options.countryCodes);
 
   const tokens = createTokenSource({
     url: `${rest}/api/auth`,
@@ -214,12 +235,14 @@ export function createPaylink(options: PaylinkOptions): Paylink {
 
   async function verifyPayment(
     transactionNo: string,
-    expected: { amount: number },
+    expected: { amount: number; currency?: string },
     options: RequestOptions = {},
   ) {
-    const amount = checkAmount('amount', (expected as { amount?: unknown } | undefined)?.amount);
+    const given = expected as { amount?: unknown; currency?: unknown } | undefined;
+    const amount = checkAmount('amount', given?.amount);
+    const currency = checkCurrency(given?.currency);
     const invoice = await getInvoice(transactionNo, options);
-    const found = verdict(invoice, amount);
+    const found = verdict(invoice, { transactionNo, amount, currency });
     // The store asked and Paylink said paid: the ledger records it, and onPaid is delivered.
     if (found.paid) await payments.paid(invoice, 'verifyPayment');
     return found;
@@ -234,11 +257,30 @@ export function createPaylink(options: PaylinkOptions): Paylink {
     ),
     payments,
     webhook,
+    countryCodes,
     forward: (path, body, signal) =>
       send(fetchFn, stcpay + path, { method: 'POST', body, timeout, signal, label: path }),
   });
 
   return { addInvoice, getInvoice, verifyPayment, handler, reconcile: () => payments.reconcile() };
+}
+
+function checkCurrency(value: unknown): string {
+  if (value === undefined) return 'SAR';
+  if (typeof value !== 'string' || !/^[A-Za-z]{3}$/.test(value))
+    throw invalid('currency', 'must be a three-letter currency code such as "SAR"');
+  return value.toUpperCase();
+}
+
+function checkCountryCodes(value: unknown): readonly string[] {
+  if (value === undefined) return ['966'];
+  if (
+    !Array.isArray(value) ||
+    value.length === 0 ||
+    !value.every((code) => typeof code === 'string' && /^\d{1,4}$/.test(code))
+  )
+    throw misconfigured('countryCodes', 'must be a list of country codes such as ["966"]');
+  return [...value];
 }
 
 function checkOnPaid(value: unknown): OnPaid | undefined {

@@ -27,8 +27,11 @@ export interface LimitStore {
 export type Consumed = { ok: true } | { ok: false; retryAfter: number };
 
 export interface Limiter {
-  /** Counts one request for `key`; says whether it is within the limit, or how long to wait. */
-  consume(key: string): Promise<Consumed>;
+  /**
+   * Counts a request for `key` as `points` (1 by default; a refusal may weigh more); says
+   * whether it is within the limit, or how long to wait.
+   */
+  consume(key: string, points?: number): Promise<Consumed>;
 }
 
 export function checkLimit(option: string, value: unknown, fallback: Limit): Limit {
@@ -72,9 +75,9 @@ export function createLimiter(name: string, limit: Limit, store: LimitStore): Li
       })
     : memory;
   return {
-    async consume(key) {
+    async consume(key, points = 1) {
       try {
-        await limiter.consume(key);
+        await limiter.consume(key, points);
         return { ok: true };
       } catch (refusal) {
         if (refusal instanceof Error) throw refusal;

@@ -167,7 +167,8 @@ export function createPayments(options: PaymentsOptions): Payments {
     { amount, later }: { amount?: number; later?: Later } = {},
   ): Promise<boolean> {
     const invoice = await getInvoice(transactionNo);
-    if (!verdict(invoice, amount ?? requestedAmount(invoice)).paid) return false;
+    const expected = { transactionNo, amount: amount ?? requestedAmount(invoice) };
+    if (!verdict(invoice, expected).paid) return false;
     await paid(invoice, source, later);
     return true;
   }
