@@ -24,6 +24,8 @@ const paylink = createPaylink({
 setInterval(() => void paylink.reconcile().catch(console.error), 60_000).unref();
 
 export const app = express();
+// Behind a load balancer or proxy, say which, so that req.ip is the shopper's, as the limits
+// need: app.set('trust proxy', 1);
 
 // <stcpay-otp base-url="/paylink"> talks to Paylink through here, and so does the webhook.
 // Mount it before any body parser.
