@@ -42,7 +42,17 @@ export function clientKey(address: string | undefined): string {
   if (mapped) return mapped[1]!;
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(value)) return value;
   const groups = ipv6Groups(value);
-  return groups ? `${groups.slice(0, 4).join(':')}::/64` : value;
+  if (!groups) return value;
+  // IPv4-mapped in hex (::ffff:7f00:1): the IPv4 address it maps.
+  if (
+    groups.slice(0, 5).every((g) => g === '0') &&
+    groups[5] === 'ffff' &&
+    !groups[6]!.includes('.')
+  )
+    return [groups[6]!, groups[7]!]
+      .flatMap((g) => [parseInt(g, 16) >> 8, parseInt(g, 16) & 255])
+      .join('.');
+  return `${groups.slice(0, 4).join(':')}::/64`;
 }
 
 /** The eight groups of an IPv6 address, without leading zeros; null if it is not one. */

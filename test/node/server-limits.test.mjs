@@ -347,3 +347,23 @@ test('a request body that stalls is answered 408 within bodyTimeout', async () =
   const waited = Date.now() - started;
   assert.ok(waited >= 250 && waited < 3000, `${waited} ms`);
 });
+
+test('client keys: IPv4 as it is, IPv4-mapped as IPv4, IPv6 by its /64', async () => {
+  const { clientKey } = await import('../../dist/lib/server/client-address.js');
+  const cases = {
+    '127.0.0.5': '127.0.0.5',
+    '::ffff:127.0.0.1': '127.0.0.1',
+    '::ffff:7f00:1': '127.0.0.1',
+    '0:0:0:0:0:ffff:c633:6407': '198.51.100.7',
+    '2001:db8:1:2:3:4:5:6': '2001:db8:1:2::/64',
+    '2001:0DB8:0001:0002::9': '2001:db8:1:2::/64',
+    '[2001:db8:1:2::4]': '2001:db8:1:2::/64',
+    'fe80::1%eth0': 'fe80:0:0:0::/64',
+    '2001:db8::1': '2001:db8:0:0::/64',
+    'not-an-address': 'not-an-address',
+    '  ': 'unknown',
+  };
+  for (const [address, key] of Object.entries(cases))
+    assert.equal(clientKey(address), key, address);
+  assert.equal(clientKey(undefined), 'unknown');
+});
