@@ -1,0 +1,25 @@
+// The server kit on Bun: `bun run bun.ts`.
+import { createPaylink } from 'stcpay-otp/server';
+
+const env = Bun.env;
+
+const paylink = createPaylink({
+  apiId: env.PAYLINK_API_ID!,
+  secretKey: env.PAYLINK_SECRET_KEY!,
+  environment: 'testing',
+  // Unset in production; a local mock of Paylink in development.
+  restBaseUrl: env.PAYLINK_REST_URL,
+  stcpayBaseUrl: env.PAYLINK_STCPAY_URL,
+  webhook: { header: 'Authorization', value: env.PAYLINK_WEBHOOK_AUTHORIZATION! },
+  // Once per paid order: ship here.
+  onPaid: ({ orderNumber, transactionNo }) =>
+    console.log(`shipped ${orderNumber} (${transactionNo})`),
+});
+
+// <stcpay-otp base-url="/paylink"> and Paylink's webhook, under /paylink.
+Bun.serve({
+  hostname: '127.0.0.1',
+  port: Number(env.PORT ?? 8000),
+  fetch: (request, server) =>
+    paylink.handler(request, { clientAddress: server.requestIP(request)?.address }),
+});

@@ -1,0 +1,33 @@
+// The server kit on Cloudflare Workers (bundled by wrangler or esbuild, run by workerd).
+import { createPaylink, type Paylink } from 'stcpay-otp/server';
+
+interface Env {
+  PAYLINK_API_ID: string;
+  PAYLINK_SECRET_KEY: string;
+  PAYLINK_WEBHOOK_AUTHORIZATION: string;
+  /** Unset in production; a local mock of Paylink in development. */
+  PAYLINK_REST_URL?: string;
+  PAYLINK_STCPAY_URL?: string;
+}
+
+let paylink: Paylink | undefined;
+
+export default {
+  fetch(request: Request, env: Env, ctx: { waitUntil(work: Promise<unknown>): void }) {
+    // On Workers the secrets arrive with the first request.
+    paylink ??= createPaylink({
+      apiId: env.PAYLINK_API_ID,
+      secretKey: env.PAYLINK_SECRET_KEY,
+      environment: 'testing',
+      restBaseUrl: env.PAYLINK_REST_URL,
+      stcpayBaseUrl: env.PAYLINK_STCPAY_URL,
+      clientAddress: (r) => r.headers.get('cf-connecting-ip') ?? undefined,
+      webhook: { header: 'Authorization', value: env.PAYLINK_WEBHOOK_AUTHORIZATION },
+      // Once per paid order: ship here (one isolate's memory; give it `redis` to share).
+      onPaid: ({ orderNumber, transactionNo }) =>
+        console.log(`shipped ${orderNumber} (${transactionNo})`),
+    });
+    // Work after the answer (onPaid after Paylink's webhook) runs to its end.
+    return paylink.handler(request, { waitUntil: (work) => ctx.waitUntil(work) });
+  },
+};
