@@ -27,8 +27,13 @@ export interface LimitStore {
 export type Consumed = { ok: true } | { ok: false; retryAfter: number };
 
 export interface Limiter {
-  /** Counts one request for `key`; says whether it is within the limit, or how long to wait. */
-  consume(key: string): Promise<Consumed>;
+  /**
+   * Counts a request for `key`, as `points` (default 1); says whether it is within the limit,
+   * or how long to wait.
+   */
+  consume(key: string, points?: number): Promise<Consumed>;
+  /** Gives `points` back to `key`, for a request that turned out to cost less than counted. */
+  giveBack(key: string, points: number): Promise<void>;
 }
 
 export function checkLimit(option: string, value: unknown, fallback: Limit): Limit {
@@ -72,15 +77,18 @@ export function createLimiter(name: string, limit: Limit, store: LimitStore): Li
       })
     : memory;
   return {
-    async consume(key) {
+    async consume(key, points = 1) {
       try {
-        await limiter.consume(key);
+        await limiter.consume(key, points);
         return { ok: true };
       } catch (refusal) {
         if (refusal instanceof Error) throw refusal;
         const wait = (refusal as { msBeforeNext?: number }).msBeforeNext ?? limit.duration * 1000;
         return { ok: false, retryAfter: Math.max(1, Math.ceil(wait / 1000)) };
       }
+    },
+    async giveBack(key, points) {
+      await limiter.reward(key, points);
     },
   };
 }
