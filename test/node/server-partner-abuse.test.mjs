@@ -1,7 +1,8 @@
 // createPaylinkPartner's handler against someone trying it on, over real HTTP: Express behind a
 // reverse proxy, clients from several 127.x addresses, the local mock of Paylink's partner API
 // behind. The limits count the session a UUID names however it is spelt and every address
-// over all sessions, a call Paylink refuses weighing more than one it accepts.
+// over all sessions, a call Paylink refuses weighing more than one it accepts; no spelling of
+// the partner's token or key, whole, cut short or escaped, reaches the browser or a message.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createPaylinkPartner } from 'stcpay-otp/server';
@@ -186,5 +187,145 @@ describe('per client address, a refusal weighs more than a success', () => {
         }),
       (error) => error.code === 'config' && error.field === 'rateLimit.validateOtpPerClient',
     );
+  });
+});
+
+describe("the partner's token and key never reach the browser", () => {
+  /** Paylink's validate-otp answered by `answer(token)`: [status, raw JSON text]. */
+  function paylinkSays(answer) {
+    mock.intercept((req, res) => {
+      if (!req.url.endsWith(VALIDATE)) return false;
+      const token = req.headers.authorization.replace(/^Bearer /, '');
+      const [status, text] = answer(token);
+      req.resume();
+      req.on('end', () => res.writeHead(status, { 'Content-Type': 'application/json' }).end(text));
+      return true;
+    });
+  }
+
+  /** Every string in a parsed JSON value, keys included. */
+  function strings(value) {
+    if (typeof value === 'string') return [value];
+    if (Array.isArray(value)) return value.flatMap(strings);
+    if (value && typeof value === 'object')
+      return Object.entries(value).flatMap(([key, inner]) => [key, ...strings(inner)]);
+    return [];
+  }
+
+  /**
+   * What of the token or key `text` gives away, as it is or URL-decoded: the whole, its first
+   * 40 characters, its last 20.
+   */
+  function exposed(text, token) {
+    const giveaways = {
+      token,
+      'token prefix': token.slice(0, 40),
+      'token end': token.slice(-20),
+      'API key': MOCK_PARTNER.apiKey,
+    };
+    let decoded = text;
+    try {
+      decoded = decodeURIComponent(text);
+    } catch {
+      // Not URL-encoded.
+    }
+    return Object.keys(giveaways).filter((name) =>
+      [text, decoded].some((form) => form.includes(giveaways[name])),
+    );
+  }
+
+  const escaped = (text) =>
+    [...text].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+  const percent = (text) =>
+    [...text].map((c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join('');
+
+  for (const [what, answer] of [
+    [
+      'the token with JSON escapes',
+      (token) => [
+        400,
+        `{"title":"Bad Request","status":400,"detail":"Invalid token ${token.replaceAll('.', '\\u002e')}"}`,
+      ],
+    ],
+    [
+      'the token all escaped, and the key',
+      (token) => [
+        400,
+        `{"title":"Bad Request","status":400,"detail":"${escaped(token)}","key":"${escaped(MOCK_PARTNER.apiKey)}"}`,
+      ],
+    ],
+    [
+      'prefixes of the token, nested',
+      (token) => [
+        400,
+        JSON.stringify({
+          title: 'Bad Request',
+          status: 400,
+          detail: `Token ${token.slice(0, 60)}… rejected`,
+          errors: [{ field: 'authorization', rejected: token.slice(0, -1) }],
+        }),
+      ],
+    ],
+    [
+      'the token URL-encoded in a success',
+      (token) => [
+        200,
+        JSON.stringify({
+          signature: 'sig',
+          mobile: '0599925477',
+          sessionUuid: 'a-session',
+          licenseName: 'Qahwa & Tamr Trading Co.',
+          trace: { request: `GET /x?auth=${percent(token)}` },
+        }),
+      ],
+    ],
+  ])
+    test(`Paylink's answer with ${what}: no string the browser parses holds it`, async () => {
+      const { partner, guess } = await deployed();
+      const session = await partner.checkLicense(LICENSE);
+      let token;
+      paylinkSays((t) => answer((token = t)));
+      try {
+        const got = await guess(session, PARTNER_OTPS.wrong, '127.0.7.1');
+        assert.ok(token, 'the answer came from the intercepted Paylink');
+        assert.ok(got.json, 'the answer is JSON');
+        const found = strings(got.json).flatMap((text) => exposed(text, token));
+        assert.deepEqual(found, []);
+        assert.deepEqual(exposed(got.text, token), []);
+        assert.match(got.text, /\[redacted\]/);
+        if (got.status === 200) assert.equal(got.json.licenseName, 'Qahwa & Tamr Trading Co.');
+        if (what === 'the token with JSON escapes')
+          assert.equal(got.json.detail, 'Invalid token [redacted]');
+      } finally {
+        mock.intercept(undefined);
+      }
+    });
+
+  test('an error message cut short never ends in a prefix of the token', async () => {
+    const partner = createPaylinkPartner({
+      ...MOCK_PARTNER,
+      environment: 'testing',
+      restBaseUrl: mock.origin,
+    });
+    const session = await partner.checkLicense(LICENSE);
+    let token;
+    paylinkSays((t) => {
+      token = t;
+      return [
+        400,
+        JSON.stringify({ title: 'Bad Request', status: 400, detail: `${'x'.repeat(150)} ${t}` }),
+      ];
+    });
+    try {
+      const error = await partner
+        .validateOtp({ ...session, otp: PARTNER_OTPS.wrong })
+        .catch((e) => e);
+      assert.equal(error.code, 'http');
+      assert.deepEqual(exposed(error.message, token), []);
+      assert.deepEqual(exposed(token.slice(0, 60), token), ['token prefix'], 'the check can fail');
+      assert.match(error.message, /\[redacted\]/);
+    } finally {
+      mock.intercept(undefined);
+    }
   });
 });

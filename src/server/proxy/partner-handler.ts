@@ -3,24 +3,24 @@
  * forwarded to Paylink with the partner's Bearer token added here, so the browser never holds
  * it. Only the partner's own profile, only well-formed bodies, within limits per session (its
  * UUID however it is spelt) and per client address, where a call Paylink refuses costs more
- * than one it accepts.
+ * than one it accepts. Paylink's answer goes back parsed, with no secret in any of its strings.
  */
 import { RETRY_OTP_PATH, VALIDATE_OTP_PATH } from '../../core/paylink-api.js';
 import { checkRetryOtp, checkValidateOtp } from '../checks.js';
-import { redact } from '../errors.js';
 import type { Answer } from '../http.js';
 import type { Limiter } from '../rate-limit.js';
+import { redactJson } from '../redact.js';
 import type { Handler } from './handler.js';
 import {
   clientAddress,
   guarded,
   invalidField,
   notFound,
+  json,
   overLimit,
   problem,
   readPost,
   relay,
-  text,
   tooMany,
 } from './respond.js';
 
@@ -92,13 +92,13 @@ export function createPartnerProxyHandler(options: PartnerProxyOptions): Handler
     }, pass);
   }
 
-  /** Paylink's answer, with no secret in it. */
+  /** Paylink's answer, parsed, with no secret in any string of it, and encoded afresh. */
   function pass(answer: Answer): Response {
     // Paylink still refused the token after a fresh sign-in: the partner's setup, not the
     // browser's.
     if (answer.status === 401)
       return problem(502, 'Bad Gateway', 'The partner could not sign in to Paylink.');
-    return text(answer.status, redact(answer.text, options.secrets()));
+    return json(answer.status, redactJson(answer.json, options.secrets()));
   }
 
   return (request, context = {}) =>
