@@ -8,14 +8,16 @@ import { toNodeHandler } from 'stcpay-otp/server';
 import { close, listen } from './mock-server.mjs';
 
 /**
- * Serves `handler` through Express and a reverse proxy in front of it; `post(path, body, from)`
- * POSTs JSON to the proxy from source address `from` (default 127.0.0.2) and resolves with
+ * Serves `handler` through Express and a reverse proxy in front of it, after the app's own
+ * `routes(app)` if given; `post(path, body, from)` POSTs JSON to the proxy from source address
+ * `from` (default 127.0.0.2), `get(path, from)` GETs, and both resolve with
  * `{status, headers, text, json}`. The kit should read the client from X-Forwarded-For
  * (`clientAddressHeader: 'x-forwarded-for'`): the app sees only the proxy's address.
  */
-export async function behindProxy(handler) {
+export async function behindProxy(handler, { routes } = {}) {
   const app = express();
   app.set('trust proxy', 'loopback');
+  routes?.(app);
   app.use(toNodeHandler(handler));
   const appServer = createServer(app);
   const appOrigin = new URL(await listen(appServer));
@@ -43,19 +45,19 @@ export async function behindProxy(handler) {
   const origin = new URL(await listen(proxy));
 
   /** @returns {Promise<{status: number, headers: object, text: string, json: unknown}>} */
-  const post = (path, body, from = '127.0.0.2') =>
+  const send = (method, path, body, from = '127.0.0.2') =>
     new Promise((resolve, reject) => {
-      const payload = JSON.stringify(body);
+      const payload = body === undefined ? '' : JSON.stringify(body);
       const sent = request(
         {
           host: origin.hostname,
           port: origin.port,
           localAddress: from,
-          method: 'POST',
+          method,
           path,
           headers: {
-            'Content-Type': 'application/json',
-            Accept: 'application/json',
+            ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+            Accept: body === undefined ? 'text/html' : 'application/json',
             'Content-Length': Buffer.byteLength(payload),
           },
         },
@@ -80,7 +82,8 @@ export async function behindProxy(handler) {
 
   return {
     origin: origin.origin,
-    post,
+    post: (path, body, from) => send('POST', path, body, from),
+    get: (path, from) => send('GET', path, undefined, from),
     close: async () => {
       await close(proxy);
       await close(appServer);
