@@ -1,7 +1,7 @@
 /**
  * The one error type of the server entry: what went wrong as data (`code`, `status`, `field`)
  * for code to branch on, and a message for a log. No message ever holds a credential or a
- * token: every text that came from Paylink passes through `redact` first.
+ * token: every text that came from Paylink passes through `redact` (redact.ts) first.
  */
 
 export type PaylinkServerErrorCode =
@@ -55,15 +55,4 @@ export function invalid(field: string, must: string): PaylinkServerError {
 /** A configuration error for `option`, saying what it must be. Never quotes the value. */
 export function misconfigured(option: string, must: string): PaylinkServerError {
   return new PaylinkServerError({ code: 'config', field: option, message: `${option} ${must}` });
-}
-
-/**
- * `text` with every secret in it replaced by `[redacted]`. Secrets shorter than 4 characters
- * are left alone (they would blank out ordinary words) but are never that short in practice.
- */
-export function redact(text: string, secrets: Iterable<string | undefined>): string {
-  let out = text;
-  for (const secret of secrets)
-    if (secret && secret.length >= 4) out = out.split(secret).join('[redacted]');
-  return out;
 }

@@ -2,7 +2,8 @@
  * One HTTP exchange with Paylink through the platform's `fetch`: a time limit, an optional
  * abort signal, and the answer read whole (up to a cap) so callers can pass it on or parse it.
  */
-import { PaylinkServerError, redact } from './errors.js';
+import { PaylinkServerError } from './errors.js';
+import { redact } from './redact.js';
 
 /** The `fetch` the kit calls: the platform's, or one the caller passes (a test's, a tracer's). */
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
@@ -118,14 +119,15 @@ export function asObject(value: unknown): Record<string, unknown> | undefined {
 
 /**
  * What Paylink said about a refusal, for an error message: the `detail` or `title` of its
- * {title, status, detail} body, the `error` of the Spring one, cut short. Empty if none.
+ * {title, status, detail} body, the `error` of the Spring one, with no secret in it, cut short
+ * (after redacting: a secret cut short is still a secret). Empty if none.
  */
-export function reasonOf(answer: Answer): string {
+export function reasonOf(answer: Answer, secrets: Iterable<string | undefined>): string {
   const body = asObject(answer.json);
   const said = [body?.detail, body?.title, body?.error, body?.message].find(
     (value): value is string => typeof value === 'string' && value.trim() !== '',
   );
-  return said ? `: ${said.trim().slice(0, 200)}` : '';
+  return said ? `: ${redact(said.trim(), secrets).slice(0, 200)}` : '';
 }
 
 /** The error for an answer that is not a success: Paylink's words, with no secret in them. */
@@ -137,6 +139,6 @@ export function failure(
   return new PaylinkServerError({
     code: answer.status === 404 ? 'not-found' : 'http',
     status: answer.status,
-    message: redact(`${label}: Paylink answered ${answer.status}${reasonOf(answer)}`, secrets),
+    message: `${label}: Paylink answered ${answer.status}${reasonOf(answer, secrets)}`,
   });
 }

@@ -11,10 +11,11 @@ import {
   checkServerOptions,
   type ServerOptions,
 } from './config.js';
-import { invalid, PaylinkServerError } from './errors.js';
+import { invalid, misconfigured, PaylinkServerError } from './errors.js';
 import { asObject, failure, type Answer } from './http.js';
 import type { Handler } from './proxy/handler.js';
 import {
+  CLIENT_COST,
   createPartnerProxyHandler,
   RETRY_OTP_PATH,
   VALIDATE_OTP_PATH,
@@ -95,15 +96,30 @@ export interface WaitOptions extends RequestOptions {
   timeoutMs?: number;
 }
 
+/**
+ * The handler's limits. Per session, every call counts 1; the session is its UUID however it is
+ * spelt (case, leading zeros). Per client address, a call costs 3 points when Paylink refuses
+ * it and 1 when Paylink accepts it (or fails on its own side), so many merchants behind one
+ * carrier address can all register while someone guessing runs out fast; those limits need at
+ * least 3 points.
+ */
 export interface PaylinkPartnerRateLimits extends LimitStore {
   /**
    * validate-otp for one registration session (each is a guess at the code). Default 10 in 15
    * minutes.
    */
   validateOtpPerSession?: Limit;
+  /**
+   * validate-otp from one client address, over every session. Default 30 points in 15 minutes:
+   * 10 wrong codes, or 30 merchants each typing theirs right.
+   */
+  validateOtpPerClient?: Limit;
   /** retry-otp for one session (it texts the merchant). Default 3 in 15 minutes. */
   retryOtpPerSession?: Limit;
-  /** retry-otp from one client address. Default 10 in 15 minutes. */
+  /**
+   * retry-otp from one client address. Default 30 points in 15 minutes: 10 that Paylink
+   * refuses, or 30 new codes (ten merchants using their session's three).
+   */
   retryOtpPerClient?: Limit;
 }
 
@@ -139,9 +155,12 @@ export interface PaylinkPartner {
 
 const DEFAULT_LIMITS = {
   validateOtpPerSession: { points: 10, duration: 15 * 60 },
+  validateOtpPerClient: { points: 30, duration: 15 * 60 },
   retryOtpPerSession: { points: 3, duration: 15 * 60 },
-  retryOtpPerClient: { points: 10, duration: 15 * 60 },
+  retryOtpPerClient: { points: 30, duration: 15 * 60 },
 };
+/** The limits a call costs CLIENT_COST.refused points of. */
+const PER_CLIENT = ['validateOtpPerClient', 'retryOtpPerClient'] as const;
 
 const FINAL_STATUSES = ['completed', 'rejected', 'expired'];
 
@@ -150,6 +169,14 @@ export function createPaylinkPartner(options: PaylinkPartnerOptions): PaylinkPar
   const profileNo = checkSecret('profileNo', options.profileNo);
   const apiKey = checkSecret('apiKey', options.apiKey);
   const checked = checkServerOptions(options, '/paylink-partner', DEFAULT_LIMITS, 'partner-');
+  for (const name of PER_CLIENT) {
+    const points = options.rateLimit?.[name]?.points;
+    if (points !== undefined && points < CLIENT_COST.refused)
+      throw misconfigured(
+        `rateLimit.${name}`,
+        `must allow at least ${CLIENT_COST.refused} points: a refused call costs that many`,
+      );
+  }
   const { rest, timeout, fetch: fetchFn } = checked;
 
   const tokens = createTokenSource({

@@ -28,10 +28,12 @@ export type Consumed = { ok: true } | { ok: false; retryAfter: number };
 
 export interface Limiter {
   /**
-   * Counts a request for `key` as `points` (1 by default; a refusal may weigh more); says
-   * whether it is within the limit, or how long to wait.
+   * Counts a request for `key`, as `points` (default 1); says whether it is within the limit,
+   * or how long to wait.
    */
   consume(key: string, points?: number): Promise<Consumed>;
+  /** Gives `points` back to `key`, for a request that turned out to cost less than counted. */
+  giveBack(key: string, points: number): Promise<void>;
 }
 
 export function checkLimit(option: string, value: unknown, fallback: Limit): Limit {
@@ -84,6 +86,9 @@ export function createLimiter(name: string, limit: Limit, store: LimitStore): Li
         const wait = (refusal as { msBeforeNext?: number }).msBeforeNext ?? limit.duration * 1000;
         return { ok: false, retryAfter: Math.max(1, Math.ceil(wait / 1000)) };
       }
+    },
+    async giveBack(key, points) {
+      await limiter.reward(key, points);
     },
   };
 }

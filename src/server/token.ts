@@ -3,7 +3,7 @@
  * in once with `persistToken` (a token of 30 hours), kept until shortly before it expires,
  * fetched by one request however many calls wait for it, and dropped when Paylink answers 401.
  */
-import { PaylinkServerError, redact } from './errors.js';
+import { PaylinkServerError } from './errors.js';
 import { asObject, reasonOf, send, type Fetch } from './http.js';
 
 /** A token with persistToken lasts 30 hours, Paylink says; used when the token does not say. */
@@ -53,10 +53,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
       throw new PaylinkServerError({
         code: 'http',
         status: answer.status,
-        message: redact(
-          `${options.label}: Paylink answered ${answer.status}${reasonOf(answer)}`,
-          secrets,
-        ),
+        message: `${options.label}: Paylink answered ${answer.status}${reasonOf(answer, secrets)}`,
       });
     const token = asObject(answer.json)?.id_token;
     if (typeof token !== 'string' || !/^[\x21-\x7e]+$/.test(token))

@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { createClient } from 'redis';
-import { createPaylink, toNodeHandler } from 'stcpay-otp/server';
+import { createPaylink, createPaylinkPartner, toNodeHandler } from 'stcpay-otp/server';
 import { MOCK_CREDENTIALS } from '../../demo/mock-paylink.js';
+import { MOCK_PARTNER, PARTNER_OTPS } from '../../demo/mock-partner.js';
 import { invoiceInput, otpRequest, postJson, serveNode, startMock } from './mock-server.mjs';
 
 const SEND_OTP = '/rest/pay/stcpay/sendOtp';
@@ -112,5 +113,53 @@ test(
     const a = await instance({ redis: unreachable, ...limit });
     const { statuses } = await sendOtpInTurn([a, a, a, a]);
     assert.deepEqual(statuses, [200, 200, 200, 429]);
+  },
+);
+
+test(
+  "two partner instances count one address's codes in Redis, a wrong one as 3, a right one as 1",
+  needsRedis,
+  async () => {
+    const keyPrefix = `test-partner-${Date.now()}`;
+    const rateLimit = { redis, keyPrefix, validateOtpPerClient: { points: 9, duration: 60 } };
+    const instances = [];
+    for (let i = 0; i < 2; i++) {
+      const partner = createPaylinkPartner({
+        ...MOCK_PARTNER,
+        environment: 'testing',
+        restBaseUrl: mock.origin,
+        rateLimit,
+      });
+      const server = await serveNode(toNodeHandler(partner.handler));
+      servers.push(server);
+      instances.push({ partner, origin: server.origin });
+    }
+    const guess = async ({ partner, origin }, otp) => {
+      const session = await partner.checkLicense({
+        registrationType: 'cr',
+        licenseNumber: '7001234567',
+        mobileNumber: '0599925477',
+        hijriYear: '1400',
+        hijriMonth: '01',
+        hijriDay: '15',
+      });
+      const url = `${origin}/paylink-partner/api/partner/register/validate-otp`;
+      const body = { ...session, otp, partnerProfileNo: MOCK_PARTNER.profileNo };
+      return (await postJson(url, body)).status;
+    };
+    const [a, b] = instances;
+    // 3 right (3 points), 2 wrong (6 points): 9; the next costs 3 more, over the limit.
+    const statuses = [
+      await guess(a, PARTNER_OTPS.success),
+      await guess(b, PARTNER_OTPS.success),
+      await guess(a, PARTNER_OTPS.success),
+      await guess(b, PARTNER_OTPS.wrong),
+      await guess(a, PARTNER_OTPS.wrong),
+      await guess(b, PARTNER_OTPS.success),
+    ];
+    assert.deepEqual(statuses, [200, 200, 200, 400, 400, 429]);
+    assert.deepEqual(await redis.keys(`${keyPrefix}:partner-validateOtpPerClient:*`), [
+      `${keyPrefix}:partner-validateOtpPerClient:127.0.0.1`,
+    ]);
   },
 );
