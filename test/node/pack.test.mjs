@@ -44,6 +44,7 @@ test('holds the builds, the types of every entry, the manifest, README and LICEN
     'dist/lib/define.d.ts',
     'dist/lib/react.d.ts',
     'dist/lib/vue.d.ts',
+    'dist/lib/svelte.d.ts',
     'dist/lib/server.js',
     'dist/lib/server.d.ts',
     'dist/lib/server/paylink.js',
