@@ -6,7 +6,6 @@
  * Tell Vue's compiler the tag is a custom element (`isCustomElement`), and register it with
  * `import 'stcpay-otp/define'`.
  */
-import type { LitElement } from 'lit';
 import type { DefineComponent } from 'vue';
 import type {
   MobileValidatedEvent,
@@ -18,22 +17,7 @@ import type {
 } from './core/events.js';
 import type { PaylinkValidateMobile } from './partner/paylink-validate-mobile.js';
 import type { StcpayOtp } from './checkout/stcpay-otp.js';
-
-/** The keys of `T` whose properties can be assigned. */
-type WritableKeys<T> = {
-  [K in keyof T]-?: IfEquals<{ [Q in K]: T[K] }, { -readonly [Q in K]: T[K] }, K>;
-}[keyof T];
-type IfEquals<X, Y, A> =
-  (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? A : never;
-
-/** An element's own settable properties, without methods or what every Lit element has. */
-type OwnPropertyKeys<E> = {
-  [K in WritableKeys<E>]: K extends keyof LitElement
-    ? never
-    : E[K] extends (...args: never[]) => unknown
-      ? never
-      : K;
-}[WritableKeys<E>];
+import type { OwnPropertyKeys } from './core/own-properties.js';
 
 /** What `<stcpay-otp>` takes in a Vue template, as props (`transaction-no` is `transactionNo`). */
 export type StcpayOtpVueProps = Partial<Pick<StcpayOtp, OwnPropertyKeys<StcpayOtp>>> & {

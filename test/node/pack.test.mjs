@@ -44,6 +44,7 @@ test('holds the builds, the types of every entry, the manifest, README and LICEN
     'dist/lib/define.d.ts',
     'dist/lib/react.d.ts',
     'dist/lib/vue.d.ts',
+    'dist/lib/svelte.d.ts',
     'dist/lib/server.js',
     'dist/lib/server.d.ts',
     'dist/lib/server/paylink.js',
@@ -103,4 +104,45 @@ test('holds every file package.json points to', () => {
     ...pkg.sideEffects,
   ].map((path) => path.replace(/^\.\//, ''));
   for (const path of named) assert.ok(files.has(path), `${path} is in the tarball`);
+});
+
+/** The package a bare import names: `lit/decorators.js` is `lit`, `@lit/react` is itself. */
+const packageOf = (specifier) => specifier.match(/^(@[^/]+\/)?[^/]+/)[0];
+
+test('an install for the element alone brings Lit and nothing else', () => {
+  // React's wrapper and the server kit's limiter are optional peers: a React app adds
+  // @lit/react, a server rate-limiter-flexible (README, docs/server.md).
+  assert.deepEqual(Object.keys(pkg.dependencies), ['lit']);
+  for (const name of Object.keys(pkg.peerDependencies))
+    assert.equal(pkg.peerDependenciesMeta[name]?.optional, true, `${name} is an optional peer`);
+  const importers = new Map();
+  for (const path of files.keys()) {
+    if (!path.startsWith('dist/lib/') || !path.endsWith('.js')) continue;
+    const code = readFileSync(path, 'utf8');
+    for (const [, ...specifiers] of code.matchAll(
+      /from\s*["']([^"'.][^"']*)["']|import\s*["']([^"'.][^"']*)["']/g,
+    )) {
+      const name = packageOf(specifiers.find(Boolean));
+      importers.set(name, [...(importers.get(name) ?? []), path]);
+    }
+  }
+  assert.deepEqual([...importers.keys()].sort(), [
+    '@lit/react',
+    'lit',
+    'rate-limiter-flexible',
+    'react',
+  ]);
+  for (const [name, paths] of importers) {
+    assert.ok(name in pkg.dependencies || name in pkg.peerDependencies, `${name} is declared`);
+    if (name === 'lit') continue;
+    const only =
+      name === 'rate-limiter-flexible'
+        ? /^dist\/lib\/server\//
+        : /^dist\/lib\/react(-partner)?\.js$/;
+    assert.deepEqual(
+      paths.filter((p) => !only.test(p)),
+      [],
+      `only ${only} imports ${name}`,
+    );
+  }
 });
