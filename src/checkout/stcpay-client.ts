@@ -9,32 +9,21 @@ import {
   SEND_OTP_PATH,
   STCPAY_ORIGINS,
   type ProcessPaymentBody,
+  type ProcessPaymentResponse,
   type SendOtpBody,
+  type SendOtpResponse,
 } from '../core/paylink-api.js';
 import { call, type Endpoint, type RequestOptions } from '../core/transport.js';
 
-export { STCPAY_ORIGINS, type ProcessPaymentBody, type SendOtpBody } from '../core/paylink-api.js';
+export {
+  STCPAY_ORIGINS,
+  type ProcessPaymentBody,
+  type ProcessPaymentResponse,
+  type SendOtpBody,
+  type SendOtpResponse,
+} from '../core/paylink-api.js';
 
 const STCPAY: Endpoint = { origins: STCPAY_ORIGINS };
-
-/** The sendOtp success body. `stcMobile` is documented but not needed later, so optional. */
-export interface SendOtpResponse {
-  stcMobile?: string;
-  paymentSessionId: string;
-  signature: string;
-  stcpayMobile: string;
-  signedBase64Data: string;
-}
-
-/**
- * The processPayment success body. The browser's word only: the server confirms with
- * getInvoice.
- */
-export interface ProcessPaymentResponse {
-  orderNumber: string;
-  orderAmount: number;
-  msg: string;
-}
 
 /** POSTs Paylink's sendOtp and resolves with its (checked) success body. */
 export function sendOtp(body: SendOtpBody, options: RequestOptions = {}): Promise<SendOtpResponse> {

@@ -1,11 +1,11 @@
 /** The events `<stcpay-otp>` dispatches, and their `detail` types. */
 import type { OtpErrorDetail } from './errors.js';
-import type { ValidateOtpResponse } from '../partner/partner-client.js';
 import type {
   ProcessPaymentBody,
   ProcessPaymentResponse,
   SendOtpResponse,
-} from '../checkout/stcpay-client.js';
+  ValidateOtpResponse,
+} from './paylink-api.js';
 
 export type { OtpErrorDetail };
 

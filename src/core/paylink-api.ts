@@ -74,3 +74,32 @@ export interface ValidateOtpResponse {
   bankNames: string[];
   monthlySalesVolumes: SalesVolume[];
 }
+
+/** The sendOtp success body. `stcMobile` is documented but not needed later, so optional. */
+export interface SendOtpResponse {
+  stcMobile?: string;
+  paymentSessionId: string;
+  signature: string;
+  stcpayMobile: string;
+  signedBase64Data: string;
+}
+
+/**
+ * The processPayment success body. The browser's word only: the server confirms with
+ * getInvoice.
+ */
+export interface ProcessPaymentResponse {
+  orderNumber: string;
+  orderAmount: number;
+  msg: string;
+}
+
+/**
+ * What retry-otp answered that the session goes on with. Paylink documents no success body, so
+ * every field is optional: each one present (a non-empty string) replaces the session's own.
+ */
+export interface RetryOtpResponse {
+  signature?: string;
+  sessionUuid?: string;
+  mobile?: string;
+}

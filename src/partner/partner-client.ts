@@ -9,6 +9,7 @@ import {
   RETRY_OTP_PATH,
   VALIDATE_OTP_PATH,
   type RetryOtpBody,
+  type RetryOtpResponse,
   type SalesVolume,
   type ValidateOtpBody,
   type ValidateOtpResponse,
@@ -18,20 +19,11 @@ import { call, type Call, type RequestOptions } from '../core/transport.js';
 export {
   REST_ORIGINS,
   type RetryOtpBody,
+  type RetryOtpResponse,
   type SalesVolume,
   type ValidateOtpBody,
   type ValidateOtpResponse,
 } from '../core/paylink-api.js';
-
-/**
- * What retry-otp answered that the session goes on with. Paylink documents no success body, so
- * every field is optional: each one present (a non-empty string) replaces the session's own.
- */
-export interface RetryOtpResponse {
-  signature?: string;
-  sessionUuid?: string;
-  mobile?: string;
-}
 
 export interface PartnerRequestOptions extends RequestOptions {
   /** The partner's id_token, sent as `Authorization: Bearer`. Omit when a backend adds it. */
