@@ -322,7 +322,11 @@ describe('<stcpay-otp> under chaos', () => {
     const looped = new WeakSet<StcpayOtp>();
     let el = mount();
     const exercised = () =>
-      tally.changeNumber > 0 && tally.tooSoon > 0 && tally.mutations > 0 && tally.paid > 0;
+      tally.changeNumber > 0 &&
+      tally.tooSoon > 0 &&
+      tally.mutations > 0 &&
+      tally.paid > 0 &&
+      tally.loopResets > 2;
     let step = 0;
     for (; step < SPACING_STEPS || (!exercised() && step < SPACING_MAX_STEPS); step++) {
       if (el.state === 'paid') {
@@ -354,8 +358,10 @@ describe('<stcpay-otp> under chaos', () => {
         el = mount();
       }
 
-      // A script's loop of failing sends: early on once, then now and then.
-      if ((step === 2 || random.chance(0.1)) && ['idle', 'error', 'sent'].includes(el.state)) {
+      // A script's loop of failing sends: from the third step until it has reset three sends in
+      // flight (the number may be waiting already), then now and then.
+      const loop = step >= 2 && (tally.loopResets < 3 || random.chance(0.1));
+      if (loop && ['idle', 'error', 'sent'].includes(el.state)) {
         await failingLoop(el);
         await settleStep(el, step);
       }
