@@ -54,6 +54,8 @@ export const SCENARIOS = {
   hang: 'never answers',
   reset: 'drops the connection without answering',
   'markup-error': '400 {title, status, detail} whose detail is HTML markup, to be shown as text',
+  'too-many':
+    "429 with Retry-After: 900, as the store's proxy answers when one of its limits is reached",
   'odd-mobile': '200 whose stcpayMobile is a sentence with markup, not a mobile number',
   redirect: '307 to the same request under the offsite scenario, which a client must not follow',
   offsite:
@@ -150,6 +152,10 @@ export const REFUSAL_WORDS = {
     wrong: 'Invalid OTP either expired or not found, please request a new OTP.',
   },
 };
+
+/** What the too-many scenario answers: the seconds of its Retry-After, and its detail. */
+export const TOO_MANY_RETRY_AFTER = 900;
+const TOO_MANY_DETAIL = 'Too many requests for this order or from this address. Try again later.';
 
 /** What sendOtp's bad-request-ar scenario says. */
 export const ARABIC_NOT_REGISTERED = 'رقم الجوال غير مسجل في STC Pay';
@@ -397,6 +403,11 @@ export function createPaylinkMock({
         });
       case 'markup-error':
         return sendJson(res, 400, problemBody(400, 'Bad Request', MARKUP_DETAIL));
+      case 'too-many':
+        // The store's proxy's words and header (stcpay-otp/server, a limit of 15 minutes).
+        return sendJson(res, 429, problemBody(429, 'Too Many Requests', TOO_MANY_DETAIL), {
+          'Retry-After': String(TOO_MANY_RETRY_AFTER),
+        });
       case 'bad-gateway':
         return sendBadGateway(res);
       case 'missing-field': {
@@ -852,8 +863,8 @@ export function parseObject(body) {
   }
 }
 
-export function sendJson(res, status, value) {
-  res.writeHead(status, { 'Content-Type': 'application/json' });
+export function sendJson(res, status, value, headers = {}) {
+  res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
   res.end(JSON.stringify(value));
 }
 

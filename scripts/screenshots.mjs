@@ -20,6 +20,7 @@ const CARDS = [
   'arabic',
   'disabled',
   'error',
+  'unreachable',
   'sent',
   'code',
   'code-arabic',
@@ -152,6 +153,7 @@ async function shoot(engine, url) {
     await until(page, both('unpaid', inside('[part~="resend"].primary')), 'the unpaid card');
     await until(page, both('expired', inside('[part~="resend"].primary')), 'the expired card');
     await until(page, both('refused', "el.state === 'error'"), 'the refused card');
+    await until(page, both('unreachable', "el.state === 'error'"), 'the could-not-reach card');
     await until(page, both('waiting', inside('[part~="cancel"]')), 'the waiting card');
     await until(
       page,

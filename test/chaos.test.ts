@@ -15,10 +15,13 @@
  *
  * A second, shorter run gives every element resend-after=1 and the code step: it sends, loops
  * through "Change number" and sends again at once, confirms with the right code, tries to pay a
- * paid transaction again (reset(), another element), while a listener writes into every
+ * paid transaction again (reset(), another element), and now and then loops as a script would,
+ * calling send() and reset() in flight again and again, while a listener writes into every
  * `otp-sent`, `otp-complete` and `payment-processed` detail. Then, from the mock's log: nothing
  * a listener wrote was sent; one processPayment and one `payment-processed` per transaction;
- * sendOtp for one transaction never closer than resend-after.
+ * sendOtp for one transaction never closer than resend-after to one that ended in a code; and
+ * for one number, after three sends in a row that ended without a code and may have texted it,
+ * none closer than resend-after to the last of them.
  *
  * Everything random comes from one seed, printed at the start; `CHAOS_SEED=<seed> npm test`
  * replays the same choices and the same answers (timing aside).
@@ -29,7 +32,7 @@ import type { OtpSentDetail } from '../src/index.js';
 import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
 import * as chaos from './helpers/chaos.js';
 import { hasPart, part } from './helpers/dom.js';
-import { mockPaylink, pause, TEST_OTPS } from './helpers/mock.js';
+import { mockPaylink, pause, TEST_OTPS, until } from './helpers/mock.js';
 import { generator } from './helpers/random.js';
 
 const SENDS = 200;
@@ -222,9 +225,20 @@ describe('<stcpay-otp> under chaos', () => {
 
     const container = document.createElement('div');
     document.body.append(container);
-    const tally = { changeNumber: 0, tooSoon: 0, confirms: 0, paid: 0, mutations: 0, repays: 0 };
+    const tally = {
+      changeNumber: 0,
+      tooSoon: 0,
+      confirms: 0,
+      paid: 0,
+      mutations: 0,
+      repays: 0,
+      loops: 0,
+      loopResets: 0,
+    };
     /** payment-processed events, by transaction. */
     const processed = new Map<string, number>();
+    /** Each otp-sent: its transaction, and when it came (ms since the epoch, as the mock's log). */
+    const codes: { orderNumber: string; at: number }[] = [];
 
     /** What a listener tries to write into every detail; none of it may reach the wire. */
     const TAMPERED = {
@@ -260,6 +274,9 @@ describe('<stcpay-otp> under chaos', () => {
       el.addEventListener('payment-processed', () =>
         processed.set(transactionNo, (processed.get(transactionNo) ?? 0) + 1),
       );
+      el.addEventListener('otp-sent', () =>
+        codes.push({ orderNumber: transactionNo, at: Date.now() }),
+      );
       el.addEventListener('otp-error', (event) => {
         if (event.detail.code === 'too-soon') tally.tooSoon++;
       });
@@ -278,11 +295,38 @@ describe('<stcpay-otp> under chaos', () => {
       else el.send().catch(() => {});
     }
 
+    /**
+     * A script's loop of failing sends: send() and, once the request has reached the mock,
+     * reset() in flight, again and again, until the element refuses a send as too soon (or ten
+     * tries). Each may have texted the number, so from the third in a row it must wait.
+     */
+    async function failingLoop(el: StcpayOtp) {
+      tally.loops++;
+      for (let i = 0; i < 10; i++) {
+        const arrived = (await mock.requests()).length;
+        const sending = el.send().catch((error: unknown) => error);
+        if (el.state !== 'sending') {
+          if (((await sending) as { code?: string }).code === 'too-soon') break;
+          continue;
+        }
+        await until(async () => (await mock.requests()).length > arrived, 2000).catch(() => {});
+        if (el.state === 'sending') {
+          el.reset();
+          tally.loopResets++;
+        }
+        await sending;
+      }
+    }
+
     /** Elements that went through change-number once: each does on its first code step. */
     const looped = new WeakSet<StcpayOtp>();
     let el = mount();
     const exercised = () =>
-      tally.changeNumber > 0 && tally.tooSoon > 0 && tally.mutations > 0 && tally.paid > 0;
+      tally.changeNumber > 0 &&
+      tally.tooSoon > 0 &&
+      tally.mutations > 0 &&
+      tally.paid > 0 &&
+      tally.loopResets > 2;
     let step = 0;
     for (; step < SPACING_STEPS || (!exercised() && step < SPACING_MAX_STEPS); step++) {
       if (el.state === 'paid') {
@@ -312,6 +356,14 @@ describe('<stcpay-otp> under chaos', () => {
       } else if (el.state === 'unconfirmed') {
         el.remove();
         el = mount();
+      }
+
+      // A script's loop of failing sends: from the third step until it has reset three sends in
+      // flight (the number may be waiting already), then now and then.
+      const loop = step >= 2 && (tally.loopResets < 3 || random.chance(0.1));
+      if (loop && ['idle', 'error', 'sent'].includes(el.state)) {
+        await failingLoop(el);
+        await settleStep(el, step);
       }
 
       await send(el);
@@ -361,20 +413,34 @@ describe('<stcpay-otp> under chaos', () => {
     for (const [orderNumber, n] of processed)
       expect(n, `${at}: payment-processed for ${orderNumber}`).to.equal(1);
 
-    // sendOtp spacing: per transaction, each send at least resend-after after the last one that
-    // counted. A send Paylink refused (an HTTP error answer: no code went out) does not count;
-    // one whose answer was lost (hang, reset, garbled, redirect) or that was aborted does. Every
-    // code here is the right one and nothing expires, so no send is allowed at once. The element
-    // times a send as it starts; the mock as the request arrives: SPACING_SLACK_MS for that.
-    const refused = new Set(['server-error', 'bad-request', 'bad-gateway', 'markup-error']);
-    const last = new Map<string, number>();
+    // sendOtp spacing. Per transaction: each send at least resend-after after the last one that
+    // ended in a code (an otp-sent: the last request of its transaction to arrive before it).
+    // Per number: after three sends in a row that ended without a code and may have texted it,
+    // each next one at least resend-after after the last of them. A send Paylink refused (a
+    // 400 or 500 answer, in full: no code went out) is not one of those; one whose answer was
+    // lost (hang, reset, garbled, a 502, redirect) or that was aborted is. Every code here is
+    // the right one and nothing expires, so no send is allowed at once. The element times a send
+    // as it starts; the mock as the request arrives: SPACING_SLACK_MS for that.
+    const refused = new Set(['server-error', 'bad-request', 'markup-error']);
     const sends = log
       .filter((entry) => entry.path.endsWith('/sendOtp'))
       .sort((a, b) => a.receivedAt! - b.receivedAt!);
+    const orderOf = (entry: (typeof sends)[number]) =>
+      JSON.parse(entry.body) as { orderNumber: string; stcpayMobile: string };
+    const gotCode = new Set(
+      codes.map(({ orderNumber, at: when }) =>
+        sends
+          .filter((e) => orderOf(e).orderNumber === orderNumber && e.receivedAt! <= when)
+          .at(-1)!,
+      ),
+    );
+    const lastCode = new Map<string, number>();
+    const lostInARow = new Map<string, { count: number; last: number }>();
     let spaced = 0;
+    let held = 0;
     for (const entry of sends) {
-      const { orderNumber } = JSON.parse(entry.body) as { orderNumber: string };
-      const previous = last.get(orderNumber);
+      const { orderNumber, stcpayMobile } = orderOf(entry);
+      const previous = lastCode.get(orderNumber);
       if (previous !== undefined) {
         spaced++;
         expect(
@@ -382,12 +448,28 @@ describe('<stcpay-otp> under chaos', () => {
           `${at}: ms between sendOtp for ${orderNumber} (${JSON.stringify(entry)})`,
         ).to.be.at.least(RESEND_AFTER_S * 1000 - SPACING_SLACK_MS);
       }
-      if (!refused.has(entry.outcome!)) last.set(orderNumber, entry.receivedAt!);
+      const lost = lostInARow.get(stcpayMobile) ?? { count: 0, last: 0 };
+      if (lost.count >= 3) {
+        held++;
+        expect(
+          entry.receivedAt! - lost.last,
+          `${at}: ms after ${lost.count} lost sends in a row to ${stcpayMobile} (${JSON.stringify(entry)})`,
+        ).to.be.at.least(RESEND_AFTER_S * 1000 - SPACING_SLACK_MS);
+      }
+      if (gotCode.has(entry)) {
+        lastCode.set(orderNumber, entry.receivedAt!);
+        lost.count = 0;
+      } else if (entry.abandoned || !refused.has(entry.outcome!)) {
+        lost.count++;
+        lost.last = entry.receivedAt!;
+      }
+      lostInARow.set(stcpayMobile, lost);
     }
 
     console.log(
       `chaos (spacing) seed ${seed}: ${step} steps, ${log.length} requests, ${sends.length} sendOtp, ` +
-        `${spaced} spaced pairs checked, ${pays.size} transactions paid; ${JSON.stringify(tally)}`,
+        `${spaced} spaced pairs checked, ${held} sends after three lost in a row checked, ` +
+        `${pays.size} transactions paid; ${JSON.stringify(tally)}`,
     );
     // The run exercised what it is about.
     expect(tally.changeNumber, 'change-number clicked').to.be.above(0);
@@ -395,6 +477,8 @@ describe('<stcpay-otp> under chaos', () => {
     expect(tally.mutations, 'listeners tried to mutate details').to.be.above(0);
     expect(tally.paid, 'some transactions paid').to.be.above(0);
     expect(spaced, 'consecutive sends of one transaction checked').to.be.above(0);
+    expect(tally.loopResets, 'sends reset in flight by the loop').to.be.above(2);
+    expect(held, 'sends after three lost in a row checked').to.be.above(0);
     container.remove();
   });
 });

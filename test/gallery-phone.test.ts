@@ -7,6 +7,8 @@
  */
 import { expect, oneEvent } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { ar } from '../src/i18n/ar.js';
+import { en } from '../src/i18n/en.js';
 import { until } from './helpers/mock.js';
 
 const WIDTH = 360;
@@ -21,6 +23,7 @@ const CARDS: ReadonlyArray<{ id: string; ready: string }> = [
   { id: 'arabic', ready: '[part="mobile"]' },
   { id: 'disabled', ready: '[part="mobile"]' },
   { id: 'error', ready: '[part="error"]:not(:empty)' },
+  { id: 'unreachable', ready: '[part="error"]:not(:empty)' },
   { id: 'sent', ready: '[part="status"]:not(:empty)' },
   { id: 'code', ready: '[part~="otp"]' },
   { id: 'code-arabic', ready: '[part~="otp"][aria-invalid="true"]' },
@@ -77,6 +80,20 @@ describe(`the gallery on a phone (${WIDTH}×${HEIGHT})`, () => {
     // WebDriver nor Firefox 153's BiDi can emulate touch.
     if (!touch) this.skip();
     expect(frame.contentWindow!.navigator.maxTouchPoints).to.be.above(0);
+  });
+
+  it('#unreachable: says STC Pay could not be reached, with the send button usable at once', () => {
+    const cards = frame.contentDocument!.querySelectorAll('section#unreachable stcpay-otp');
+    expect(cards.length, 'English and Arabic').to.equal(2);
+    for (const [i, el] of [...cards].entries()) {
+      const root = el.shadowRoot!;
+      const words = [en.network, ar.network][i];
+      expect(root.querySelector('[part="error"]')!.textContent!.trim()).to.equal(words);
+      const submit = root.querySelector<HTMLButtonElement>('[part="submit"]')!;
+      expect(submit.disabled).to.equal(false);
+      expect(submit.getAttribute('aria-disabled')).to.equal('false');
+      expect(submit.textContent).not.to.match(/\d:\d\d/);
+    }
   });
 
   for (const { id } of CARDS)

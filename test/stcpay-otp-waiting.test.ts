@@ -7,6 +7,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
+import { forgetTransactions } from '../src/checkout/transactions.js';
 import { freshCheckout } from './helpers/harness.js';
 import { mockPaylink, pause, TEST_OTPS, until, type Scenario } from './helpers/mock.js';
 import { said } from './helpers/shopper-words.js';
@@ -26,6 +27,10 @@ async function checkout(scenario: Scenario, lang: 'en' | 'ar' = 'en') {
 }
 
 describe('<stcpay-otp> waiting', () => {
+  // Each test cancels a send to the same number: as a reload of the page would, forget it, or
+  // from the third in a row the number waits resend-after (test/stcpay-otp-retry.test.ts).
+  afterEach(() => forgetTransactions());
+
   it('says "Sending code…" once, in the button, not in the status line too', async () => {
     const { el } = await checkout('hang');
     el.send().catch(() => {});

@@ -11,6 +11,7 @@ import { PaylinkError } from '../src/core/errors.js';
 import {
   checkEndpointUrl,
   endpointUrl,
+  httpErrorReason,
   MAX_TIMEOUT,
   type RequestOptions,
 } from '../src/core/transport.js';
@@ -26,6 +27,7 @@ import {
   PARTNER_OTPS,
   partnerToken,
   rejection,
+  TOO_MANY_RETRY_AFTER,
   type Scenario,
 } from './helpers/mock.js';
 import { validateMobileFor } from './helpers/harness.js';
@@ -149,6 +151,32 @@ describe('transport', () => {
       await sendOtp(DOCS_EXAMPLE.request, { baseUrl: mock.baseUrl('ok'), timeout: MAX_TIMEOUT });
       await sendOtp(DOCS_EXAMPLE.request, { baseUrl: mock.baseUrl('ok') });
       expect(await mock.requests()).to.have.length(2);
+    });
+  });
+
+  describe('Retry-After', () => {
+    it('reads seconds into retryAfter; a date, nothing or 0 gives none', () => {
+      const retryAfter = (header: string | null) =>
+        (httpErrorReason(429, '', header) as { retryAfter?: number }).retryAfter;
+      expect(retryAfter('900')).to.equal(900);
+      expect(retryAfter(' 30 ')).to.equal(30);
+      expect(retryAfter('2.5')).to.equal(3);
+      expect(retryAfter('Wed, 21 Oct 2026 07:28:00 GMT')).to.equal(undefined);
+      expect(retryAfter('0')).to.equal(undefined);
+      expect(retryAfter(null)).to.equal(undefined);
+    });
+
+    it("sendOtp: a 429's Retry-After reaches the error's reason", async () => {
+      const mock = mockPaylink();
+      const error = await rejection(
+        sendOtp(DOCS_EXAMPLE.request, { baseUrl: mock.baseUrl('too-many') }),
+      );
+      expect(error).to.be.instanceOf(PaylinkError);
+      expect((error as PaylinkError).reason).to.include({
+        code: 'http',
+        status: 429,
+        retryAfter: TOO_MANY_RETRY_AFTER,
+      });
     });
   });
 

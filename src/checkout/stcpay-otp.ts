@@ -35,11 +35,14 @@ import {
 } from './store-status.js';
 import {
   allowSendNow,
+  noteFailure,
   noteSend,
+  noteSuccess,
   sendWait,
   setStanding,
   standingOf,
   undoSend,
+  type SendMark,
 } from './transactions.js';
 import { receiveSmsOtp } from '../core/web-otp.js';
 import { SlowController } from '../core/slow.js';
@@ -295,10 +298,10 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
     const { body } = check;
     const resent = this.session !== undefined && sameRequest(this.session, body);
     // However the code step was left, and whichever element asks: no SMS pumping.
-    const wait = sendWait(body.orderNumber, this.sendSpacing);
+    const wait = this.waitFor(body);
     if (wait > 0) {
       this.showSendWait();
-      throw this.fail({ code: 'too-soon', wait: Math.ceil(wait / 1000) });
+      throw this.fail({ code: 'too-soon', wait });
     }
 
     this.status = 'sending';
@@ -310,21 +313,26 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
     let answer: Awaited<ReturnType<typeof sendOtp>>;
     try {
       answer = await this.inFlight.track(
-        this.requests.run((signal) => sendOtp({ ...body }, { ...this.requestOptions, signal })),
+        this.requests.run((signal) =>
+          sendOtp({ ...body }, { ...this.requestOptions, signal }).catch((error: unknown) => {
+            throw this.sendFailed(body, mark, sentAt, error);
+          }),
+        ),
       );
     } catch (error) {
-      if (isAbort(error) && this.cancelled) this.notice = 'sendCancelled';
-      // Paylink said no, or the request never left: no code went out, so none is counted.
-      // A lost answer or an aborted request may have sent one: that one counts.
-      const refused =
-        error instanceof PaylinkError && (error.code === 'http' || error.code === 'validation');
-      if (refused) undoSend(body.orderNumber, mark, sentAt);
+      if (this.cancelled) {
+        this.notice = 'sendCancelled';
+        // Cancelled for the third time in a row: the wait is said beside it.
+        const wait = this.waitFor(body);
+        if (wait) this.error = new PaylinkError({ code: 'too-soon', wait }, '');
+      }
       // Paid already (another tab, a reload after paying): that is for the store to confirm.
       if (error instanceof PaylinkError && error.refusal === 'already-paid')
         this.becomeUnconfirmed(body, { reason: 'already-paid', status: error.status });
       else this.showSendWait();
       throw error;
     }
+    noteSuccess(numberOf(body)!);
     const { stcMobile, ...session } = answer;
     const detail: OtpSentDetail = {
       ...session,
@@ -488,11 +496,39 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
   private offerNewCode(orderNumber: string, clear = true): void {
     allowSendNow(orderNumber);
     this.newCodeNeeded = true;
-    this.countdown.stop();
+    // At once, unless the number must wait (lost sends in a row, or the server said so).
+    this.showSendWait();
     if (!clear) return;
     this.otp = '';
     this.completedOtp = undefined;
     void this.updateComplete.then(() => this.otpInput?.focus());
+  }
+
+  /**
+   * A send that ended without a code to use (`error`): its transaction is not spaced by it, and
+   * if it may have texted the number (its answer was lost, or it was aborted) it counts towards
+   * the number's failures in a row; a server's Retry-After holds the number as long. Returns the
+   * error to fail with: with the wait, when the next send must wait. A send that never left (a
+   * validation error) only takes back its mark.
+   */
+  private sendFailed(body: SendOtpBody, mark: SendMark, sentAt: number, error: unknown): unknown {
+    undoSend(body.orderNumber, mark, sentAt);
+    const reason = error instanceof PaylinkError ? error.reason : undefined;
+    if (reason?.code === 'validation') return error;
+    noteFailure(
+      numberOf(body)!,
+      sentAt,
+      !reason || lostAnswer(reason) !== undefined,
+      this.sendSpacing,
+      (reason as { retryAfter?: number } | undefined)?.retryAfter,
+    );
+    const wait = this.waitFor(body);
+    return wait && reason ? new PaylinkError({ ...reason, wait } as ErrorReason, '') : error;
+  }
+
+  /** Whole seconds before a code may be sent for the transaction, to the number if known. */
+  private waitFor(to: Partial<SendOtpBody> & { orderNumber: string }): number {
+    return Math.ceil(sendWait(to.orderNumber, numberOf(to), this.sendSpacing) / 1000);
   }
 
   protected override fail(reason: ErrorReason): PaylinkError {
@@ -574,13 +610,18 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
     return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
   }
 
-  /** Counts down what is left of the wait before a code may be sent for the transaction. */
+  /**
+   * Counts down what is left of the wait before a code may be sent: for the session's
+   * transaction and number, or for those the inputs give now.
+   */
   private showSendWait(): void {
     // A removed element keeps no timer: it counts down again once it is back.
     if (!this.isConnected) return this.countdown.stop();
-    const transactionNo = this.session?.orderNumber ?? (this.transactionNo ?? '').trim();
-    const wait = transactionNo ? sendWait(transactionNo, this.sendSpacing) : 0;
-    if (wait > 0) this.countdown.start(wait / 1000);
+    const check = buildSendOtpBody(this);
+    const wait = this.waitFor(
+      this.session ?? (check.ok ? check.body : { orderNumber: (this.transactionNo ?? '').trim() }),
+    );
+    if (wait > 0) this.countdown.start(wait);
     else this.countdown.stop();
   }
 
@@ -601,7 +642,10 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
 
   private handleMobileInput(event: InputEvent): void {
     this.mobile = (event.target as HTMLInputElement).value;
-    if (this.status === 'sent' || this.error?.field === 'mobile') this.reset();
+    // A wait shown was for the number as it was: another may go at once.
+    if (this.status === 'sent' || this.error?.field === 'mobile' || this.error?.retryAfter)
+      this.reset();
+    else this.showSendWait();
   }
 
   private handleConfirm(event: SubmitEvent): void {
@@ -624,7 +668,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
   }
 
   protected override handleResend(): void {
-    if (this.disabled || this.busy || (this.countdown.remaining > 0 && !this.newCodeNeeded)) return;
+    if (this.disabled || this.busy || this.countdown.remaining > 0) return;
     this.send().catch(() => {});
   }
 
@@ -717,7 +761,7 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
     const m = this.text;
     const verifying = this.status === 'verifying';
     const otpInvalid = this.error?.field === 'otp' || blamesCode(this.error?.refusal);
-    const waiting = this.countdown.remaining > 0 && !this.newCodeNeeded;
+    const waiting = this.countdown.remaining > 0;
     const primary = this.newCodeNeeded;
     const confirmLabel = this.processPayment ? m.confirmPayment : m.confirm;
     return this.renderForm(
@@ -810,12 +854,13 @@ function sameRequest(session: OtpSentDetail, body: SendOtpBody): boolean {
   );
 }
 
+/** The number a send goes to, as the page's record keys it: country code, then national digits. */
+function numberOf(to: Partial<SendOtpBody>): string | undefined {
+  return to.stcpayMobile && to.stcpayMobileCountryCode + to.stcpayMobile;
+}
+
 declare global {
   interface HTMLElementTagNameMap {
     'stcpay-otp': StcpayOtp;
   }
-}
-
-function isAbort(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
 }

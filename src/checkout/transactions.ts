@@ -2,6 +2,8 @@
  * What this page knows about each transaction, shared by every `<stcpay-otp>` on it: whether a
  * payment is in flight, unconfirmed or paid (a paid transaction is never paid again), and when
  * its last code was sent (codes for one transaction are spaced, whichever element sends them).
+ * And about each mobile number: how many sends to it in a row failed in a way that may still
+ * have texted it, and until when it must wait (from the third such failure, or as a server said).
  * Kept on `globalThis` under a registered symbol, so two copies of the package on one page share
  * it too. No DOM.
  */
@@ -11,11 +13,18 @@ export type PaymentStanding = 'paying' | 'unconfirmed' | 'paid';
 
 interface TransactionRecord {
   standing?: PaymentStanding;
-  /** `performance.now()` of the last send that went out, if any. */
+  /** `performance.now()` of when the last code sent (or the send in flight) went out, if any. */
   lastSendAt?: number;
   /** The next send may go at once: the last code expired or the payment did not go through. */
   sendNow?: boolean;
+  /** A number's record (its key starts with `+`): failed sends in a row that may have texted it. */
+  failures?: number;
+  /** A number's record: `performance.now()` before which nothing may be sent to it. */
+  heldUntil?: number;
 }
+
+/** Failed sends to one number in a row that may go again at once; after them, sends are spaced. */
+export const FAILURES_BEFORE_SPACING = 3;
 
 const KEY = Symbol.for('stcpay-otp.transactions');
 
@@ -72,12 +81,43 @@ export function noteSend(transactionNo: string, now = performance.now()): SendMa
   return before;
 }
 
-/** Takes back a send that Paylink refused (no code went out), unless another came since. */
+/**
+ * Takes back a send that ended without a code to use (refused, lost, aborted), unless another
+ * came since: only a send that ended in `otp-sent` spaces the transaction's next one.
+ */
 export function undoSend(transactionNo: string, mark: SendMark, sentAt: number): void {
   const entry = record(transactionNo);
   if (entry.lastSendAt !== sentAt) return;
   entry.lastSendAt = mark.lastSendAt;
   entry.sendNow = mark.sendNow;
+}
+
+/**
+ * Counts a failed send to `number` (country code and national number, digits) that went out at
+ * `sentAt`: if it may have texted the number (`lost`: its answer was lost, or it was aborted),
+ * it counts towards FAILURES_BEFORE_SPACING, and from then on the number waits `spacing` ms
+ * after each such send; if the server said to wait `retryAfter` seconds, the number waits that
+ * long.
+ */
+export function noteFailure(
+  number: string,
+  sentAt: number,
+  lost: boolean,
+  spacing: number,
+  retryAfter = 0,
+): void {
+  const entry = record(`+${number}`);
+  entry.failures = (entry.failures ?? 0) + +lost;
+  entry.heldUntil = Math.max(
+    entry.heldUntil ?? 0,
+    entry.failures < FAILURES_BEFORE_SPACING ? 0 : sentAt + spacing,
+    performance.now() + retryAfter * 1000,
+  );
+}
+
+/** A code reached `number`: its failures in a row start again from none. */
+export function noteSuccess(number: string): void {
+  record(`+${number}`).failures = 0;
 }
 
 /** Forgets every transaction, as a reload of the page would. For tests. */
@@ -90,9 +130,18 @@ export function allowSendNow(transactionNo: string): void {
   record(transactionNo).sendNow = true;
 }
 
-/** Milliseconds until a code may be sent for the transaction, `spacing` ms after the last. */
-export function sendWait(transactionNo: string, spacing: number, now = performance.now()): number {
+/**
+ * Milliseconds until a code may be sent for the transaction (`spacing` ms after the last) to
+ * `number`, if known (see noteFailure).
+ */
+export function sendWait(
+  transactionNo: string,
+  number: string | undefined,
+  spacing: number,
+  now = performance.now(),
+): number {
   const entry = records().get(transactionNo);
-  if (!entry || entry.lastSendAt === undefined || entry.sendNow) return 0;
-  return Math.max(0, entry.lastSendAt + spacing - now);
+  const spaced = entry?.sendNow ? 0 : (entry?.lastSendAt ?? -spacing) + spacing;
+  // (`+undefined` is no number's key)
+  return Math.max(0, spaced - now, (records().get(`+${number}`)?.heldUntil ?? 0) - now);
 }

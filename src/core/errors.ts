@@ -55,11 +55,19 @@ export type ErrorReason =
       otp?: 'wrong' | 'expired' | 'session';
       /** For `<stcpay-otp>`'s requests: what the refusal meant, read by status first. */
       refusal?: Refusal;
+      /** Seconds the server said to wait (`Retry-After`), when it said so. */
+      retryAfter?: number;
+      /** See `too-soon`. */
+      wait?: number;
     }
-  | { code: 'network' }
-  | { code: 'timeout'; timeout: number }
-  | { code: 'bad-response' }
-  /** A code was sent for the transaction less than `resend-after` ago; `wait` is in seconds. */
+  | { code: 'network'; wait?: number }
+  | { code: 'timeout'; timeout: number; wait?: number }
+  | { code: 'bad-response'; wait?: number }
+  /**
+   * A code was sent for the transaction less than `resend-after` ago, or the number must wait;
+   * `wait` is in seconds. On the other failures of a send, `wait` says that the number must now
+   * wait that long before the next (the third lost send in a row, or the server's Retry-After).
+   */
   | { code: 'too-soon'; wait: number };
 
 /** The `detail` of an `otp-error` event. */
@@ -73,7 +81,11 @@ export interface OtpErrorDetail {
   field?: OtpField;
   /** Whether trying the same thing again may work (network trouble, 5xx, timeout). */
   retryable: boolean;
-  /** For `code: 'too-soon'`: seconds until a code may be sent for the transaction. */
+  /**
+   * Seconds until a code may be sent again, when the element holds the next send: always for
+   * `too-soon`; after a failed send, when it was the third in a row whose answer was lost, or the
+   * server said to wait (`Retry-After`).
+   */
   retryAfter?: number;
   /**
    * For `code: 'http'` from `<stcpay-otp>`: the server's own explanation, trimmed, when it gave
@@ -121,7 +133,7 @@ export class PaylinkError extends Error implements OtpErrorDetail {
     }
     if (reason.code === 'validation') this.field = reason.field;
     this.retryable = isRetryable(reason);
-    if (reason.code === 'too-soon') this.retryAfter = reason.wait;
+    if ('wait' in reason) this.retryAfter = reason.wait;
   }
 
   /** A fresh, frozen plain object for an event's `detail`: no stack, no prototype. */

@@ -226,7 +226,10 @@ export async function postJson(
     if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400))
       throw englishError({ code: 'bad-response' });
     const text = await response.text();
-    if (!response.ok) throw englishError(httpErrorReason(response.status, text));
+    if (!response.ok)
+      throw englishError(
+        httpErrorReason(response.status, text, response.headers.get('Retry-After')),
+      );
     if (text.trim() === '') return undefined; // an empty 2xx: each API's parse says if that will do
     try {
       return JSON.parse(text) as unknown;
@@ -247,10 +250,17 @@ export async function postJson(
 /**
  * Maps a non-2xx answer to an error reason. Reads the server's explanation from either failure
  * shape Paylink uses, `{timestamp, status, error, path}` or `{title, status, detail}`; a body
- * that is not JSON (an HTML error page, say) contributes nothing.
+ * that is not JSON (an HTML error page, say) contributes nothing. A `Retry-After` header in
+ * seconds (the form rate limits send) becomes `retryAfter`; a date is ignored.
  */
-export function httpErrorReason(status: number, bodyText: string): ErrorReason {
+export function httpErrorReason(
+  status: number,
+  bodyText: string,
+  retryAfter?: string | null,
+): ErrorReason {
   const reason: ErrorReason = { code: 'http', status };
+  const wait = Number(retryAfter);
+  if (wait > 0) reason.retryAfter = Math.ceil(wait);
   let body: unknown;
   try {
     body = JSON.parse(bodyText);

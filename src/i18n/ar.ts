@@ -1,5 +1,6 @@
 /** Arabic: every string of the element. */
 import type { Catalog, Messages } from './messages.js';
+import { duration } from './duration.js';
 
 /** Keeps a number, a code or a phone number left-to-right inside Arabic text (LRI … PDI). */
 export const ltr = (text: string | number) => `\u2066${text}\u2069`;
@@ -8,6 +9,9 @@ export const ltr = (text: string | number) => `\u2066${text}\u2069`;
  * (FSI … PDI).
  */
 export const isolate = (text: string) => `\u2068${text}\u2069`;
+
+/** A length of time in words, in the numbers a countdown shows. */
+const time = duration('ar-u-nu-latn');
 
 const checkoutSetup = (what: string) =>
   `إعداد صفحة الدفع غير صحيح: ${what}. يرجى التواصل مع المتجر.`;
@@ -66,7 +70,7 @@ export const ar: Messages = {
   serverUnavailable: (status) =>
     `خدمة STC Pay غير متاحة حاليًا (خطأ ${ltr(status)}). يرجى المحاولة بعد قليل.`,
   network: 'تعذّر الوصول إلى خدمة الدفع. تحقّق من اتصالك وحاول مرة أخرى.',
-  timeout: (seconds) => `لم تستجب خدمة الدفع خلال ${ltr(seconds)} ثانية. يرجى المحاولة مرة أخرى.`,
+  timeout: (seconds) => `لم تستجب خدمة الدفع خلال ${time(seconds)}. يرجى المحاولة مرة أخرى.`,
   badResponse: 'وصل من خدمة الدفع رد تعذّرت قراءته. يرجى المحاولة مرة أخرى.',
 
   otpLabel: 'رمز التحقق',
@@ -77,7 +81,7 @@ export const ar: Messages = {
   verifying: 'جارٍ تأكيد الدفع…',
   resend: 'إعادة إرسال الرمز',
   resendIn: (time) => `إعادة الإرسال بعد ${ltr(time)}`,
-  resendWait: (seconds) => `يمكنك طلب رمز جديد بعد ${ltr(seconds)} ثانية.`,
+  resendWait: (seconds) => `يمكنك طلب رمز جديد بعد ${time(seconds)}.`,
   resendReady: 'يمكنك الآن طلب رمز جديد.',
   changeMobile: 'تغيير الرقم',
   paid: (amount) => `تم دفع ${amount} بنجاح. شكرًا لك!`,

@@ -17,6 +17,8 @@ export function englishError(reason: ErrorReason): PaylinkError {
 
 /** Puts an error into words. */
 export function describeError(reason: ErrorReason, m: Messages): string {
+  // Too soon, or a failed send after which the number must wait: the wait is what to say.
+  if ('wait' in reason) return m.resendWait(reason.wait!);
   switch (reason.code) {
     case 'validation':
       if ('missing' in reason) return m.inputMissing(reason.field);
@@ -36,8 +38,6 @@ export function describeError(reason: ErrorReason, m: Messages): string {
       return m.timeout(Math.round(reason.timeout / 100) / 10);
     case 'bad-response':
       return m.badResponse;
-    case 'too-soon':
-      return m.resendWait(reason.wait);
   }
 }
 

@@ -1,5 +1,9 @@
 /** English: every string of the element. */
 import type { Catalog, Messages } from './messages.js';
+import { duration } from './duration.js';
+
+/** A length of time in words, in the numbers a countdown shows. */
+const time = duration('en');
 
 export const en: Messages = {
   mobileLabel: 'STC Pay mobile number',
@@ -64,7 +68,7 @@ export const en: Messages = {
     `STC Pay is unavailable right now (error ${status}). Please try again in a moment.`,
   network: 'Could not reach the payment service. Check your connection and try again.',
   timeout: (seconds) =>
-    `The payment service did not answer within ${seconds} seconds. Please try again.`,
+    `The payment service did not answer within ${time(seconds)}. Please try again.`,
   badResponse: 'The payment service sent an answer that could not be read. Please try again.',
 
   otpLabel: 'Verification code',
@@ -75,7 +79,7 @@ export const en: Messages = {
   verifying: 'Confirming payment…',
   resend: 'Resend code',
   resendIn: (time) => `Resend code in ${time}`,
-  resendWait: (seconds) => `You can ask for a new code in ${seconds} seconds.`,
+  resendWait: (seconds) => `You can ask for a new code in ${time(seconds)}.`,
   resendReady: 'You can ask for a new code now.',
   changeMobile: 'Change number',
   paid: (amount) => `Payment of ${amount} complete. Thank you!`,

@@ -70,7 +70,12 @@ export interface Messages {
   resend: string;
   /** The resend button during the countdown, e.g. "Resend code in 0:42". */
   resendIn: (time: string) => string;
-  /** Announced to screen readers when the countdown starts. */
+  /**
+   * Announced to screen readers when the countdown starts. Also the error when a code may not be
+   * sent yet (`too-soon`), and when a failed send leaves the number waiting (the third in a row
+   * whose answer was lost, or the server's Retry-After). The wait is in the numbers the countdown
+   * shows: seconds, or from two minutes whole minutes, rounded up.
+   */
   resendWait: (seconds: number) => string;
   /** Announced to screen readers when the countdown ends. */
   resendReady: string;

@@ -48,6 +48,8 @@ export type Scenario =
   | 'hang'
   | 'reset'
   | 'markup-error'
+  // 429 with Retry-After: TOO_MANY_RETRY_AFTER, as the store's proxy answers over a limit
+  | 'too-many'
   | 'unauthorized'
   | 'not-found'
   | 'bad-request-ar'
@@ -154,6 +156,9 @@ export const SLOW_PAYMENT_MS = 5000;
 export const MOCK_CREDENTIALS = { apiId: 'APP_ID_MOCK', secretKey: 'mock-secret-key' } as const;
 export const MARKUP_DETAIL =
   '<img src=x onerror="window.stcpayOtpMarkupRan=true"><b>Not registered</b>';
+
+/** The seconds of the too-many scenario's Retry-After (demo/mock-paylink.js). */
+export const TOO_MANY_RETRY_AFTER = 900;
 
 /** What the odd-mobile scenario answers as stcpayMobile (demo/mock-paylink.js). */
 export const ODD_MOBILE = '+966 CALL 0900-123 TO CONFIRM <b>x</b>';

@@ -219,16 +219,19 @@ export const CHECKOUT_WORDS: WordsOf<Messages> = {
     en: 'Could not reach the payment service. Check your connection and try again.',
     ar: 'تعذّر الوصول إلى خدمة الدفع. تحقّق من اتصالك وحاول مرة أخرى.',
   },
-  // A send or payment that had no answer in time; the seconds as the element rounds them.
+  // A send or payment that had no answer in time; the seconds as the element rounds them, in
+  // words by each language's plural rules (Arabic's forms for 1, 2 and 3 to 10 vary a little
+  // between engines' data: test/duration.test.ts checks those).
   timeout: {
     en: [
       [[30], 'The payment service did not answer within 30 seconds. Please try again.'],
+      [[1], 'The payment service did not answer within 1 second. Please try again.'],
       [[0.3], 'The payment service did not answer within 0.3 seconds. Please try again.'],
       [[0.2], 'The payment service did not answer within 0.2 seconds. Please try again.'],
     ],
     ar: [
-      [[30], `لم تستجب خدمة الدفع خلال ${ltr(30)} ثانية. يرجى المحاولة مرة أخرى.`],
-      [[0.3], `لم تستجب خدمة الدفع خلال ${ltr(0.3)} ثانية. يرجى المحاولة مرة أخرى.`],
+      [[30], 'لم تستجب خدمة الدفع خلال 30 ثانية. يرجى المحاولة مرة أخرى.'],
+      [[0.3], 'لم تستجب خدمة الدفع خلال 0.3 ثانية. يرجى المحاولة مرة أخرى.'],
     ],
   },
   badResponse: {
@@ -259,14 +262,20 @@ export const CHECKOUT_WORDS: WordsOf<Messages> = {
       [['0:01'], `إعادة الإرسال بعد ${ltr('0:01')}`],
     ],
   },
-  // Announced as the resend countdown starts, and the words of a send refused as too soon.
+  // Announced as the resend countdown starts, and the words of a send refused as too soon or
+  // held after failed sends: seconds, or from two minutes whole minutes, as the button counts.
   resendWait: {
     en: [
       [[60], 'You can ask for a new code in 60 seconds.'],
       [[59], 'You can ask for a new code in 59 seconds.'],
       [[2], 'You can ask for a new code in 2 seconds.'],
+      [[1], 'You can ask for a new code in 1 second.'],
+      [[900], 'You can ask for a new code in 15 minutes.'],
     ],
-    ar: [[[60], `يمكنك طلب رمز جديد بعد ${ltr(60)} ثانية.`]],
+    ar: [
+      [[60], 'يمكنك طلب رمز جديد بعد 60 ثانية.'],
+      [[900], 'يمكنك طلب رمز جديد بعد 15 دقيقة.'],
+    ],
   },
   resendReady: { en: 'You can ask for a new code now.', ar: 'يمكنك الآن طلب رمز جديد.' },
   changeMobile: { en: 'Change number', ar: 'تغيير الرقم' },
