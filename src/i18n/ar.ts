@@ -82,6 +82,7 @@ export const ar: Messages = {
   resend: 'إعادة إرسال الرمز',
   resendIn: (time) => `إعادة الإرسال بعد ${ltr(time)}`,
   resendWait: (seconds) => `يمكنك طلب رمز جديد بعد ${time(seconds)}.`,
+  sendHeld: (seconds) => `تجاوزت عدد المحاولات المسموح به لهذا الرقم. ${ar.resendWait(seconds)}`,
   resendReady: 'يمكنك الآن طلب رمز جديد.',
   changeMobile: 'تغيير الرقم',
   paid: (amount) => `تم دفع ${amount} بنجاح. شكرًا لك!`,

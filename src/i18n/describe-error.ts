@@ -17,8 +17,10 @@ export function englishError(reason: ErrorReason): PaylinkError {
 
 /** Puts an error into words. */
 export function describeError(reason: ErrorReason, m: Messages): string {
-  // Too soon, or a failed send after which the number must wait: the wait is what to say.
-  if ('wait' in reason) return m.resendWait(reason.wait!);
+  // Too soon: the wait is what to say. A failed send after which the number must wait: why,
+  // and the wait.
+  if ('wait' in reason)
+    return reason.code === 'too-soon' ? m.resendWait(reason.wait) : m.sendHeld(reason.wait!);
   switch (reason.code) {
     case 'validation':
       if ('missing' in reason) return m.inputMissing(reason.field);

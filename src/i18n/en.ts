@@ -80,6 +80,7 @@ export const en: Messages = {
   resend: 'Resend code',
   resendIn: (time) => `Resend code in ${time}`,
   resendWait: (seconds) => `You can ask for a new code in ${time(seconds)}.`,
+  sendHeld: (seconds) => `Too many tries for this number just now. ${en.resendWait(seconds)}`,
   resendReady: 'You can ask for a new code now.',
   changeMobile: 'Change number',
   paid: (amount) => `Payment of ${amount} complete. Thank you!`,

@@ -77,6 +77,11 @@ export interface Messages {
    * shows: seconds, or from two minutes whole minutes, rounded up.
    */
   resendWait: (seconds: number) => string;
+  /**
+   * A failed send after which the number must wait: the third in a row whose answer was lost, or
+   * the server's Retry-After. Says why, then `resendWait`'s words.
+   */
+  sendHeld: (seconds: number) => string;
   /** Announced to screen readers when the countdown ends. */
   resendReady: string;
   changeMobile: string;

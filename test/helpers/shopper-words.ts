@@ -277,6 +277,14 @@ export const CHECKOUT_WORDS: WordsOf<Messages> = {
       [[900], 'يمكنك طلب رمز جديد بعد 15 دقيقة.'],
     ],
   },
+  // A failed send that leaves the number waiting (three lost in a row, or Retry-After).
+  sendHeld: {
+    en: [
+      [[60], 'Too many tries for this number just now. You can ask for a new code in 60 seconds.'],
+      [[900], 'Too many tries for this number just now. You can ask for a new code in 15 minutes.'],
+    ],
+    ar: [[[60], 'تجاوزت عدد المحاولات المسموح به لهذا الرقم. يمكنك طلب رمز جديد بعد 60 ثانية.']],
+  },
   resendReady: { en: 'You can ask for a new code now.', ar: 'يمكنك الآن طلب رمز جديد.' },
   changeMobile: { en: 'Change number', ar: 'تغيير الرقم' },
   paid: {

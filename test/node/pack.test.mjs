@@ -66,11 +66,12 @@ test('holds nothing else: no sources, tests, demos or configs', () => {
   // of maps once the elements' shared markup moved into their base class and core/slow.ts
   // (a module and a map of its own) left the checkout element; some 620 KB with the server kit's
   // ledger (dist/lib/server/ledger/, 32 KB of it, and the webhook), none of which reaches a page.
-  // The maps passed 1.1 MB with the ledger's, the client keys' and the redaction's modules.
+  // The maps passed 1.1 MB with the ledger's, the client keys' and the redaction's modules, and
+  // the code 650 KB with the Svelte types and the retried sends' words (some 660 KB).
   const sum = (paths) => paths.reduce((total, path) => total + files.get(path), 0);
   const code = sum([...files.keys()].filter((path) => !isMap(path)));
   const maps = sum([...files.keys()].filter(isMap));
-  assert.ok(code < 650_000, `${code} bytes unpacked without the maps`);
+  assert.ok(code < 700_000, `${code} bytes unpacked without the maps`);
   // The script-tag builds' maps carry Lit's sources too: most of the maps' bytes.
   assert.ok(maps < 1_200_000, `${maps} bytes of source maps`);
 });

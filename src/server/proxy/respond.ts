@@ -171,7 +171,12 @@ export function corsHeaders(
 ): Record<string, string> {
   const origin = request.headers.get('origin');
   if (!origin || !allowedOrigins.includes(origin)) return {};
-  return { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' };
+  // A 429's Retry-After is what the element waits by: a page on another origin must read it.
+  return {
+    'Access-Control-Allow-Origin': origin,
+    'Access-Control-Expose-Headers': 'Retry-After',
+    Vary: 'Origin',
+  };
 }
 
 /** The answer to a CORS preflight for a POST route. */
