@@ -40,7 +40,9 @@ export function clientKey(address: string | undefined): string {
   if (!value) return 'unknown';
   const mapped = /^(?:0{0,4}:){0,5}ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(value.replace(/^::/, ':'));
   if (mapped) return mapped[1]!;
-  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(value)) return value;
+  // An IPv4 address, with the port some proxies add ("203.0.113.7:51234") left off.
+  const ipv4 = /^(\d{1,3}(?:\.\d{1,3}){3})(?::\d+)?$/.exec(value);
+  if (ipv4) return ipv4[1]!;
   const groups = ipv6Groups(value);
   if (!groups) return value;
   // IPv4-mapped in hex (::ffff:7f00:1): the IPv4 address it maps.

@@ -152,8 +152,11 @@ export function createPaylink(options: PaylinkOptions): Paylink {
   const secretKey = checkSecret('secretKey', options.secretKey);
   // `redis` and `rateLimit.redis` name the same client: the limits and the ledger share it.
   const redis = options.redis ?? options.rateLimit?.redis;
-  if (options.redis !== undefined && redisCommand(options.redis) === undefined)
-    throw misconfigured('redis', 'must be a connected node-redis client');
+  if (redis !== undefined && redisCommand(redis) === undefined)
+    throw misconfigured(
+      options.redis !== undefined ? 'redis' : 'rateLimit.redis',
+      'must be a connected node-redis client',
+    );
   const checked = checkServerOptions(
     { ...options, rateLimit: { ...options.rateLimit, redis } },
     '/paylink',
@@ -299,5 +302,6 @@ function checkWebhook(value: unknown): WebhookAuth | undefined {
       'webhook.value',
       "must be the header value set in Paylink's portal: at least 16 characters",
     );
-  return { header: header.toLowerCase(), value: secret };
+  // Header values arrive trimmed: a value read with a trailing newline would never match.
+  return { header: header.toLowerCase(), value: secret.trim() };
 }

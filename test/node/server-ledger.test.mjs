@@ -316,7 +316,7 @@ describe("Paylink's webhook", () => {
 });
 
 describe('onPaid', () => {
-  test('a failing onPaid is released, reconcile() delivers it, and never again', async () => {
+  test('a failing onPaid is released, reconcile() delivers it (told by processPayment), and never again', async () => {
     let failures = 1;
     const shop = await store({
       onPaid: () => {
@@ -331,7 +331,7 @@ describe('onPaid', () => {
     assert.deepEqual(await shop.paylink.reconcile(), { checked: 1, paid: 1 });
     assert.deepEqual(
       shop.paidCalls.map((c) => [c.transactionNo, c.source]),
-      [[transactionNo, 'reconcile']],
+      [[transactionNo, 'processPayment']],
     );
     assert.deepEqual(await shop.paylink.reconcile(), { checked: 0, paid: 0 });
     assert.equal(await shop.status(transactionNo), 'paid');

@@ -352,6 +352,7 @@ test('client keys: IPv4 as it is, IPv4-mapped as IPv4, IPv6 by its /64', async (
   const { clientKey } = await import('../../dist/lib/server/client-address.js');
   const cases = {
     '127.0.0.5': '127.0.0.5',
+    '203.0.113.7:51234': '203.0.113.7',
     '::ffff:127.0.0.1': '127.0.0.1',
     '::ffff:7f00:1': '127.0.0.1',
     '0:0:0:0:0:ffff:c633:6407': '198.51.100.7',

@@ -12,7 +12,7 @@ export type PaidSource =
 /**
  * How a processPayment relayed to Paylink ended: `answered` (200 with JSON: the payment went
  * through, most likely, but only getInvoice is proof), `refused` (a clear refusal), `lost` (no
- * answer, a cut or unreadable one, or a gateway's 502/503/504: it may have gone through), or
+ * answer, a cut or unreadable one, or a gateway's 502 or 504: it may have gone through), or
  * `unpaid` (an unknown outcome that Paylink later said was not paid).
  */
 export type AttemptOutcome = 'answered' | 'refused' | 'lost' | 'unpaid';
@@ -42,6 +42,14 @@ export interface Change<R> {
 
 /** How long an entry is kept after its last change: a week. */
 export const LEDGER_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+/**
+ * How long a paid order's entry is kept: long enough that a late status poll, webhook or
+ * verifyPayment finds it delivered instead of delivering it again.
+ */
+export const PAID_TTL_MS = 400 * 24 * 60 * 60 * 1000;
+
+/** How long the store keeps `entry` after this change. */
+export const keepFor = (entry: LedgerEntry): number => (entry.paid ? PAID_TTL_MS : LEDGER_TTL_MS);
 
 const fresh = (now: number): LedgerEntry => ({ sends: 0, updated: now });
 
@@ -114,6 +122,20 @@ export function beginAttempt(
       ok: true,
       earlier: stale !== undefined || (outcome !== undefined && outcome.kind !== 'refused'),
     },
+  };
+}
+
+/** Attempt `id` holds its lock `lockMs` from now: its call to Paylink is about to leave. */
+export function renewAttempt(
+  entry: LedgerEntry | undefined,
+  now: number,
+  { id, lockMs }: { id: string; lockMs: number },
+): Change<boolean> {
+  if (!entry?.attempt || entry.attempt.id !== id || entry.attempt.until <= now)
+    return { result: false };
+  return {
+    next: { ...entry, attempt: { ...entry.attempt, until: now + lockMs }, updated: now },
+    result: true,
   };
 }
 

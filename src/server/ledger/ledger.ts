@@ -6,7 +6,7 @@
  */
 import { PaylinkServerError } from '../errors.js';
 import type { Change, LedgerEntry } from './entry.js';
-import { isOpen, LEDGER_TTL_MS } from './entry.js';
+import { isOpen, keepFor } from './entry.js';
 import type { LedgerStore } from './store.js';
 /** How many times a change is tried when other writers keep coming first. */
 const MAX_TRIES = 50;
@@ -68,7 +68,7 @@ export function createLedger(store: LedgerStore, storeTimeout: number): Ledger {
         const { next, result } = change(parse(raw), Date.now());
         if (!next) return result;
         const written = await timed(() =>
-          store.swap(transactionNo, raw, JSON.stringify(next), isOpen(next), LEDGER_TTL_MS),
+          store.swap(transactionNo, raw, JSON.stringify(next), isOpen(next), keepFor(next)),
         );
         if (written) return result;
       }

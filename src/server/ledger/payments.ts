@@ -12,6 +12,7 @@ import {
   delivered,
   dropAttempt,
   endAttempt,
+  renewAttempt,
   inFlight,
   isPending,
   markPaid,
@@ -69,6 +70,8 @@ export interface Payments {
   end(transactionNo: string, id: string, kind: AttemptOutcome): Promise<void>;
   /** Releases the lock of an attempt that was not relayed after all. */
   drop(transactionNo: string, id: string): Promise<void>;
+  /** Holds the attempt's lock `lockMs` from now; false if it is no longer held. */
+  renew(transactionNo: string, id: string): Promise<boolean>;
   /**
    * Asks getInvoice; when it says paid for `amount` (default: the amount the invoice was
    * created for), records it and delivers onPaid. Resolves whether it is paid.
@@ -110,13 +113,13 @@ export function createPayments(options: PaymentsOptions): Payments {
         source,
       }),
     );
-    await deliverOrLater(invoice.transactionNo, source, later);
+    await deliverOrLater(invoice.transactionNo, later);
   }
 
   /** Delivers now, or hands the delivery to `later`; its failure is left for reconcile(). */
-  async function deliverOrLater(transactionNo: string, source: PaidSource, later?: Later) {
-    if (!later) return void (await deliver(transactionNo, source));
-    const delivery = deliver(transactionNo, source).catch(() => false);
+  async function deliverOrLater(transactionNo: string, later?: Later) {
+    if (!later) return void (await deliver(transactionNo));
+    const delivery = deliver(transactionNo).catch(() => false);
     later(delivery);
   }
 
@@ -125,12 +128,13 @@ export function createPayments(options: PaymentsOptions): Payments {
    * the claim is taken atomically, kept once onPaid returns, released if it throws or runs past
    * `onPaidTimeout`, for a later event or reconcile() to try again.
    */
-  async function deliver(transactionNo: string, source: PaidSource): Promise<boolean> {
+  async function deliver(transactionNo: string): Promise<boolean> {
     const id = newId();
     const claimed = await ledger.update(transactionNo, (entry, now) =>
       claimDelivery(entry, now, { id, claimMs: onPaidTimeout + 5000 }),
     );
     if (!claimed) return false;
+    const claimUntil = Date.now() + onPaidTimeout + 5000;
     let ok = true;
     if (onPaid) {
       let timer: ReturnType<typeof setTimeout> | undefined;
@@ -142,7 +146,8 @@ export function createPayments(options: PaymentsOptions): Payments {
                 transactionNo,
                 orderNumber: claimed.orderNumber,
                 amount: claimed.amount,
-                source,
+                // What told the kit the order is paid, whoever delivers it.
+                source: claimed.source,
               }),
             ),
           ),
@@ -156,9 +161,19 @@ export function createPayments(options: PaymentsOptions): Payments {
         clearTimeout(timer);
       }
     }
-    if (ok) return ledger.update(transactionNo, (entry, now) => delivered(entry, now, { id }));
-    await ledger.update(transactionNo, (entry, now) => releaseClaim(entry, now, { id }));
-    return false;
+    if (!ok) {
+      await ledger.update(transactionNo, (entry, now) => releaseClaim(entry, now, { id }));
+      return false;
+    }
+    // onPaid returned: that must be written down while the claim holds, or it runs again.
+    for (let wait = 100; ; wait *= 2) {
+      try {
+        return await ledger.update(transactionNo, (entry, now) => delivered(entry, now, { id }));
+      } catch (error) {
+        if (Date.now() + wait >= claimUntil) throw error;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
   }
 
   async function confirm(
@@ -176,13 +191,19 @@ export function createPayments(options: PaymentsOptions): Payments {
   async function status(transactionNo: string, later?: Later): Promise<PaymentState> {
     const entry = await ledger.get(transactionNo);
     if (entry?.paid) {
-      if (entry.delivered === undefined)
-        await deliverOrLater(transactionNo, 'payment-status', later);
+      if (entry.delivered === undefined) await deliverOrLater(transactionNo, later);
       return 'paid';
     }
     // While Paylink is working on a payment, its invoice says nothing yet: no need to ask.
     if (inFlight(entry, Date.now())) return 'pending';
-    if (await confirm(transactionNo, 'payment-status', { later })) return 'paid';
+    try {
+      if (await confirm(transactionNo, 'payment-status', { later })) return 'paid';
+    } catch (error) {
+      // Paylink could not be asked: a payment that may be going through is still pending.
+      const store = error instanceof PaylinkServerError && error.code === 'store';
+      if (!store && isPending(entry, Date.now(), pendingMs)) return 'pending';
+      throw error;
+    }
     // Read again: a payment may have started while Paylink was asked.
     return isPending(await ledger.get(transactionNo), Date.now(), pendingMs) ? 'pending' : 'unpaid';
   }
@@ -192,7 +213,7 @@ export function createPayments(options: PaymentsOptions): Payments {
     const entry = await ledger.get(transactionNo);
     if (!entry) return false;
     if (entry.paid) {
-      await deliver(transactionNo, 'reconcile');
+      await deliver(transactionNo);
       return true;
     }
     if (inFlight(entry, Date.now())) return false;
@@ -212,11 +233,21 @@ export function createPayments(options: PaymentsOptions): Payments {
     recordSend: (transactionNo) => ledger.update(transactionNo, recordSend),
     async begin(transactionNo) {
       const id = newId();
-      const begun = await ledger.update(transactionNo, (entry, now) =>
-        beginAttempt(entry, now, { id, lockMs, pendingMs }),
-      );
-      return { ...begun, id };
+      try {
+        const begun = await ledger.update(transactionNo, (entry, now) =>
+          beginAttempt(entry, now, { id, lockMs, pendingMs }),
+        );
+        return { ...begun, id };
+      } catch (error) {
+        // A write that timed out may still land: its lock must not hold a payment never sent.
+        void ledger
+          .update(transactionNo, (entry, now) => dropAttempt(entry, now, { id }))
+          .catch(() => {});
+        throw error;
+      }
     },
+    renew: (transactionNo, id) =>
+      ledger.update(transactionNo, (entry, now) => renewAttempt(entry, now, { id, lockMs })),
     end: (transactionNo, id, kind) =>
       ledger.update(transactionNo, (entry, now) => endAttempt(entry, now, { id, kind })),
     drop: (transactionNo, id) =>

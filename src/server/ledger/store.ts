@@ -24,10 +24,23 @@ export interface LedgerStore {
   openOrders(limit: number): Promise<string[]>;
 }
 
-/** The ledger in this process's memory: one instance of the store, or tests. */
-export function memoryStore(maxEntries = 100_000): LedgerStore {
+/**
+ * The ledger in this process's memory: one instance of the store, or tests. Expired entries are
+ * swept now and then; none is dropped before it expires (a paid one dropped early could be
+ * delivered again).
+ */
+export function memoryStore(): LedgerStore {
   const entries = new Map<string, { value: string; expires: number }>();
   const open = new Set<string>();
+  let writes = 0;
+  const sweep = () => {
+    const now = Date.now();
+    for (const [transactionNo, entry] of entries)
+      if (entry.expires <= now) {
+        entries.delete(transactionNo);
+        open.delete(transactionNo);
+      }
+  };
   const live = (transactionNo: string) => {
     const entry = entries.get(transactionNo);
     if (entry && entry.expires <= Date.now()) {
@@ -43,12 +56,7 @@ export function memoryStore(maxEntries = 100_000): LedgerStore {
     },
     async swap(transactionNo, expected, next, isOpen, ttlMs) {
       if ((live(transactionNo)?.value ?? null) !== expected) return false;
-      entries.delete(transactionNo);
-      if (entries.size >= maxEntries) {
-        const oldest = entries.keys().next().value!;
-        entries.delete(oldest);
-        open.delete(oldest);
-      }
+      if (++writes % 1000 === 0) sweep();
       entries.set(transactionNo, { value: next, expires: Date.now() + ttlMs });
       // Re-adding moves the order to the end: the longest-untouched stay first.
       open.delete(transactionNo);
@@ -108,13 +116,14 @@ return 1
 
 /**
  * The ledger in Redis: one key an order (`{keyPrefix}:ledger:{transactionNo}`, expiring with the
- * entry) and a sorted set of the open ones (`{keyPrefix}:ledger:open`). The swap is one Lua
+ * entry) and a sorted set of the open ones (`{keyPrefix}:ledger-open`). The swap is one Lua
  * script, atomic across every instance.
  */
 export function redisStore(client: unknown, keyPrefix: string, ttlMs = LEDGER_TTL_MS): LedgerStore {
   const command = redisCommand(client)!;
   const key = (transactionNo: string) => `${keyPrefix}:ledger:${transactionNo}`;
-  const index = `${keyPrefix}:ledger:open`;
+  // Not under `ledger:`, where an order numbered "open" would meet it.
+  const index = `${keyPrefix}:ledger-open`;
   return {
     async read(transactionNo) {
       const value = await command(['GET', key(transactionNo)]);

@@ -154,8 +154,13 @@ export function createProxyHandler(options: ProxyOptions): Handler {
         ? problem(409, 'Conflict', 'The order is already paid.')
         : problem(409, 'Conflict', attempt.why === 'in-flight' ? IN_FLIGHT : UNKNOWN);
     // An earlier attempt may have paid after all: Paylink's fresh word, not a cached invoice.
+    // Asking took time: the lock is renewed for the call itself, or nothing is relayed.
     if (attempt.earlier) {
-      const refusal = await paidSince(orderNumber, total, later).catch(answerFailure);
+      const refusal =
+        (await paidSince(orderNumber, total, later).catch(answerFailure)) ??
+        ((await options.payments.renew(orderNumber, attempt.id).catch(() => false))
+          ? undefined
+          : unavailable());
       if (refusal) {
         await options.payments.drop(orderNumber, attempt.id).catch(() => {});
         return refusal;
@@ -203,7 +208,8 @@ export function createProxyHandler(options: ProxyOptions): Handler {
     client: string,
     refusal: Response | undefined,
   ): Promise<Response | undefined> {
-    if (refusal) await limiter.consume(client, REFUSAL_WEIGHT - 1);
+    // Only what a script trying numbers meets (400): not Paylink failing, nor a paid order.
+    if (refusal?.status === 400) await limiter.consume(client, REFUSAL_WEIGHT - 1);
     return refusal;
   }
 
@@ -236,7 +242,8 @@ export function createProxyHandler(options: ProxyOptions): Handler {
       return problem(409, 'Conflict', 'The order is already paid.');
     }
     if (/cancel|expire|void/i.test(invoice.orderStatus))
-      return problem(409, 'Conflict', 'The order can no longer be paid.');
+      // Not 409: that tells the element a payment may be under way.
+      return problem(410, 'Gone', 'The order can no longer be paid.');
     return undefined;
   }
 
