@@ -69,6 +69,9 @@ export async function runConfirm(el: CheckoutHost): Promise<PaymentProcessedDeta
   return Object.freeze({ ...payment });
 }
 
+// The handlers are listeners (and the base's handleOtpInput and handleResend): called on the
+// element, as `this`.
+
 function handleConfirm(this: CheckoutHost, event: SubmitEvent): void {
   event.preventDefault();
   if (this.disabled || busy(this) || sameAsCompleted(this)) return;

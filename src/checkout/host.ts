@@ -31,9 +31,9 @@ export type StcpayOtpState =
  * What the steps of `<stcpay-otp>` (send-step.ts, code-step.ts, outcome.ts and the modules they
  * share) may read and change on the element: its public properties, and the state and helpers
  * that the element and its base keep protected or private. Internal: the package exports none of
- * it; the element hands itself to the steps as this (stcpay-otp.ts, `host`), so that these
- * members stay out of its public API. The browser tests are what check that the element has each
- * of them.
+ * it. The element hands itself over with a cast (`this as unknown as CheckoutHost`), so that
+ * these members stay out of its public API; the compiler cannot check that the element has each
+ * of them, the browser tests do.
  */
 export interface CheckoutHost extends ReactiveControllerHost, HTMLElement {
   // Public properties.
