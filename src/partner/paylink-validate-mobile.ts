@@ -2,25 +2,23 @@ import { html } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { PaylinkError, type RegistrationField } from '../core/errors.js';
 import { frozenCopy } from '../core/frozen.js';
-import { withTimeLimit } from '../core/transport.js';
 import { maskNational, parseMobile } from '../input/mobile.js';
 import { isCompleteOtp } from '../input/otp.js';
 import {
   retryOtp,
   validateOtp,
-  type PartnerRequestOptions,
   type ValidateOtpBody,
   type ValidateOtpResponse,
 } from './partner-client.js';
 import { PaylinkElement } from '../core/paylink-element.js';
 import type { ErrorReason } from '../core/errors.js';
-import { englishError } from '../i18n/describe-error.js';
 import type { Messages } from '../i18n/messages.js';
 import {
   describePartnerError,
   partnerMessagesFor,
   type PartnerMessages,
 } from './partner-messages.js';
+import { withToken } from './partner-token.js';
 
 /** The attribute a token must never be: removed on sight, never read. */
 const TOKEN_ATTRIBUTE = 'token';
@@ -218,7 +216,7 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
     this.status = 'resending';
     this.error = undefined;
     const session = await this.requests.run((signal) =>
-      this.withToken(signal, (options) => retryOtp(body, options)),
+      withToken(this, this.requestOptions, signal, (options) => retryOtp(body, options)),
     );
     if (session.signature) this.signature = session.signature;
     if (session.sessionUuid) this.sessionUuid = session.sessionUuid;
@@ -247,7 +245,7 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
     this.status = 'validating';
     this.error = undefined;
     const result = await this.requests.run((signal) =>
-      this.withToken(signal, (options) => validateOtp(body, options)),
+      withToken(this, this.requestOptions, signal, (options) => validateOtp(body, options)),
     );
     // The element keeps its own copy; the page gets another, frozen, in the event and the promise.
     this.result = frozenCopy(result);
@@ -257,36 +255,6 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
     this.emit('mobile-validated', detail);
     void this.updateComplete.then(() => this.confirmation?.focus());
     return detail;
-  }
-
-  /**
-   * One request with the token; with `getToken`, one more with a fresh token after a 401. The
-   * element's `timeout` bounds all of it, a `getToken` that never answers included.
-   */
-  private withToken<T>(
-    signal: AbortSignal,
-    send: (options: PartnerRequestOptions) => Promise<T>,
-  ): Promise<T> {
-    const { timeout, ...requestOptions } = this.requestOptions;
-    return withTimeLimit(timeout, signal, async (limited) => {
-      const options = { ...requestOptions, timeout, signal: limited };
-      try {
-        return await send({ ...options, token: await this.currentToken() });
-      } catch (error) {
-        const expired = error instanceof PaylinkError && error.status === 401 && this.getToken;
-        if (!expired || limited.aborted) throw error;
-        return send({ ...options, token: await this.currentToken() });
-      }
-    });
-  }
-
-  private async currentToken(): Promise<string | undefined> {
-    if (!this.getToken) return this.token;
-    try {
-      return (await this.getToken()) || undefined;
-    } catch {
-      throw englishError({ code: 'validation', field: 'token', missing: true });
-    }
   }
 
   /** The first step-1 value (or the token, when no backend adds it) that is missing. */

@@ -1,0 +1,212 @@
+import { html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { PaylinkError, type ErrorReason } from '../core/errors.js';
+import type { OtpSentDetail } from '../core/events.js';
+import { formatDecimal } from '../i18n/amount.js';
+import { MOBILE_RULES, normaliseCountryCode } from '../input/mobile.js';
+import { blamesNumber, lostAnswer } from './refusal.js';
+import { sendOtp, type SendOtpBody } from './stcpay-client.js';
+import { buildSendOtpBody } from './send-otp-request.js';
+import { noteFailure, noteSend, noteSuccess, undoSend, type SendMark } from './transactions.js';
+import type { CheckoutHost } from './host.js';
+import { busy, statusText } from './status-line.js';
+import { numberOf, sendSpacing, showSendWait, waitFor } from './send-wait.js';
+import { startOtpStep } from './code-session.js';
+import { becomeUnconfirmed } from './outcome.js';
+
+// The send step: the mobile number form, checking and spacing a send, the sendOtp request and
+// what a failed one leaves behind, and cancelling one that takes long.
+
+/** Sends a code for the inputs, once they pass and the wait is over (`send()`). */
+export async function runSend(el: CheckoutHost): Promise<OtpSentDetail> {
+  const check = buildSendOtpBody(el);
+  if (!check.ok) throw el.fail(check.reason);
+  const { body } = check;
+  const resent = el.session !== undefined && sameRequest(el.session, body);
+  // However the code step was left, and whichever element asks: no SMS pumping.
+  const wait = waitFor(el, body);
+  if (wait > 0) {
+    showSendWait(el);
+    throw el.fail({ code: 'too-soon', wait });
+  }
+
+  el.status = 'sending';
+  el.error = undefined;
+  el.notice = '';
+  const sentAt = performance.now();
+  const mark = noteSend(body.orderNumber, sentAt);
+  el.cancelled = false;
+  let answer: Awaited<ReturnType<typeof sendOtp>>;
+  try {
+    answer = await el.inFlight.track(
+      el.requests.run((signal) =>
+        sendOtp({ ...body }, { ...el.requestOptions, signal }).catch((error: unknown) => {
+          throw sendFailed(el, body, mark, sentAt, error);
+        }),
+      ),
+    );
+  } catch (error) {
+    if (el.cancelled) {
+      el.notice = 'sendCancelled';
+      // Cancelled for the third time in a row: the wait is said beside it.
+      const wait = waitFor(el, body);
+      if (wait) el.error = new PaylinkError({ code: 'too-soon', wait }, '');
+    }
+    // Paid already (another tab, a reload after paying): that is for the store to confirm.
+    if (error instanceof PaylinkError && error.refusal === 'already-paid')
+      becomeUnconfirmed(el, body, {
+        reason: 'already-paid',
+        status: error.status,
+      });
+    else showSendWait(el);
+    throw error;
+  }
+  noteSuccess(numberOf(body)!);
+  const { stcMobile, ...session } = answer;
+  const detail: OtpSentDetail = {
+    ...session,
+    ...(stcMobile === undefined ? {} : { stcMobile }),
+    stcpayMobileCountryCode: body.stcpayMobileCountryCode,
+    orderNumber: body.orderNumber,
+    total: body.total,
+    ...(resent ? { resent: true as const } : {}),
+  };
+  el.session = detail;
+  el.status = 'sent';
+  el.newCodeNeeded = false;
+  el.notice = '';
+  if (el.collectsOtp) startOtpStep(el);
+  // Fresh, frozen copies: what a listener or the caller does to them changes nothing here.
+  el.emit('otp-sent', Object.freeze({ ...detail }));
+  return Object.freeze({ ...detail });
+}
+
+/**
+ * A send that ended without a code to use (`error`): its transaction is not spaced by it, and
+ * if it may have texted the number (its answer was lost, or it was aborted) it counts towards
+ * the number's failures in a row; a server's Retry-After holds the number as long. Returns the
+ * error to fail with: with the wait, when the next send must wait. A send that never left (a
+ * validation error) only takes back its mark.
+ */
+function sendFailed(
+  el: CheckoutHost,
+  body: SendOtpBody,
+  mark: SendMark,
+  sentAt: number,
+  error: unknown,
+): unknown {
+  undoSend(body.orderNumber, mark, sentAt);
+  const reason = error instanceof PaylinkError ? error.reason : undefined;
+  if (reason?.code === 'validation') return error;
+  noteFailure(
+    numberOf(body)!,
+    sentAt,
+    !reason || lostAnswer(reason) !== undefined,
+    sendSpacing(el),
+    (reason as { retryAfter?: number } | undefined)?.retryAfter,
+  );
+  const wait = waitFor(el, body);
+  return wait && reason ? new PaylinkError({ ...reason, wait } as ErrorReason, '') : error;
+}
+
+/**
+ * Stops a send in flight (Cancel, Escape): safe, as nothing was charged. Not a payment. A
+ * listener, called on the element, as are the handlers below.
+ */
+export function cancelSend(this: CheckoutHost): void {
+  if (this.status !== 'sending') return;
+  this.cancelled = true;
+  this.requests.abort();
+}
+
+function handleSubmit(this: CheckoutHost, event: SubmitEvent): void {
+  event.preventDefault();
+  if (this.disabled || busy(this) || this.status === 'sent') return;
+  if (this.countdown.remaining > 0 && !this.onOtpStep) return; // the button shows the wait
+  this.send().catch(() => {
+    // Already shown and dispatched as otp-error.
+  });
+}
+
+function handleMobileInput(this: CheckoutHost, event: InputEvent): void {
+  this.mobile = (event.target as HTMLInputElement).value;
+  // A wait shown was for the number as it was: another may go at once.
+  if (this.status === 'sent' || this.error?.field === 'mobile' || this.error?.retryAfter)
+    this.reset();
+  else showSendWait(this);
+}
+
+export function renderSendStep(el: CheckoutHost) {
+  const m = el.text;
+  const sending = el.status === 'sending';
+  const mobileInvalid = el.error?.field === 'mobile' || blamesNumber(el.error?.refusal);
+  const total = el.total;
+  const held = el.countdown.remaining > 0 && !sending && el.status !== 'sent';
+  const submitLabel = held
+    ? m.sendIn(el.countdown.clock)
+    : typeof total === 'number' && Number.isFinite(total) && total > 0
+      ? m.pay(m.amount(formatDecimal(total)))
+      : m.submit;
+  return el.renderForm(
+    'form',
+    sending,
+    handleSubmit,
+    html`
+      <label part="label" for="mobile">${m.mobileLabel}</label>
+      <div part="field" class="field ${mobileInvalid ? 'invalid' : ''}" dir="ltr">
+        <span part="country-code" id="country-code"
+          >+${normaliseCountryCode(el.countryCode) || el.countryCode}</span
+        >
+        <input
+          part="mobile"
+          id="mobile"
+          name="mobile"
+          type="tel"
+          inputmode="numeric"
+          enterkeyhint="send"
+          autocomplete="tel-national"
+          placeholder=${MOBILE_RULES[normaliseCountryCode(el.countryCode)]?.written.example ?? ''}
+          dir="ltr"
+          .value=${live(el.mobile)}
+          ?readonly=${sending}
+          ?disabled=${el.disabled}
+          aria-invalid=${mobileInvalid ? 'true' : 'false'}
+          aria-describedby=${el.error ? 'country-code error' : 'country-code'}
+          @input=${handleMobileInput}
+        />
+      </div>
+      <button
+        part="submit"
+        type="submit"
+        ?disabled=${el.disabled}
+        aria-disabled=${sending || held || el.status === 'sent' ? 'true' : 'false'}
+      >
+        <span part="spinner" aria-hidden="true" ?hidden=${!sending}></span>
+        ${sending ? m.sending : submitLabel}
+      </button>
+      <div part="messages" class="messages">
+        <p part="status" id="status" role="status">${statusText(el, m)}</p>
+        <p part="error" id="error" role="alert">${el.errorText}</p>
+      </div>
+      ${renderCancel(el)}
+    `,
+  );
+}
+
+/** Cancel, for a send that has taken a while. A payment in flight cannot be cancelled. */
+export function renderCancel(el: CheckoutHost) {
+  if (el.status !== 'sending' || !el.inFlight.slow) return nothing;
+  return html`<button part="cancel" type="button" class="link" @click=${cancelSend}>
+    ${el.text.cancel}
+  </button>`;
+}
+
+/** Whether a send is for the same number and order as an earlier session, i.e. a resend. */
+function sameRequest(session: OtpSentDetail, body: SendOtpBody): boolean {
+  return (
+    session.stcpayMobileCountryCode === body.stcpayMobileCountryCode &&
+    session.stcpayMobile === body.stcpayMobile &&
+    session.orderNumber === body.orderNumber &&
+    session.total === body.total
+  );
+}
