@@ -1,8 +1,8 @@
 // The server kit on every runtime docs/server.md names besides Node: Deno, Bun, and Cloudflare
 // Workers (the kit bundled by esbuild for the Workers platform, run by workerd on loopback). Each
 // runs its example from docs/server.md, whole (test/types/runtimes/), against the local mock
-// Paylink over real HTTP: a payment through the proxy, payment-status, Paylink's webhook ten
-// times, and onPaid once. The runtimes come as npm packages with their binaries.
+// Paylink over real HTTP: an invoice from the store's checkout, a payment through the proxy,
+// payment-status, Paylink's webhook ten times, and onPaid once. The runtimes come as npm packages with their binaries.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import { build } from 'esbuild';
 import { createPaylink } from 'stcpay-otp/server';
 import { MOCK_CREDENTIALS } from '../../demo/mock-paylink.js';
-import { invoiceInput, pay, postJson, startMock } from './mock-server.mjs';
+import { pay, postJson, startMock } from './mock-server.mjs';
 
 const WEBHOOK_AUTHORIZATION = 'Bearer runtimes-webhook-9d0c6f1e2a';
 const bin = (name) => resolve('node_modules/.bin', name);
@@ -21,7 +21,7 @@ const bin = (name) => resolve('node_modules/.bin', name);
 let mock, paylink, dir;
 before(async () => {
   mock = await startMock();
-  // The store's own kit in Node, to make invoices as its checkout would.
+  // A kit in Node, to read back the invoices the runtimes make.
   paylink = createPaylink({
     ...MOCK_CREDENTIALS,
     environment: 'testing',
@@ -92,9 +92,13 @@ async function start(command, args, port, env = {}) {
 /** What every runtime must do with its example: the checks a store would make. */
 async function takesAPayment(server) {
   const base = `${server.origin}/paylink`;
-  const invoice = await paylink.addInvoice(invoiceInput(65));
-  const { transactionNo } = invoice;
-  const orderNumber = invoice.gatewayOrderRequest.orderNumber;
+  // The store's checkout, on the runtime: addInvoice.
+  const created = await postJson(`${server.origin}/checkout`, {});
+  assert.equal(created.status, 200);
+  const { transactionNo, total } = await created.json();
+  assert.equal(total, 65);
+  const orderNumber = (await paylink.getInvoice(transactionNo)).gatewayOrderRequest.orderNumber;
+  assert.match(orderNumber, /^ORDER-\d+$/);
   const status = async () =>
     (await (await fetch(`${base}/payment-status?transactionNo=${transactionNo}`)).json()).status;
   assert.equal(await status(), 'unpaid');

@@ -16,10 +16,25 @@ const paylink = createPaylink({
     console.log(`shipped ${orderNumber} (${transactionNo})`),
 });
 
-// <stcpay-otp base-url="/paylink"> and Paylink's webhook, under /paylink.
+// The store's checkout: the invoice whose transactionNo and amount the page gives the element.
+async function checkout(): Promise<Response> {
+  const invoice = await paylink.addInvoice({
+    orderNumber: `ORDER-${Date.now()}`,
+    amount: 65,
+    callBackUrl: 'https://shop.example/thanks',
+    clientName: 'Noura Al-Harbi',
+    clientMobile: '0551234567',
+    products: [{ title: 'Arabic coffee, 250 g', price: 65, qty: 1 }],
+  });
+  return Response.json({ transactionNo: invoice.transactionNo, total: invoice.amount });
+}
+
+// POST /checkout; <stcpay-otp base-url="/paylink"> and Paylink's webhook under /paylink.
 Bun.serve({
   hostname: '127.0.0.1',
   port: Number(env.PORT ?? 8000),
   fetch: (request, server) =>
-    paylink.handler(request, { clientAddress: server.requestIP(request)?.address }),
+    new URL(request.url).pathname === '/checkout' && request.method === 'POST'
+      ? checkout()
+      : paylink.handler(request, { clientAddress: server.requestIP(request)?.address }),
 });

@@ -27,7 +27,22 @@ export default {
       onPaid: ({ orderNumber, transactionNo }) =>
         console.log(`shipped ${orderNumber} (${transactionNo})`),
     });
+    if (new URL(request.url).pathname === '/checkout' && request.method === 'POST')
+      return checkout(paylink);
     // Work after the answer (onPaid after Paylink's webhook) runs to its end.
     return paylink.handler(request, { waitUntil: (work) => ctx.waitUntil(work) });
   },
 };
+
+// The store's checkout: the invoice whose transactionNo and amount the page gives the element.
+async function checkout(paylink: Paylink): Promise<Response> {
+  const invoice = await paylink.addInvoice({
+    orderNumber: `ORDER-${Date.now()}`,
+    amount: 65,
+    callBackUrl: 'https://shop.example/thanks',
+    clientName: 'Noura Al-Harbi',
+    clientMobile: '0551234567',
+    products: [{ title: 'Arabic coffee, 250 g', price: 65, qty: 1 }],
+  });
+  return Response.json({ transactionNo: invoice.transactionNo, total: invoice.amount });
+}
