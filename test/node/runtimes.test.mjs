@@ -2,7 +2,8 @@
 // Workers (the kit bundled by esbuild for the Workers platform, run by workerd on loopback). Each
 // runs its example from docs/server.md, whole (test/types/runtimes/), against the local mock
 // Paylink over real HTTP: an invoice from the store's checkout, a payment through the proxy,
-// payment-status, Paylink's webhook ten times, and onPaid once. The runtimes come as npm packages with their binaries.
+// payment-status, Paylink's webhook ten times, and onPaid once. The runtimes come as npm
+// packages with their binaries.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
