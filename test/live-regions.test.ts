@@ -82,6 +82,17 @@ async function atCodeStep(scenario: Scenario = 'ok', pay = false) {
   return el;
 }
 
+/** A payment whose answer was lost: the element is unconfirmed. */
+async function unconfirmedPayment() {
+  const el = await atCodeStep('pay-lost-hang', true);
+  el.timeout = 300;
+  const unconfirmed = oneEvent(el, 'payment-unconfirmed');
+  await typeInto(el, 'otp', TEST_OTPS.success);
+  el.confirm().catch(() => {});
+  await unconfirmed;
+  return el;
+}
+
 async function confirmed(el: StcpayOtp, code: string) {
   await typeInto(el, 'otp', code);
   const settled = clickAndSettle(el, 'confirm', 'payment-processed');
@@ -197,12 +208,7 @@ describe('<stcpay-otp> live regions', () => {
     });
 
     it('sent again after a payment the store says did not go through', async () => {
-      const el = await atCodeStep('pay-lost-hang', true);
-      el.timeout = 300;
-      const unconfirmed = oneEvent(el, 'payment-unconfirmed');
-      await typeInto(el, 'otp', TEST_OTPS.success);
-      el.confirm().catch(() => {});
-      await unconfirmed;
+      const el = await unconfirmedPayment();
       el.resolvePayment('unpaid');
       await el.updateComplete;
       expectState(el, 'sent');
@@ -212,12 +218,7 @@ describe('<stcpay-otp> live regions', () => {
 
   describe('after the code step', () => {
     it('unconfirmed: a polite status, and no error line', async () => {
-      const el = await atCodeStep('pay-lost-hang', true);
-      el.timeout = 300;
-      const unconfirmed = oneEvent(el, 'payment-unconfirmed');
-      await typeInto(el, 'otp', TEST_OTPS.success);
-      el.confirm().catch(() => {});
-      await unconfirmed;
+      const el = await unconfirmedPayment();
       await el.updateComplete;
       expectState(el, 'unconfirmed');
       expect(hasPart(el, 'error')).to.equal(false);

@@ -4,7 +4,8 @@
 // Beside it, the customer's side: the STC Pay requests a browser sends, and a whole payment.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { createPaylinkMock, TEST_OTPS } from '../../demo/mock-paylink.js';
+import { createPaylink } from 'stcpay-otp/server';
+import { createPaylinkMock, MOCK_CREDENTIALS, TEST_OTPS } from '../../demo/mock-paylink.js';
 import { createPartnerMock } from '../../demo/mock-partner.js';
 
 /** @param {{tokenLifetimeMs?: number}} [options] passed to both mocks */
@@ -63,6 +64,26 @@ export function close(server) {
     server.close(resolve);
   });
 }
+
+/** A merchant's kit whose Paylink is `mock`, with `options` over the defaults. */
+export const mockKit = (mock, options = {}) =>
+  createPaylink({
+    ...MOCK_CREDENTIALS,
+    environment: 'testing',
+    restBaseUrl: mock.origin,
+    stcpayBaseUrl: mock.origin,
+    ...options,
+  });
+
+/** A license the partner mock's check-license takes: step 1 of a registration. */
+export const LICENSE = {
+  registrationType: 'cr',
+  licenseNumber: '7001234567',
+  mobileNumber: '0599925477',
+  hijriYear: '1400',
+  hijriMonth: '01',
+  hijriDay: '15',
+};
 
 /** A cart the mock accepts as an invoice, of `amount` SAR. */
 export function invoiceInput(amount = 65) {

@@ -90,6 +90,16 @@ async function start(command, args, port, env = {}) {
   };
 }
 
+/** Starts `command` on `port` (a free one by default), checks its example pays, and stops it. */
+async function takesAPaymentOn(command, args, env, port) {
+  const server = await start(command, args, port ?? (await freePort()), env);
+  try {
+    await takesAPayment(server);
+  } finally {
+    server.stop();
+  }
+}
+
 /** What every runtime must do with its example: the checks a store would make. */
 async function takesAPayment(server) {
   const base = `${server.origin}/paylink`;
@@ -137,33 +147,15 @@ async function takesAPayment(server) {
 }
 
 describe('the server kit on other runtimes', () => {
-  test('Deno: its example in docs/server.md takes a payment', async () => {
-    const server = await start(
+  test('Deno: its example in docs/server.md takes a payment', () =>
+    takesAPaymentOn(
       bin('deno'),
       ['run', '--allow-net', '--allow-env', '--allow-read', 'test/types/runtimes/deno.ts'],
-      await freePort(),
       settings(),
-    );
-    try {
-      await takesAPayment(server);
-    } finally {
-      server.stop();
-    }
-  });
+    ));
 
-  test('Bun: its example in docs/server.md takes a payment', async () => {
-    const server = await start(
-      bin('bun'),
-      ['run', 'test/types/runtimes/bun.ts'],
-      await freePort(),
-      settings(),
-    );
-    try {
-      await takesAPayment(server);
-    } finally {
-      server.stop();
-    }
-  });
+  test('Bun: its example in docs/server.md takes a payment', () =>
+    takesAPaymentOn(bin('bun'), ['run', 'test/types/runtimes/bun.ts'], settings()));
 
   test('Cloudflare Workers (workerd): its example in docs/server.md takes a payment', async () => {
     // The Worker as wrangler would bundle it: ES modules, for the Workers platform, no Node.
@@ -204,16 +196,12 @@ const worker :Workerd.Worker = (
 );
 `,
     );
-    const server = await start(
+    await takesAPaymentOn(
       bin('workerd'),
       ['serve', join(dir, 'config.capnp'), '--verbose'],
+      {},
       port,
     );
-    try {
-      await takesAPayment(server);
-    } finally {
-      server.stop();
-    }
   });
 
   test('each example is the file docs/server.md shows', async () => {

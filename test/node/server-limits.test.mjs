@@ -6,12 +6,13 @@ import { createServer, request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import express from 'express';
-import { createPaylink, toNodeHandler } from 'stcpay-otp/server';
-import { MOCK_CREDENTIALS, TEST_OTPS } from '../../demo/mock-paylink.js';
+import { toNodeHandler } from 'stcpay-otp/server';
+import { TEST_OTPS } from '../../demo/mock-paylink.js';
 import {
   close,
   invoiceInput,
   listen,
+  mockKit,
   otpRequest,
   pay,
   postJson,
@@ -33,14 +34,7 @@ after(async () => {
   await mock.close();
 });
 
-const kit = (options = {}) =>
-  createPaylink({
-    ...MOCK_CREDENTIALS,
-    environment: 'testing',
-    restBaseUrl: mock.origin,
-    stcpayBaseUrl: mock.origin,
-    ...options,
-  });
+const kit = (options = {}) => mockKit(mock, options);
 
 async function served(paylink) {
   const server = await serveNode(toNodeHandler(paylink.handler));

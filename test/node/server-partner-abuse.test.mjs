@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { createPaylinkPartner } from 'stcpay-otp/server';
 import { MOCK_PARTNER, PARTNER_OTPS } from '../../demo/mock-partner.js';
 import { behindProxy } from './behind-proxy.mjs';
-import { startMock } from './mock-server.mjs';
+import { LICENSE, startMock } from './mock-server.mjs';
 
 const VALIDATE = '/api/partner/register/validate-otp';
 const RETRY = '/api/partner/register/retry-otp';
@@ -20,15 +20,6 @@ after(async () => {
   await Promise.all(running.map((s) => s.close()));
   await mock.close();
 });
-
-const LICENSE = {
-  registrationType: 'cr',
-  licenseNumber: '7001234567',
-  mobileNumber: '0599925477',
-  hijriYear: '1400',
-  hijriMonth: '01',
-  hijriDay: '15',
-};
 
 /** A partner kit with its defaults, its handler at /partner behind Express and a proxy. */
 async function deployed(options = {}) {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createPaylinkPartner, PaylinkServerError, toNodeHandler } from 'stcpay-otp/server';
 import { MOCK_PARTNER, PARTNER_EXAMPLE, PARTNER_OTPS } from '../../demo/mock-partner.js';
-import { serveNode, startMock } from './mock-server.mjs';
+import { LICENSE, serveNode, startMock } from './mock-server.mjs';
 
 const AUTH = '/api/partner/auth';
 const VALIDATE = '/api/partner/register/validate-otp';
@@ -27,15 +27,6 @@ const kit = (options = {}) =>
     restBaseUrl: mock.origin,
     ...options,
   });
-
-const LICENSE = {
-  registrationType: 'cr',
-  licenseNumber: '7001234567',
-  mobileNumber: '0599925477',
-  hijriYear: '1400',
-  hijriMonth: '01',
-  hijriDay: '15',
-};
 
 /** The handler of a partner kit on a port of its own, and a way to POST JSON to it. */
 async function partnerServer(options = {}) {

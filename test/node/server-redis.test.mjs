@@ -11,7 +11,14 @@ import { createClient } from 'redis';
 import { createPaylink, createPaylinkPartner, toNodeHandler } from 'stcpay-otp/server';
 import { MOCK_CREDENTIALS } from '../../demo/mock-paylink.js';
 import { MOCK_PARTNER, PARTNER_OTPS } from '../../demo/mock-partner.js';
-import { invoiceInput, otpRequest, postJson, serveNode, startMock } from './mock-server.mjs';
+import {
+  invoiceInput,
+  LICENSE,
+  otpRequest,
+  postJson,
+  serveNode,
+  startMock,
+} from './mock-server.mjs';
 
 const SEND_OTP = '/rest/pay/stcpay/sendOtp';
 const installed = spawnSync('redis-server', ['--version']).status === 0;
@@ -135,14 +142,7 @@ test(
       instances.push({ partner, origin: server.origin });
     }
     const guess = async ({ partner, origin }, otp) => {
-      const session = await partner.checkLicense({
-        registrationType: 'cr',
-        licenseNumber: '7001234567',
-        mobileNumber: '0599925477',
-        hijriYear: '1400',
-        hijriMonth: '01',
-        hijriDay: '15',
-      });
+      const session = await partner.checkLicense(LICENSE);
       const url = `${origin}/paylink-partner/api/partner/register/validate-otp`;
       const body = { ...session, otp, partnerProfileNo: MOCK_PARTNER.profileNo };
       return (await postJson(url, body)).status;

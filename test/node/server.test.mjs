@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createPaylink, PaylinkServerError } from 'stcpay-otp/server';
 import { MOCK_CREDENTIALS } from '../../demo/mock-paylink.js';
-import { invoiceInput, pay, startMock } from './mock-server.mjs';
+import { invoiceInput, mockKit, pay, startMock } from './mock-server.mjs';
 
 const AUTH = '/api/auth';
 
@@ -13,14 +13,7 @@ let mock;
 before(async () => (mock = await startMock()));
 after(() => mock.close());
 
-const kit = (options = {}) =>
-  createPaylink({
-    ...MOCK_CREDENTIALS,
-    environment: 'testing',
-    restBaseUrl: mock.origin,
-    stcpayBaseUrl: mock.origin,
-    ...options,
-  });
+const kit = (options = {}) => mockKit(mock, options);
 
 /** The error `promise` rejects with, checked to be a PaylinkServerError. */
 async function failure(promise) {

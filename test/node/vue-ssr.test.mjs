@@ -12,18 +12,9 @@ import { createSSRApp } from 'vue';
 import { renderToString } from 'vue/server-renderer';
 import { MOCK_PARTNER, PARTNER_OTPS } from '../../demo/mock-partner.js';
 import { behindProxy } from './behind-proxy.mjs';
-import { startMock } from './mock-server.mjs';
+import { LICENSE, startMock } from './mock-server.mjs';
 
 const VALIDATE = '/api/partner/register/validate-otp';
-
-const LICENSE = {
-  registrationType: 'cr',
-  licenseNumber: '7001234567',
-  mobileNumber: '0599925477',
-  hijriYear: '1400',
-  hijriMonth: '01',
-  hijriDay: '15',
-};
 
 /** The registration step as a partner's Vue page has it; `binding` adds a way to pass a token. */
 const page = (binding = '') => `
