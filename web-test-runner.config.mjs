@@ -5,6 +5,7 @@ import { createDemoServer } from './demo/demo-server.js';
 import { findFirefox, selectedEngines } from './scripts/engines.mjs';
 import { CHROME_ARGS, findChrome } from './scripts/find-chrome.mjs';
 import { projectCommands } from './test/server/commands.js';
+import { handleChunkFault } from './test/server/chunk-fault.js';
 import { handleCspPage } from './test/server/csp-page.js';
 import { webkitLauncher } from './test/server/webkit-launcher.js';
 
@@ -81,6 +82,12 @@ export default {
     (ctx, next) => {
       if (!handleCspPage(ctx.req, ctx.res)) return next();
       ctx.respond = false;
+    },
+    // The built module, with its code step failing or held back (test/stcpay-otp-chunk.test.ts).
+    (ctx, next) => {
+      if (!handleChunkFault(ctx.req, ctx.res)) return next();
+      ctx.respond = false;
+      return new Promise((resolve) => ctx.res.once('close', resolve));
     },
     // The local mock Paylink and the demo store's server side, over real HTTP on the test
     // server's own origin.

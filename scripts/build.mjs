@@ -12,7 +12,7 @@
 // rate-limiter-flexible. Last comes custom-elements.json (cem).
 import { rm } from 'node:fs/promises';
 import { build } from 'vite';
-import { BANNER, libraryConfig, OUT, SCRIPT_TAG } from './build-config.mjs';
+import { BANNER, CLASSIC_SCRIPT, libraryConfig, OUT, SCRIPT_TAG } from './build-config.mjs';
 
 const library = (options) => build(libraryConfig(options));
 
@@ -32,12 +32,4 @@ await library({
 
 // The classic script's entry exports nothing, so it sets no global of its own (Lit inside sets its
 // four: litHtmlVersions, litElementVersions, reactiveElementVersions, litPropertyMetadata).
-await library({
-  lib: {
-    entry: 'scripts/iife-entry.js',
-    formats: ['iife'],
-    name: 'unused',
-    fileName: () => 'stcpay-otp.iife.js',
-  },
-  output: { postBanner: BANNER },
-});
+await library(CLASSIC_SCRIPT);

@@ -9,3 +9,5 @@ PaylinkValidateMobile.define();
 
 export * from './partner.js';
 export * from './core/shared-api.js';
+/** Every built-in string, in English and Arabic: a start for `messages`. */
+export { en, ar } from './i18n/all.js';

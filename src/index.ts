@@ -4,3 +4,5 @@
  */
 export * from './checkout.js';
 export * from './partner.js';
+/** Every built-in string, in English and Arabic: a start for `messages`. */
+export { en, ar } from './i18n/all.js';

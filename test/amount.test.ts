@@ -6,8 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { formatDecimal } from '../src/i18n/amount.js';
-import { ar } from '../src/i18n/ar.js';
-import { en } from '../src/i18n/en.js';
+import { ar, en } from '../src/i18n/all.js';
 import { generator } from './helpers/random.js';
 
 const intl = {

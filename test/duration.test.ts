@@ -5,8 +5,7 @@
  * number), 3 to 10, and 11 up.
  */
 import { expect } from '@open-wc/testing';
-import { ar } from '../src/i18n/ar.js';
-import { en } from '../src/i18n/en.js';
+import { ar, en } from '../src/i18n/all.js';
 
 describe('lengths of time in words', () => {
   it('English: 1 second, 2 seconds, 0.3 seconds; whole minutes from two minutes', () => {

@@ -7,8 +7,7 @@
  */
 import { expect, oneEvent } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { ar } from '../src/i18n/ar.js';
-import { en } from '../src/i18n/en.js';
+import { ar, en } from '../src/i18n/all.js';
 import { until } from './helpers/mock.js';
 
 const WIDTH = 360;

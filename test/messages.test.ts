@@ -4,8 +4,7 @@
  * untranslated (nor the other way round).
  */
 import { expect } from '@open-wc/testing';
-import { ar } from '../src/i18n/ar.js';
-import { en } from '../src/i18n/en.js';
+import { ar, en } from '../src/i18n/all.js';
 import { partnerAr, partnerEn } from '../src/partner/partner-messages.js';
 import { CHECKOUT_WORDS, LANGS, PARTNER_WORDS, type Lang } from './helpers/shopper-words.js';
 

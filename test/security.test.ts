@@ -199,23 +199,51 @@ describe('security', () => {
     const OURS = /^src\/[\w/-]+\.ts$/;
 
     it("holds nothing but the element's own modules and Lit, by the bundler's own list", async () => {
-      const bundle = (await executeServerCommand('bundle-modules')) as {
+      const files = (await executeServerCommand('bundle-modules')) as {
         fileName: string;
         sameAsDist: boolean;
+        imports: string[];
+        dynamicImports: string[];
         modules: { id: string; length: number }[];
-      };
-      // The list belongs to the very file that ships.
-      expect(bundle.fileName).to.equal('stcpay-otp.js');
-      expect(bundle.sameAsDist, 'the in-memory build equals dist/stcpay-otp.js').to.equal(true);
-      const ids = bundle.modules.map((module) => module.id);
-      expect(
-        ids.filter((id) => !LIT.test(id) && !DECORATE_HELPER.test(id) && !OURS.test(id)),
-      ).to.deep.equal([]);
-      expect(ids).to.include.members([
+      }[];
+      // Two files: the element, and the code step it loads after its first render.
+      expect(files.map((file) => file.fileName).sort()).to.deep.equal([
+        'stcpay-otp-code.js',
+        'stcpay-otp.js',
+      ]);
+      const [entry, code] = ['stcpay-otp.js', 'stcpay-otp-code.js'].map((name) =>
+        files.find((file) => file.fileName === name)!,
+      );
+      for (const file of files) {
+        // The list belongs to the very file that ships.
+        expect(file.sameAsDist, `the in-memory build equals dist/${file.fileName}`).to.equal(true);
+        const ids = file.modules.map((module) => module.id);
+        expect(
+          ids.filter((id) => !LIT.test(id) && !DECORATE_HELPER.test(id) && !OURS.test(id)),
+        ).to.deep.equal([]);
+      }
+      // The element's file imports nothing; it loads the code step, which imports only it.
+      expect(entry.imports).to.deep.equal([]);
+      expect(entry.dynamicImports).to.deep.equal(['stcpay-otp-code.js']);
+      expect(code.imports).to.deep.equal(['stcpay-otp.js']);
+      const entryIds = entry.modules.map((module) => module.id);
+      expect(entryIds).to.include.members([
         'src/define.ts',
         'src/checkout/stcpay-otp.ts',
+        'src/checkout/send-step.ts',
         'node_modules/lit-html/lit-html.js',
       ]);
+      // What only the code step and the payment's end need is not on the first step's path.
+      const later = [
+        'src/checkout/code-step.ts',
+        'src/checkout/outcome.ts',
+        'src/checkout/store-status.ts',
+        'src/core/web-otp.ts',
+        'src/i18n/en-code.ts',
+        'src/i18n/ar-code.ts',
+      ];
+      expect(entryIds.filter((id) => later.includes(id))).to.deep.equal([]);
+      expect(code.modules.map((module) => module.id)).to.include.members(later);
     });
   });
 });

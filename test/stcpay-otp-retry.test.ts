@@ -12,8 +12,7 @@ import '../src/define.js';
 import type { OtpErrorDetail } from '../src/index.js';
 import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
 import { forgetTransactions } from '../src/checkout/transactions.js';
-import { ar } from '../src/i18n/ar.js';
-import { en } from '../src/i18n/en.js';
+import { ar, en } from '../src/i18n/all.js';
 import type { Messages } from '../src/i18n/messages.js';
 import { clickAndSettle, freshCheckout, part, text, typeInto } from './helpers/harness.js';
 import {

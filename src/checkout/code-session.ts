@@ -1,18 +1,8 @@
-import { receiveSmsOtp } from '../core/web-otp.js';
+// Leaving the code step, and offering a new code: what the element does whether or not its code
+// step was loaded. Entering the step, and the browser's SMS code reader, are code-step.ts's.
 import type { CheckoutHost } from './host.js';
 import { showSendWait } from './send-wait.js';
 import { allowSendNow } from './transactions.js';
-
-/** After a code was sent: an empty code input with focus, the resend countdown, WebOTP. */
-export function startOtpStep(el: CheckoutHost): void {
-  el.otp = '';
-  el.completedOtp = undefined;
-  showSendWait(el);
-  el.resendAnnouncement =
-    el.countdown.remaining > 0 ? el.text.resendWait(el.countdown.remaining) : '';
-  void el.updateComplete.then(() => el.otpInput?.focus());
-  startSmsOtp(el);
-}
 
 /** Leaves the code step: its session, code, countdown and WebOTP request are gone. */
 export function endOtpStep(el: CheckoutHost): void {
@@ -37,18 +27,6 @@ export function offerNewCode(el: CheckoutHost, orderNumber: string, clear = true
   el.otp = '';
   el.completedOtp = undefined;
   void el.updateComplete.then(() => el.otpInput?.focus());
-}
-
-/** Offers the code from the SMS where the browser can read it (WebOTP), and confirms it. */
-function startSmsOtp(el: CheckoutHost): void {
-  if (el.smsController) return;
-  const controller = (el.smsController = new AbortController());
-  void receiveSmsOtp(controller.signal).then((code) => {
-    if (el.smsController === controller) el.smsController = undefined;
-    if (!code || controller.signal.aborted || !el.onOtpStep) return;
-    el.otp = code;
-    el.confirm().catch(() => {});
-  });
 }
 
 export function stopSmsOtp(el: CheckoutHost): void {

@@ -9,11 +9,36 @@ import { setStanding } from './transactions.js';
 import type { CheckoutHost, StcpayOtpState } from './host.js';
 import { busy, statusText } from './status-line.js';
 import { offerNewCode } from './code-session.js';
+import { showSendWait } from './send-wait.js';
+import { receiveSmsOtp } from '../core/web-otp.js';
 import { becomeUnconfirmed, paid } from './outcome.js';
 
-// The code step: the code field, resend and change-mobile, confirming the code (`otp-complete`)
-// and, with `process-payment`, the processPayment request. Entering and leaving the step, and
-// the browser's SMS code reader, are code-session.ts's.
+// The code step: entering it, the code field, resend and change-mobile, the browser's SMS code
+// reader, confirming the code (`otp-complete`) and, with `process-payment`, the processPayment
+// request. Leaving the step is code-session.ts's.
+
+/** After a code was sent: an empty code input with focus, the resend countdown, WebOTP. */
+export function startOtpStep(el: CheckoutHost): void {
+  el.otp = '';
+  el.completedOtp = undefined;
+  showSendWait(el);
+  el.resendAnnouncement =
+    el.countdown.remaining > 0 ? el.text.resendWait(el.countdown.remaining) : '';
+  void el.updateComplete.then(() => el.otpInput?.focus());
+  startSmsOtp(el);
+}
+
+/** Offers the code from the SMS where the browser can read it (WebOTP), and confirms it. */
+function startSmsOtp(el: CheckoutHost): void {
+  if (el.smsController) return;
+  const controller = (el.smsController = new AbortController());
+  void receiveSmsOtp(controller.signal).then((code) => {
+    if (el.smsController === controller) el.smsController = undefined;
+    if (!code || controller.signal.aborted || !el.onOtpStep) return;
+    el.otp = code;
+    el.confirm().catch(() => {});
+  });
+}
 
 /** Confirms the code typed (`confirm()`), and pays with `process-payment`. */
 export async function runConfirm(el: CheckoutHost): Promise<PaymentProcessedDetail | null> {

@@ -13,6 +13,7 @@ import type { SlowController } from '../core/slow.js';
 import type { RequestOptions } from '../core/transport.js';
 import type { Messages } from '../i18n/messages.js';
 import type { VerifyPayment } from './store-status.js';
+import type { CodeStep } from './load-code-step.js';
 
 /** A payment that may have gone through, and whether the element is still asking the store. */
 export interface Unconfirmed {
@@ -85,6 +86,10 @@ export interface CheckoutHost extends ReactiveControllerHost, HTMLElement {
   unconfirmed?: Unconfirmed;
   /** Stops asking the store about an unconfirmed payment. */
   statusController?: AbortController;
+  /** The code step and the outcome handling, once loaded (load-code-step.ts). */
+  readonly codeStep?: CodeStep;
+  /** Loads them (once for the page), and renders with them. */
+  loadCodeStep(): Promise<CodeStep>;
   readonly collectsOtp: boolean;
   readonly onOtpStep: boolean;
   readonly mobileInput?: HTMLInputElement;

@@ -11,8 +11,6 @@ import { noteFailure, noteSend, noteSuccess, undoSend, type SendMark } from './t
 import type { CheckoutHost } from './host.js';
 import { busy, statusText } from './status-line.js';
 import { numberOf, sendSpacing, showSendWait, waitFor } from './send-wait.js';
-import { startOtpStep } from './code-session.js';
-import { becomeUnconfirmed } from './outcome.js';
 
 // The send step: the mobile number form, checking and spacing a send, the sendOtp request and
 // what a failed one leaves behind, and cancelling one that takes long.
@@ -39,11 +37,19 @@ export async function runSend(el: CheckoutHost): Promise<OtpSentDetail> {
   let answer: Awaited<ReturnType<typeof sendOtp>>;
   try {
     answer = await el.inFlight.track(
-      el.requests.run((signal) =>
-        sendOtp({ ...body }, { ...el.requestOptions, signal }).catch((error: unknown) => {
+      el.requests.run(async (signal) => {
+        // No code is sent that the element cannot then take: its code step comes first.
+        if (el.collectsOtp && !el.codeStep)
+          await el.loadCodeStep().catch((error: unknown) => {
+            undoSend(body.orderNumber, mark, sentAt);
+            throw error; // a network error, to the shopper
+          });
+        if (signal.aborted) undoSend(body.orderNumber, mark, sentAt);
+        signal.throwIfAborted();
+        return sendOtp({ ...body }, { ...el.requestOptions, signal }).catch((error: unknown) => {
           throw sendFailed(el, body, mark, sentAt, error);
-        }),
-      ),
+        });
+      }),
     );
   } catch (error) {
     if (el.cancelled) {
@@ -54,10 +60,7 @@ export async function runSend(el: CheckoutHost): Promise<OtpSentDetail> {
     }
     // Paid already (another tab, a reload after paying): that is for the store to confirm.
     if (error instanceof PaylinkError && error.refusal === 'already-paid')
-      becomeUnconfirmed(el, body, {
-        reason: 'already-paid',
-        status: error.status,
-      });
+      await alreadyPaid(el, body, error);
     else showSendWait(el);
     throw error;
   }
@@ -75,7 +78,7 @@ export async function runSend(el: CheckoutHost): Promise<OtpSentDetail> {
   el.status = 'sent';
   el.newCodeNeeded = false;
   el.notice = '';
-  if (el.collectsOtp) startOtpStep(el);
+  if (el.collectsOtp) el.codeStep?.startOtpStep(el);
   // Fresh, frozen copies: what a listener or the caller does to them changes nothing here.
   el.emit('otp-sent', Object.freeze({ ...detail }));
   return Object.freeze({ ...detail });
@@ -110,6 +113,21 @@ function sendFailed(
 }
 
 /**
+ * Paylink says the order is paid already (another tab, a reload after paying): that is for the
+ * store to confirm, in the outcome handling, loaded for it if it was not. Should that fail, the
+ * refusal is shown as an error.
+ */
+async function alreadyPaid(el: CheckoutHost, body: SendOtpBody, error: PaylinkError) {
+  try {
+    const code = el.codeStep ?? (await el.loadCodeStep());
+    code.becomeUnconfirmed(el, body, { reason: 'already-paid', status: error.status });
+  } catch {
+    el.error = error;
+    el.status = 'error';
+  }
+}
+
+/**
  * Stops a send in flight (Cancel, Escape): safe, as nothing was charged. Not a payment. A
  * listener, called on the element, as are the handlers below.
  */
@@ -128,7 +146,13 @@ function handleSubmit(this: CheckoutHost, event: SubmitEvent): void {
   });
 }
 
+/** The shopper is at the number: time to load the code step, if the element takes the code. */
+function loadCodeStepNow(this: CheckoutHost): void {
+  if (this.collectsOtp && !this.codeStep) this.loadCodeStep().catch(() => {});
+}
+
 function handleMobileInput(this: CheckoutHost, event: InputEvent): void {
+  loadCodeStepNow.call(this);
   this.mobile = (event.target as HTMLInputElement).value;
   // A wait shown was for the number as it was: another may go at once.
   if (this.status === 'sent' || this.error?.field === 'mobile' || this.error?.retryAfter)
@@ -172,6 +196,7 @@ export function renderSendStep(el: CheckoutHost) {
           ?disabled=${el.disabled}
           aria-invalid=${mobileInvalid ? 'true' : 'false'}
           aria-describedby=${el.error ? 'country-code error' : 'country-code'}
+          @focus=${loadCodeStepNow}
           @input=${handleMobileInput}
         />
       </div>

@@ -10,17 +10,12 @@ import { endOtpStep, stopSmsOtp } from './code-session.js';
 import { cancelSend, renderCancel, renderSendStep, runSend } from './send-step.js';
 import { showSendWait } from './send-wait.js';
 import type { CheckoutHost, StcpayOtpState, Unconfirmed } from './host.js';
-import { handleOtpInput, handleResend, renderCodeStep, runConfirm } from './code-step.js';
-import {
-  askStore,
-  becomeUnconfirmed,
-  renderPaid,
-  renderUnconfirmed,
-  settle,
-  stopAskingStore,
-} from './outcome.js';
+import { loadCodeStep, type CodeStep } from './load-code-step.js';
 
 export type { StcpayOtpState } from './host.js';
+
+/** The code step could not be loaded: to the shopper, the connection failed. */
+const LOST = { code: 'network' } as const;
 
 /**
  * Collects a customer's STC Pay mobile number and asks Paylink to text them a one-time code
@@ -157,12 +152,33 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
   /** Whether the last send was stopped by the shopper (Cancel, Escape). */
   protected cancelled = false;
 
+  /**
+   * The code step and the outcome handling (stcpay-otp-code.ts), once loaded: after the first
+   * render, when the shopper is at the number field or the page is idle, and before any code is
+   * sent that the element must take. Every state that needs it comes after it has loaded.
+   */
+  protected codeStep?: CodeStep;
+  /** The idle-time load of the code step is scheduled (once while connected). */
+  private codeStepAtIdle = false;
+
   /** Escape stops a send in flight, as Cancel does. */
   private readonly handleKeydown = (event: KeyboardEvent): void => {
     if (event.key !== 'Escape' || this.status !== 'sending') return;
     event.preventDefault();
     cancelSend.call(this as unknown as CheckoutHost);
   };
+
+  /** Loads the code step (once for the page), and renders with it. */
+  protected loadCodeStep(): Promise<CodeStep> {
+    return loadCodeStep().then((code) => {
+      if (!this.codeStep) {
+        this.codeStep = code;
+        this.moreText = code.codeText;
+        this.requestUpdate();
+      }
+      return code;
+    });
+  }
 
   private get collectsOtp(): boolean {
     return this.collectOtp || this.processPayment;
@@ -191,7 +207,15 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
   confirm(): Promise<PaymentProcessedDetail | null> {
     const refusal = this.refusal('confirm');
     if (refusal) return Promise.reject(refusal);
-    return this.requests.once('confirm', () => runConfirm(this as unknown as CheckoutHost));
+    const host = this as unknown as CheckoutHost;
+    return this.requests.once('confirm', () =>
+      this.codeStep
+        ? this.codeStep.runConfirm(host)
+        : this.loadCodeStep().then(
+            (code) => code.runConfirm(host),
+            () => Promise.reject(this.fail(LOST)),
+          ),
+    );
   }
 
   /**
@@ -226,23 +250,38 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
       throw new TypeError(`<stcpay-otp> resolvePayment takes 'paid' or 'unpaid'.`);
     if (this.status !== 'unconfirmed' || !this.unconfirmed)
       throw new DOMException('<stcpay-otp> has no unconfirmed payment.', 'InvalidStateError');
-    settle(this as unknown as CheckoutHost, status, this.unconfirmed);
+    this.codeStep!.settle(this as unknown as CheckoutHost, status, this.unconfirmed);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.codeStepAtIdle = false;
     this.addEventListener('keydown', this.handleKeydown);
     if (!this.session) showSendWait(this as unknown as CheckoutHost);
     // Put back in the page with its payment unconfirmed: ask the store again.
     if (this.status === 'unconfirmed' && this.unconfirmed && !this.statusController)
-      askStore(this as unknown as CheckoutHost, this.unconfirmed);
+      this.codeStep?.askStore(this as unknown as CheckoutHost, this.unconfirmed);
+  }
+
+  protected override updated(): void {
+    // The code step loads while the shopper is still at the number: at idle, here.
+    if (!this.collectsOtp || this.codeStep || this.codeStepAtIdle) return;
+    this.codeStepAtIdle = true;
+    const load = () => {
+      if (this.isConnected) this.loadCodeStep().catch(() => (this.codeStepAtIdle = false));
+      else this.codeStepAtIdle = false;
+    };
+    if ('requestIdleCallback' in window) requestIdleCallback(load, { timeout: 2000 });
+    else setTimeout(load, 200);
   }
 
   override disconnectedCallback(): void {
     // Removed mid-payment: the payment may have reached Paylink, so it is unconfirmed.
     if (this.status === 'verifying' && this.session)
-      becomeUnconfirmed(this as unknown as CheckoutHost, this.session, { reason: 'removed' });
-    stopAskingStore(this as unknown as CheckoutHost);
+      this.codeStep!.becomeUnconfirmed(this as unknown as CheckoutHost, this.session, {
+        reason: 'removed',
+      });
+    this.codeStep?.stopAskingStore(this as unknown as CheckoutHost);
     this.removeEventListener('keydown', this.handleKeydown);
     super.disconnectedCallback();
     stopSmsOtp(this as unknown as CheckoutHost);
@@ -289,18 +328,21 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
   }
 
   protected override handleOtpInput(event: InputEvent): void {
-    handleOtpInput.call(this as unknown as CheckoutHost, event);
+    this.codeStep?.handleOtpInput.call(this as unknown as CheckoutHost, event);
   }
 
   protected override handleResend(): void {
-    handleResend.call(this as unknown as CheckoutHost);
+    this.codeStep?.handleResend.call(this as unknown as CheckoutHost);
   }
 
   override render() {
     const host = this as unknown as CheckoutHost;
-    if (this.status === 'paid' && this.payment) return renderPaid(host);
-    if (this.status === 'unconfirmed' && this.unconfirmed) return renderUnconfirmed(host);
-    return this.onOtpStep ? renderCodeStep(host, renderCancel(host)) : renderSendStep(host);
+    // `paid`, `unconfirmed` and the code step are only ever reached with the code step loaded.
+    const code = this.codeStep;
+    if (!code) return renderSendStep(host);
+    if (this.status === 'paid' && this.payment) return code.renderPaid(host);
+    if (this.status === 'unconfirmed' && this.unconfirmed) return code.renderUnconfirmed(host);
+    return this.onOtpStep ? code.renderCodeStep(host, renderCancel(host)) : renderSendStep(host);
   }
 }
 

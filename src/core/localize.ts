@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { catalogFor, catalogLang, messagesFor } from '../i18n/catalogs.js';
-import type { Messages } from '../i18n/messages.js';
+import type { CodeMessages, Messages } from '../i18n/messages.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -68,7 +68,7 @@ export class LocalizeController implements ReactiveController {
     return catalogFor(this.lang).dir;
   }
 
-  messages(overrides?: Partial<Messages>): Messages {
-    return messagesFor(this.lang, overrides);
+  messages(overrides?: Partial<Messages>, more?: Readonly<Record<string, CodeMessages>>): Messages {
+    return messagesFor(this.lang, overrides, more);
   }
 }

@@ -7,7 +7,7 @@ import { LocalizeController } from './localize.js';
 import { otpField } from './otp-field.js';
 import { otpLengths, parseOtp } from '../input/otp.js';
 import { describeError } from '../i18n/describe-error.js';
-import type { Messages } from '../i18n/messages.js';
+import type { CodeMessages, Messages } from '../i18n/messages.js';
 import { DEFAULT_TIMEOUT, type Environment, type RequestOptions } from './transport.js';
 import { RequestController } from './request-controller.js';
 import { styles } from './styles.js';
@@ -93,9 +93,12 @@ export abstract class PaylinkElement<S extends string> extends LitElement {
     return this.status;
   }
 
+  /** The code step's strings by language, once the element has them (see catalogs.ts). */
+  protected moreText?: Readonly<Record<string, CodeMessages>>;
+
   /** The strings in the element's language, with the host page's overrides. */
   protected get text(): Messages {
-    return this.localize.messages(this.messages);
+    return this.localize.messages(this.messages, this.moreText);
   }
 
   protected get requestOptions(): RequestOptions {

@@ -1,6 +1,6 @@
 /**
- * What both elements' public entries export besides their own: the error type, the shared
- * strings in English and Arabic, and their types. Side-effect free.
+ * What both elements' public entries export besides their own: the error type, the strings'
+ * type. Side-effect free.
  */
 export {
   PaylinkError,
@@ -10,6 +10,4 @@ export {
   type OtpField,
 } from './errors.js';
 export type { OtpErrorEvent } from './events.js';
-export { en } from '../i18n/en.js';
-export { ar } from '../i18n/ar.js';
 export type { Messages } from '../i18n/messages.js';

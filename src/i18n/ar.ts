@@ -1,5 +1,8 @@
-/** Arabic: every string of the element. */
-import type { Catalog, Messages } from './messages.js';
+/**
+ * Arabic: the number step's strings, and those both steps share. The code step's are in
+ * ar-code.ts, loaded with it.
+ */
+import type { Catalog, SendMessages } from './messages.js';
 import { duration } from './duration.js';
 
 /** Keeps a number, a code or a phone number left-to-right inside Arabic text (LRI … PDI). */
@@ -16,7 +19,7 @@ const time = duration('ar-u-nu-latn');
 const checkoutSetup = (what: string) =>
   `إعداد صفحة الدفع غير صحيح: ${what}. يرجى التواصل مع المتجر.`;
 
-export const ar: Messages = {
+export const arSend: SendMessages = {
   mobileLabel: 'رقم الجوال المسجّل في STC Pay',
   submit: 'إرسال الرمز',
   // Marked right-to-left on both sides, the sign after the digits, as Intl writes it.
@@ -24,7 +27,6 @@ export const ar: Messages = {
   pay: (amount) => `أرسل الرمز لدفع ${amount}`,
   sending: 'جارٍ إرسال الرمز…',
   stillSending: 'ما زلنا بانتظار STC Pay…',
-  stillConfirming: 'ما زلنا نؤكّد الدفع مع STC Pay… يرجى عدم إغلاق هذه الصفحة.',
   cancel: 'إلغاء',
   sendCancelled: 'تم الإلغاء. لم يُخصم أي مبلغ.',
   sendIn: (time) => `إرسال الرمز بعد ${ltr(time)}`,
@@ -73,23 +75,10 @@ export const ar: Messages = {
   timeout: (seconds) => `لم تستجب خدمة الدفع خلال ${time(seconds)}. يرجى المحاولة مرة أخرى.`,
   badResponse: 'وصل من خدمة الدفع رد تعذّرت قراءته. يرجى المحاولة مرة أخرى.',
 
-  otpLabel: 'رمز التحقق',
-  otpSentTo: (mobile) => `أدخل الرمز الذي أرسلناه برسالة نصية إلى ${ltr(mobile)}.`,
-  otpResent: (mobile) => `أرسلنا رمزًا جديدًا إلى ${ltr(mobile)}.`,
-  confirm: 'تأكيد',
-  confirmPayment: 'تأكيد الدفع',
-  verifying: 'جارٍ تأكيد الدفع…',
-  resend: 'إعادة إرسال الرمز',
-  resendIn: (time) => `إعادة الإرسال بعد ${ltr(time)}`,
   resendWait: (seconds) => `يمكنك طلب رمز جديد بعد ${time(seconds)}.`,
-  sendHeld: (seconds) => `تجاوزت عدد المحاولات المسموح به لهذا الرقم. ${ar.resendWait(seconds)}`,
+  sendHeld: (seconds) =>
+    `تجاوزت عدد المحاولات المسموح به لهذا الرقم. ${arSend.resendWait(seconds)}`,
   resendReady: 'يمكنك الآن طلب رمز جديد.',
-  changeMobile: 'تغيير الرقم',
-  paid: (amount) => `تم دفع ${amount} بنجاح. شكرًا لك!`,
-  paymentChecking:
-    'جارٍ التحقق من دفعتك… لن يُخصم المبلغ مرتين، فلا تدفع مرة أخرى ولا تغلق هذه الصفحة.',
-  paymentUnconfirmed: 'لم نتمكن من تأكيد دفعتك بعد. لم يُخصم المبلغ مرتين: سيؤكّد المتجر الدفع معك.',
-  paymentUnpaid: 'لم تتم عملية الدفع، ولم يُخصم منك أي مبلغ. اطلب رمزًا جديدًا لتحاول مرة أخرى.',
   otpRequired: 'أدخل الرمز المرسل في الرسالة النصية.',
   otpNotANumber: 'يجب أن يتكوّن الرمز من أرقام فقط.',
   otpWrongLength: (min, max) =>
@@ -104,4 +93,4 @@ export const ar: Messages = {
 };
 
 /** Arabic, written right to left. */
-export const arabic: Catalog = { dir: 'rtl', messages: ar };
+export const arabic: Catalog = { dir: 'rtl', messages: arSend };

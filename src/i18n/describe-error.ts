@@ -4,19 +4,19 @@
  */
 import { PaylinkError, type ErrorReason } from '../core/errors.js';
 import { MOBILE_RULES } from '../input/mobile.js';
-import { en } from './en.js';
-import type { Messages } from './messages.js';
+import { enSend } from './en.js';
+import type { SendMessages } from './messages.js';
 
 /**
  * A PaylinkError worded in English: what the API clients throw when called on their own. The
  * elements word the same reason again in their own language.
  */
 export function englishError(reason: ErrorReason): PaylinkError {
-  return new PaylinkError(reason, describeError(reason, en));
+  return new PaylinkError(reason, describeError(reason, enSend));
 }
 
 /** Puts an error into words. */
-export function describeError(reason: ErrorReason, m: Messages): string {
+export function describeError(reason: ErrorReason, m: SendMessages): string {
   // Too soon: the wait is what to say. A failed send after which the number must wait: why,
   // and the wait.
   if ('wait' in reason)
@@ -45,7 +45,7 @@ export function describeError(reason: ErrorReason, m: Messages): string {
 
 function describeMobileProblem(
   reason: Extract<ErrorReason, { field: 'mobile' }>,
-  m: Messages,
+  m: SendMessages,
 ): string {
   const cc = reason.countryCode;
   const rule = MOBILE_RULES[cc];
@@ -67,7 +67,10 @@ function describeMobileProblem(
   }
 }
 
-function describeOtpProblem(reason: Extract<ErrorReason, { field: 'otp' }>, m: Messages): string {
+function describeOtpProblem(
+  reason: Extract<ErrorReason, { field: 'otp' }>,
+  m: SendMessages,
+): string {
   if (reason.problem === 'wrong-length') return m.otpWrongLength(reason.min, reason.max);
   return reason.problem === 'required' ? m.otpRequired : m.otpNotANumber;
 }

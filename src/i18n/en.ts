@@ -1,18 +1,20 @@
-/** English: every string of the element. */
-import type { Catalog, Messages } from './messages.js';
+/**
+ * English: the number step's strings, and those both steps share. The code step's are in
+ * en-code.ts, loaded with it.
+ */
+import type { Catalog, SendMessages } from './messages.js';
 import { duration } from './duration.js';
 
 /** A length of time in words, in the numbers a countdown shows. */
 const time = duration('en');
 
-export const en: Messages = {
+export const enSend: SendMessages = {
   mobileLabel: 'STC Pay mobile number',
   submit: 'Send code',
   amount: (digits) => `SAR\u00a0${digits}`,
   pay: (amount) => `Send code to pay ${amount}`,
   sending: 'Sending code…',
   stillSending: 'Still waiting for STC Pay…',
-  stillConfirming: "Still confirming with STC Pay… Please don't close this page.",
   cancel: 'Cancel',
   sendCancelled: 'Cancelled. Nothing was charged.',
   sendIn: (time) => `Send code in ${time}`,
@@ -71,25 +73,9 @@ export const en: Messages = {
     `The payment service did not answer within ${time(seconds)}. Please try again.`,
   badResponse: 'The payment service sent an answer that could not be read. Please try again.',
 
-  otpLabel: 'Verification code',
-  otpSentTo: (mobile) => `Enter the code we sent by SMS to ${mobile}.`,
-  otpResent: (mobile) => `We sent a new code to ${mobile}.`,
-  confirm: 'Confirm',
-  confirmPayment: 'Confirm payment',
-  verifying: 'Confirming payment…',
-  resend: 'Resend code',
-  resendIn: (time) => `Resend code in ${time}`,
   resendWait: (seconds) => `You can ask for a new code in ${time(seconds)}.`,
-  sendHeld: (seconds) => `Too many tries for this number just now. ${en.resendWait(seconds)}`,
+  sendHeld: (seconds) => `Too many tries for this number just now. ${enSend.resendWait(seconds)}`,
   resendReady: 'You can ask for a new code now.',
-  changeMobile: 'Change number',
-  paid: (amount) => `Payment of ${amount} complete. Thank you!`,
-  paymentChecking:
-    "Checking your payment… You will not be charged twice, so please don't pay again or close this page.",
-  paymentUnconfirmed:
-    'We could not confirm your payment yet. You have not been charged twice: the store will confirm it with you.',
-  paymentUnpaid:
-    'Your payment did not go through, and you have not been charged. Send yourself a new code to try again.',
   otpRequired: 'Enter the code from the SMS.',
   otpNotANumber: 'The code can only contain digits.',
   otpWrongLength: (min, max) =>
@@ -102,4 +88,4 @@ export const en: Messages = {
 };
 
 /** English, written left to right. */
-export const english: Catalog = { dir: 'ltr', messages: en };
+export const english: Catalog = { dir: 'ltr', messages: enSend };

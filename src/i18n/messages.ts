@@ -102,8 +102,34 @@ export interface Messages {
   inputMissing: (field: string) => string;
 }
 
-/** One built-in language: its strings, and the direction it is written in. */
+/**
+ * The strings of the code step and of how a payment ends: `<stcpay-otp>` loads them with its
+ * code step (checkout/stcpay-otp-code.ts), after its first render. Grouped per language in
+ * en-code.ts and ar-code.ts.
+ */
+export type CodeMessageKey =
+  | 'stillConfirming'
+  | 'otpLabel'
+  | 'otpSentTo'
+  | 'otpResent'
+  | 'confirm'
+  | 'confirmPayment'
+  | 'verifying'
+  | 'resend'
+  | 'resendIn'
+  | 'changeMobile'
+  | 'paid'
+  | 'paymentChecking'
+  | 'paymentUnconfirmed'
+  | 'paymentUnpaid';
+
+export type CodeMessages = Pick<Messages, CodeMessageKey>;
+
+/** The number step's strings and those both steps share, errors included: en.ts and ar.ts. */
+export type SendMessages = Omit<Messages, CodeMessageKey>;
+
+/** One built-in language: its number step's strings, and the direction it is written in. */
 export interface Catalog {
   dir: 'ltr' | 'rtl';
-  messages: Messages;
+  messages: SendMessages;
 }

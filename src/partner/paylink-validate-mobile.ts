@@ -13,6 +13,7 @@ import {
 import { PaylinkElement } from '../core/paylink-element.js';
 import type { ErrorReason } from '../core/errors.js';
 import type { Messages } from '../i18n/messages.js';
+import { codeText } from '../i18n/code-text.js';
 import {
   describePartnerError,
   partnerMessagesFor,
@@ -66,6 +67,9 @@ export type ValidateMobileState = 'idle' | 'validating' | 'resending' | 'validat
  */
 export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
   static override defaultTag = 'paylink-validate-mobile';
+
+  /** The code's strings: this element's one step takes a code, so it ships them. */
+  protected override moreText = codeText;
   static override shadowRootOptions = { ...PaylinkElement.shadowRootOptions, delegatesFocus: true };
 
   /** From step 1 (check-license), passed as is. Changing it ends the registration session. */

@@ -2,8 +2,9 @@
 // see from inside, read in Node or through the DevTools protocol of the test browser.
 //
 //   source-files     every file under src/, as written: [{path, text}]
-//   bundle-modules   builds the bundle again in memory with the project's Vite config and lists
-//                    the modules in it: {fileName, length, sameAsDist, modules: [{id, length}]}
+//   bundle-modules   builds the script-tag module again in memory with the project's Vite config
+//                    and lists its files: [{fileName, length, sameAsDist, imports, dynamicImports,
+//                    modules: [{id, length}]}]
 //   console-watch    {action: 'start'} starts recording the page's console, exceptions and
 //                    browser log (all frames); {action: 'stop'} returns the entries since then:
 //                    through the DevTools protocol in Chromium, WebDriver BiDi in Firefox; false
@@ -67,9 +68,11 @@ async function sourceFiles(dir) {
 }
 
 /**
- * Builds the bundle the way `npm run build` does, without writing, and reads the bundler's own
- * account of it: which modules went in, and how many characters of the output each one makes.
- * `sameAsDist` says whether the output is, character for character, dist/stcpay-otp.js.
+ * Builds the script-tag module the way `npm run build` does, without writing, and reads the
+ * bundler's own account of each file it makes (the element's, and the code step it loads):
+ * which modules went in, how many characters of the output each one makes, and what the file
+ * imports, statically and with `import()`. `sameAsDist` says whether the output is, character
+ * for character, the file of that name in dist/.
  */
 async function bundleModules() {
   const result = await build({
@@ -79,18 +82,22 @@ async function bundleModules() {
   });
   const outputs = (Array.isArray(result) ? result : [result]).flatMap((each) => each.output);
   const chunks = outputs.filter((output) => output.type === 'chunk');
-  if (chunks.length !== 1) throw new Error(`expected one chunk, got ${chunks.length}`);
-  const [chunk] = chunks;
-  const dist = await readFile(join(ROOT, 'dist', chunk.fileName), 'utf8').catch(() => null);
-  return {
-    fileName: chunk.fileName,
-    length: chunk.code.length,
-    sameAsDist: chunk.code === dist,
-    modules: Object.entries(chunk.modules).map(([id, module]) => ({
-      id: id.startsWith(ROOT + sep) ? relative(ROOT, id).split(sep).join('/') : id,
-      length: module.renderedLength,
-    })),
-  };
+  return Promise.all(
+    chunks.map(async (chunk) => {
+      const dist = await readFile(join(ROOT, 'dist', chunk.fileName), 'utf8').catch(() => null);
+      return {
+        fileName: chunk.fileName,
+        length: chunk.code.length,
+        sameAsDist: chunk.code === dist,
+        imports: chunk.imports,
+        dynamicImports: chunk.dynamicImports,
+        modules: Object.entries(chunk.modules).map(([id, module]) => ({
+          id: id.startsWith(ROOT + sep) ? relative(ROOT, id).split(sep).join('/') : id,
+          length: module.renderedLength,
+        })),
+      };
+    }),
+  );
 }
 
 async function emulateTouch(touches, session, enabled) {
