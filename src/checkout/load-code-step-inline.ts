@@ -1,4 +1,4 @@
-import * as codeStep from './stcpay-otp-code.js';
+import { codeStep } from './stcpay-otp-code.js';
 import type { CodeStep } from './load-code-step.js';
 
 /**

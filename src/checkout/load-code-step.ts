@@ -1,7 +1,7 @@
-import type * as CodeStepModule from './stcpay-otp-code.js';
+import type { codeStep } from './stcpay-otp-code.js';
 
 /** The code step and the outcome handling (stcpay-otp-code.ts), as the element calls them. */
-export type CodeStep = typeof CodeStepModule;
+export type CodeStep = typeof codeStep;
 
 /** The load in flight or done, for every element on the page; cleared when it fails. */
 let loading: Promise<CodeStep> | undefined;
@@ -26,7 +26,9 @@ export function loadCodeStep(): Promise<CodeStep> {
 const CHUNK = './stcpay-otp-code.js';
 
 function importCodeStep(): Promise<CodeStep> {
-  if (!failures) return import('./stcpay-otp-code.js');
+  if (!failures) return import('./stcpay-otp-code.js').then((chunk) => chunk.codeStep);
   const again = new URL(`${CHUNK}?try=${failures}`, import.meta.url).href;
-  return import('./stcpay-otp-code.js').catch(() => import(again));
+  return import('./stcpay-otp-code.js')
+    .catch((): Promise<typeof import('./stcpay-otp-code.js')> => import(again))
+    .then((chunk) => chunk.codeStep);
 }

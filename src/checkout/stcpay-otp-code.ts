@@ -3,14 +3,15 @@
  * element loads after its first render (load-code-step.ts), so that the number step comes first.
  * Built as its own file next to the element's (`stcpay-otp-code.js`).
  */
-export {
+import { codeText } from '../i18n/code-text.js';
+import {
   handleOtpInput,
   handleResend,
   renderCodeStep,
   runConfirm,
   startOtpStep,
 } from './code-step.js';
-export {
+import {
   askStore,
   becomeUnconfirmed,
   renderPaid,
@@ -18,4 +19,19 @@ export {
   settle,
   stopAskingStore,
 } from './outcome.js';
-export { codeText } from '../i18n/code-text.js';
+
+/** What the element calls once the chunk is loaded. */
+export const codeStep = {
+  codeText,
+  handleOtpInput,
+  handleResend,
+  renderCodeStep,
+  runConfirm,
+  startOtpStep,
+  askStore,
+  becomeUnconfirmed,
+  renderPaid,
+  renderUnconfirmed,
+  settle,
+  stopAskingStore,
+};
