@@ -1,6 +1,7 @@
 // `npm run bench`: measures the built bundles of both elements in headless Chromium against
-// hand-written plain DOM, and prints medians with min and max over repeated runs, then the
-// size of every bundle.
+// the Lit floor (scripts/lit-floor.mjs: a Lit hello-world bundled as the element is) and
+// hand-written plain DOM, and prints medians with quartiles, min and max over repeated runs,
+// then the bytes of what a storefront downloads, and of the Lit floor.
 //
 //   bundle parse + evaluate   import() of the element's script from memory (a Blob), so the
 //                             network is left out: parsing, compiling, running the module
@@ -8,6 +9,8 @@
 //                             appending them to paint-ready: every updateComplete resolved,
 //                             then style and layout done (a forced layout read). Waiting for
 //                             the next frame would add the same 0 to 16.7 ms of vsync to both.
+//   Lit floor, N              the same for N of the Lit floor's element (<p>Hello</p>, one
+//                             CSS rule), its bundle loaded over HTTP as the element's is
 //   plain DOM, N              the same for N <form>s with a <label>, an <input> and a
 //                             <button>, built with document.createElement
 //   by hand, N                <stcpay-otp>'s first render (shadow root, stylesheet, nodes,
@@ -17,8 +20,14 @@
 //   click -> request start    to the request's startTime in Resource Timing
 //
 // Every run of every measure gets a new browser context (empty caches, nothing compiled),
-// on a cross-origin-isolated page, for 5 µs timers. BENCH_RUNS sets the runs (default 21).
-import { readFileSync, readdirSync } from 'node:fs';
+// on a cross-origin-isolated page, for 5 µs timers; each run takes every measure in turn, so
+// the element, the Lit floor and the plain form are interleaved. Ratios are taken run by run.
+// BENCH_RUNS sets the runs (default 21).
+//
+// Bytes are gzip -9 (Node's zlib, as `npm run size` counts them): the first step is
+// dist/stcpay-otp.js with the files it imports statically, the code step its chunk
+// dist/stcpay-otp-code.js, which it imports after the first render.
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -26,9 +35,12 @@ import { chromium } from 'playwright-core';
 import { createDemoServer } from '../demo/demo-server.js';
 import { MOCK_PARTNER, PARTNER_EXAMPLE } from '../demo/mock-partner.js';
 import { CHROME_ARGS, findChrome } from './find-chrome.mjs';
+import { buildLitFloor, LIT_FLOOR_TAG } from './lit-floor.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS) || 21;
 const DIST = 'dist';
+/** The ratio of the element's first render to the Lit floor's that we aim at, at most. */
+const FLOOR_TARGET = 1.1;
 
 /** The elements measured: each one's script-tag bundle, and what a page gives it. */
 const ELEMENTS = {
@@ -48,8 +60,14 @@ const ELEMENTS = {
       'partner-profile-no': PARTNER_EXAMPLE.request.partnerProfileNo,
     },
   },
+  floor: { bundle: 'lit-floor.js', tag: LIT_FLOOR_TAG, attributes: {} },
 };
-const BUNDLES = new Set(Object.values(ELEMENTS).map(({ bundle }) => `/${DIST}/${bundle}`));
+/** The code step the element imports by its relative name, so from the same server. */
+const CODE_STEP = 'stcpay-otp-code.js';
+const BUNDLES = new Set(
+  [ELEMENTS.checkout.bundle, ELEMENTS.partner.bundle, CODE_STEP].map((name) => `/${DIST}/${name}`),
+);
+const litFloor = await buildLitFloor();
 
 // An empty page; cross-origin isolation gives performance.now() 5 µs resolution.
 const ISOLATED = {
@@ -63,9 +81,10 @@ const handleDemo = createDemoServer();
 const server = createServer((req, res) => {
   if (handleDemo(req, res)) return;
   const path = new URL(req.url ?? '/', 'http://bench').pathname;
-  if (BUNDLES.has(path)) {
+  // The Lit floor is served from memory beside the bundles, so it loads as they do.
+  if (BUNDLES.has(path) || path === `/${DIST}/${ELEMENTS.floor.bundle}`) {
     res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', ...ISOLATED });
-    res.end(readFileSync(`.${path}`));
+    res.end(BUNDLES.has(path) ? readFileSync(`.${path}`) : litFloor);
   } else if (path === '/') {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...ISOLATED });
     res.end(PAGE);
@@ -119,6 +138,9 @@ const MEASURES = {
   partnerParse: (page) => parse(page, ELEMENTS.partner),
   partner1: (page) => render(page, ELEMENTS.partner, 1),
   partner100: (page) => render(page, ELEMENTS.partner, 100),
+  floorParse: (page) => parse(page, ELEMENTS.floor),
+  floor1: (page) => render(page, ELEMENTS.floor, 1),
+  floor100: (page) => render(page, ELEMENTS.floor, 100),
   async plain1(page) {
     return page.evaluate(renderPlain, 1);
   },
@@ -254,7 +276,11 @@ async function renderElements({ tag, attributes, count }) {
   }
   await Promise.all(elements.map((el) => el.updateComplete));
   void host.offsetHeight; // style and layout
-  return performance.now() - start;
+  const time = performance.now() - start;
+  // A tag that was never defined would take no time at all: check each rendered something.
+  if (!elements.every((el) => el.shadowRoot?.childElementCount))
+    throw new Error(`<${tag}> did not render`);
+  return time;
 }
 
 /** In the page: N plain forms (label, input, button) from creation to paint-ready. */
@@ -374,27 +400,51 @@ process.stdout.write('\n\n');
 await browser.close();
 server.close();
 
-const median = (values) => {
+/** The p-quantile of `values`, interpolated between closest ranks (p = 0.5: the median). */
+const quantile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  const rank = (sorted.length - 1) * p;
+  const low = Math.floor(rank);
+  const high = Math.min(low + 1, sorted.length - 1);
+  return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
 };
+const median = (values) => quantile(values, 0.5);
 const ms = (value) => `${value.toFixed(2)} ms`;
-const times = (value) => `${value.toFixed(1)}×`;
+const times = (value) => `${value.toFixed(2)}×`;
+/** Median, first and third quartiles, min and max. */
 const stats = (values, format = ms) =>
-  [median(values), Math.min(...values), Math.max(...values)].map(format);
+  [
+    median(values),
+    quantile(values, 0.25),
+    quantile(values, 0.75),
+    Math.min(...values),
+    Math.max(...values),
+  ].map(format);
 /** Per-run ratios of two measures, run i against run i. */
 const ratios = (a, b) => a.map((value, i) => value / b[i]);
 const field = (list, key) => list.map((each) => each[key]);
 
+const toFloor1 = ratios(samples.element1, samples.floor1);
+const toFloor100 = ratios(samples.element100, samples.floor100);
 const rows = [
   ['bundle parse + evaluate, `<stcpay-otp>`', ...stats(samples.parse)],
+  ['bundle parse + evaluate, Lit floor', ...stats(samples.floorParse)],
+  [
+    'ratio to the Lit floor, parse + evaluate',
+    ...stats(ratios(samples.parse, samples.floorParse), times),
+  ],
   ['first render, 1 `<stcpay-otp>`', ...stats(samples.element1)],
+  ['first render, 1 Lit floor', ...stats(samples.floor1)],
   ['first render, 1 plain DOM form', ...stats(samples.plain1)],
-  ['**ratio, 1**', ...stats(ratios(samples.element1, samples.plain1), times)],
+  ['**ratio to the Lit floor, 1**', ...stats(toFloor1, times)],
+  ['**ratio to plain DOM, 1**', ...stats(ratios(samples.element1, samples.plain1), times)],
+  ['Lit floor to plain DOM, 1', ...stats(ratios(samples.floor1, samples.plain1), times)],
   ['first render, 100 `<stcpay-otp>`', ...stats(samples.element100)],
+  ['first render, 100 Lit floor', ...stats(samples.floor100)],
   ['first render, 100 plain DOM forms', ...stats(samples.plain100)],
-  ['**ratio, 100**', ...stats(ratios(samples.element100, samples.plain100), times)],
+  ['**ratio to the Lit floor, 100**', ...stats(toFloor100, times)],
+  ['**ratio to plain DOM, 100**', ...stats(ratios(samples.element100, samples.plain100), times)],
+  ['Lit floor to plain DOM, 100', ...stats(ratios(samples.floor100, samples.plain100), times)],
   ["1 copy of the element's DOM and styles by hand", ...stats(samples.byHand1)],
   ["100 copies of the element's DOM and styles by hand", ...stats(samples.byHand100)],
   ['ratio to by hand, 1', ...stats(ratios(samples.element1, samples.byHand1), times)],
@@ -404,8 +454,10 @@ const rows = [
   ['click → request start, `<stcpay-otp>`', ...stats(field(samples.clickElement, 'request'))],
   ['bundle parse + evaluate, `<paylink-validate-mobile>`', ...stats(samples.partnerParse)],
   ['first render, 1 `<paylink-validate-mobile>`', ...stats(samples.partner1)],
+  ['ratio to the Lit floor, 1', ...stats(ratios(samples.partner1, samples.floor1), times)],
   ['ratio to plain DOM, 1', ...stats(ratios(samples.partner1, samples.plain1), times)],
   ['first render, 100 `<paylink-validate-mobile>`', ...stats(samples.partner100)],
+  ['ratio to the Lit floor, 100', ...stats(ratios(samples.partner100, samples.floor100), times)],
   ['ratio to plain DOM, 100', ...stats(ratios(samples.partner100, samples.plain100), times)],
   [
     'click → `fetch()` called, `<paylink-validate-mobile>`',
@@ -420,27 +472,86 @@ const rows = [
 ];
 const version = browser.version();
 console.log(
-  `Chromium ${version}, headless; ${RUNS} runs, each in a new browser context; ratios are per run.\n`,
+  `Chromium ${version}, headless; ${RUNS} runs, each in a new browser context; ratios are per run; q1 and q3 are the first and third quartiles.\n`,
 );
-printTable(['measure', 'median', 'min', 'max'], rows);
+printTable(['measure', 'median', 'q1', 'q3', 'min', 'max'], rows);
 
-const bundles = readdirSync(DIST).filter((name) => name.endsWith('.js'));
+console.log(
+  `\nTarget: the first render of \`<stcpay-otp>\` at most ${FLOOR_TARGET}× the Lit floor's (median of the per-run ratios):`,
+);
+for (const [count, values] of [
+  [1, toFloor1],
+  [100, toFloor100],
+]) {
+  const ratio = median(values);
+  const verdict = ratio <= FLOOR_TARGET ? 'met' : 'not met';
+  console.log(`- ${count} element${count > 1 ? 's' : ''}: ${times(ratio)}, ${verdict}`);
+}
+
+/**
+ * The relative files `file` in dist/ imports statically (`import ... from "./x.js"`,
+ * `import "./x.js"`, `export ... from "./x.js"`), and theirs, in the order first met; an
+ * `import()` is not one of them.
+ */
+function staticImports(file, found = []) {
+  const code = readFileSync(join(DIST, file), 'utf8');
+  const pattern = /(?<![\w$.])(?:import|export)\s*(?:[^'"`()]*?\bfrom\s*)?["']\.\/([^"']+)["']/g;
+  for (const [, name] of code.matchAll(pattern)) {
+    if (name === file || found.includes(name)) continue;
+    found.push(name);
+    staticImports(name, found);
+  }
+  return found;
+}
+
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-const sizes = bundles.map((name) => {
-  const content = readFileSync(join(DIST, name));
-  const gzip = gzipSync(content, { level: 9 }).length;
-  const brotli = brotliCompressSync(content, {
+const compressed = (content) => ({
+  raw: content.length,
+  gzip: gzipSync(content, { level: 9 }).length,
+  brotli: brotliCompressSync(content, {
     params: {
       [constants.BROTLI_PARAM_QUALITY]: 11,
       [constants.BROTLI_PARAM_SIZE_HINT]: content.length,
     },
-  }).length;
-  const size = (bytes) => `${kb(bytes)} (${bytes} B)`;
-  return [`\`${DIST}/${name}\``, size(content.length), size(gzip), size(brotli)];
+  }).length,
 });
-console.log('');
-printTable(['bundle', 'raw', 'gzip -9', 'brotli -q 11'], sizes);
+/** The bytes of files downloaded one by one: each compressed on its own, then added up. */
+const filesBytes = (files) =>
+  files
+    .map((name) => compressed(readFileSync(join(DIST, name))))
+    .reduce((sum, each) => ({
+      raw: sum.raw + each.raw,
+      gzip: sum.gzip + each.gzip,
+      brotli: sum.brotli + each.brotli,
+    }));
+const listed = (files) => files.map((name) => `\`${DIST}/${name}\``).join(' + ');
 
+const firstStep = [ELEMENTS.checkout.bundle, ...staticImports(ELEMENTS.checkout.bundle)];
+const codeStep = [CODE_STEP, ...staticImports(CODE_STEP).filter((f) => !firstStep.includes(f))];
+const floorBytes = compressed(Buffer.from(litFloor));
+const byteRows = [
+  [
+    `first step: ${listed(firstStep)}${firstStep.length > 1 ? '' : ' (no static imports)'}`,
+    filesBytes(firstStep),
+  ],
+  [`code step: ${listed(codeStep)}`, filesBytes(codeStep)],
+  ['first step + code step', filesBytes([...firstStep, ...codeStep])],
+  ['classic script: `dist/stcpay-otp.iife.js`', filesBytes(['stcpay-otp.iife.js'])],
+  [`partner: ${listed([ELEMENTS.partner.bundle])}`, filesBytes([ELEMENTS.partner.bundle])],
+  ['Lit floor (built in memory)', floorBytes],
+];
+const size = (bytes) => `${kb(bytes)} (${bytes} B)`;
+console.log('');
+printTable(
+  ['bundle', 'raw', 'gzip -9', 'brotli -q 11', 'gzip ÷ Lit floor'],
+  byteRows.map(([name, { raw, gzip, brotli }]) => [
+    name,
+    size(raw),
+    size(gzip),
+    size(brotli),
+    times(gzip / floorBytes.gzip),
+  ]),
+);
 function printTable(head, body) {
   const widths = head.map((_, i) => Math.max(...[head, ...body].map((row) => row[i].length)));
   const line = (row) =>
