@@ -87,7 +87,7 @@ describe('security', () => {
       );
       // The one exception: the partner element says, without the token, that it removed a
       // token attribute (test/paylink-validate-mobile.test.ts checks what it prints).
-      expect(calls).to.deep.equal(['src/partner/paylink-validate-mobile.ts: console.warn(']);
+      expect(calls).to.deep.equal(['src/partner/partner-token.ts: console.warn(']);
     });
 
     it('would notice one (the check itself)', () => {

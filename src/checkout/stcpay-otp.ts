@@ -1,5 +1,5 @@
 import { PaylinkElement } from '../core/paylink-element.js';
-import { property, query, state } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { PaylinkError, type ErrorReason } from '../core/errors.js';
 import type { OtpSentDetail, PaymentProcessedDetail } from '../core/events.js';
 import { SlowController } from '../core/slow.js';
@@ -88,39 +88,58 @@ const LOST = { code: 'network' } as const;
 export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
   static override defaultTag = 'stcpay-otp';
 
+  /** The reactive properties, declared as fields below; `state: true` ones are internal. */
+  static override properties: PropertyDeclarations = {
+    transactionNo: { attribute: 'transaction-no' },
+    total: { type: Number },
+    countryCode: { attribute: 'country-code' },
+    mobile: {},
+    collectOtp: { type: Boolean, attribute: 'collect-otp' },
+    processPayment: { type: Boolean, attribute: 'process-payment' },
+    resendAfter: { type: Number, attribute: 'resend-after' },
+    statusUrl: { attribute: 'status-url' },
+    verifyPayment: { attribute: false },
+    session: { state: true },
+    completedOtp: { state: true },
+    payment: { state: true },
+    unconfirmed: { state: true },
+    notice: { state: true },
+    newCodeNeeded: { state: true },
+  };
+
   /** Paylink's `transactionNo` from addInvoice; sent as `orderNumber`. Required. */
-  @property({ attribute: 'transaction-no' }) transactionNo?: string;
+  transactionNo?: string;
 
   /** The invoice total in SAR, a number above 0. Required. */
-  @property({ type: Number }) total?: number;
+  total?: number;
 
   /** The calling code of the mobile number, digits only. */
-  @property({ attribute: 'country-code' }) countryCode = '966';
+  countryCode = '966';
 
   /** The mobile number in the input; the attribute only prefills it. */
-  @property() mobile = '';
+  mobile = '';
 
   /** After the code is sent, show the code step and dispatch `otp-complete` on confirm. */
-  @property({ type: Boolean, attribute: 'collect-otp' }) collectOtp = false;
+  collectOtp = false;
 
   /** Like `collect-otp`, and then call processPayment too (`payment-processed`). */
-  @property({ type: Boolean, attribute: 'process-payment' }) processPayment = false;
+  processPayment = false;
 
   /** Seconds before the customer may ask for a new code. */
-  @property({ type: Number, attribute: 'resend-after' }) resendAfter = 60;
+  resendAfter = 60;
 
   /**
    * The store's own route that says whether a transaction was paid: the element GETs
    * `status-url?transactionNo=…` and expects `{"status": "paid" | "unpaid"}`. Same rules as
    * `base-url` (https, or http to this machine). Used to resolve an unconfirmed payment.
    */
-  @property({ attribute: 'status-url' }) statusUrl?: string;
+  statusUrl?: string;
 
   /**
    * The host's own way to resolve an unconfirmed payment, instead of `status-url`: resolves
    * `'paid'` or `'unpaid'` for a transaction number. A property only.
    */
-  @property({ attribute: false }) verifyPayment?: VerifyPayment;
+  verifyPayment?: VerifyPayment;
 
   // The steps (send-step.ts, code-step.ts, outcome.ts) are functions given the element as a
   // CheckoutHost (host.ts): `this as unknown as CheckoutHost`, a cast with no code, lets them
@@ -128,24 +147,30 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
   // `private`, which TypeScript would take for unused; the public API leaves both out.
 
   /** The session of the last code sent, as `otp-sent` gave it. */
-  @state() private session?: OtpSentDetail;
+  private session?: OtpSentDetail;
   /** The code of the last `otp-complete` when the host page processes the payment. */
-  @state() protected completedOtp?: string;
-  @state() private payment?: PaymentProcessedDetail;
+  protected completedOtp?: string;
+  private payment?: PaymentProcessedDetail;
   /** A payment that may have gone through; set in the `unconfirmed` state. */
-  @state() private unconfirmed?: Unconfirmed;
+  private unconfirmed?: Unconfirmed;
   /** The code step's own news, e.g. that the payment did not go through. */
-  @state() protected notice: '' | 'paymentUnpaid' | 'sendCancelled' = '';
+  protected notice: '' | 'paymentUnpaid' | 'sendCancelled' = '';
   /** The last code cannot be used any more: a new one is the next step (resend is primary). */
-  @state() protected newCodeNeeded = false;
+  protected newCodeNeeded = false;
 
   /** Stops asking the store about an unconfirmed payment. */
   private statusController?: AbortController;
   /** A request has been in flight for a while: say so (and offer Cancel for a send). */
   protected readonly inFlight = new SlowController(this);
-  @query('input[part~="mobile"]') private mobileInput?: HTMLInputElement;
-  @query('input[part~="otp"]') private otpInput?: HTMLInputElement;
-  @query('[part~="paid"]') protected paidMessage?: HTMLElement;
+  private get mobileInput() {
+    return this.find<HTMLInputElement>('input[part~="mobile"]');
+  }
+  private get otpInput() {
+    return this.find<HTMLInputElement>('input[part~="otp"]');
+  }
+  protected get paidMessage() {
+    return this.find('[part~="paid"]');
+  }
 
   /** Aborts the browser's WebOTP request. */
   protected smsController?: AbortController;

@@ -1,5 +1,11 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import {
+  html,
+  LitElement,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { CountdownController } from './countdown.js';
 import { PaylinkError, type ErrorReason } from './errors.js';
 import type { PaylinkEventMap } from './events.js';
@@ -21,6 +27,21 @@ import { styles } from './styles.js';
 export abstract class PaylinkElement<S extends string> extends LitElement {
   static override styles = styles;
 
+  /** The reactive properties, declared as fields below; `state: true` ones are internal. */
+  static override properties: PropertyDeclarations = {
+    environment: {},
+    baseUrl: { attribute: 'base-url' },
+    timeout: { type: Number },
+    disabled: { type: Boolean, reflect: true },
+    otpLength: { type: Number, attribute: 'otp-length' },
+    theme: { reflect: true },
+    messages: { attribute: false },
+    status: { state: true },
+    error: { state: true },
+    otp: { state: true },
+    resendAnnouncement: { state: true },
+  };
+
   /** The tag `define()` uses by default. */
   static defaultTag: string;
 
@@ -35,35 +56,35 @@ export abstract class PaylinkElement<S extends string> extends LitElement {
   }
 
   /** Which Paylink host to talk to. */
-  @property() environment: Environment = 'production';
+  environment: Environment = 'production';
 
   /** Replaces the environment's origin, e.g. the site's own proxy route or a local mock. */
-  @property({ attribute: 'base-url' }) baseUrl?: string;
+  baseUrl?: string;
 
   /** Milliseconds to wait for Paylink before giving up. */
-  @property({ type: Number }) timeout = DEFAULT_TIMEOUT;
+  timeout = DEFAULT_TIMEOUT;
 
   /** Disables the inputs and buttons. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
 
   /**
    * The code's exact length, 4-10; the code is then confirmed as soon as it is complete.
    * Unset: 4 to 10 digits.
    */
-  @property({ type: Number, attribute: 'otp-length' }) otpLength?: number;
+  otpLength?: number;
 
   /** Unset or `auto` follows the system's light or dark preference; `light` and `dark` fix it. */
-  @property({ reflect: true }) theme?: 'auto' | 'light' | 'dark';
+  theme?: 'auto' | 'light' | 'dark';
 
   /**
    * Replaces any of the built-in strings (English or Arabic, chosen by `lang`); the strings not
    * given keep the language's defaults. A property only.
    */
-  @property({ attribute: false }) messages?: Partial<Messages>;
+  messages?: Partial<Messages>;
 
-  @state() protected status: S | 'idle' | 'error' = 'idle';
+  protected status: S | 'idle' | 'error' = 'idle';
   /** The error shown, if any. */
-  @state() protected error?: PaylinkError;
+  protected error?: PaylinkError;
 
   protected readonly localize = new LocalizeController(this);
 
@@ -76,9 +97,9 @@ export abstract class PaylinkElement<S extends string> extends LitElement {
   });
 
   /** What was typed into the code input. */
-  @state() protected otp = '';
+  protected otp = '';
   /** What the polite live region under the resend button says. */
-  @state() protected resendAnnouncement = '';
+  protected resendAnnouncement = '';
 
   /** The wait before [part=resend] may ask for a new code; says so when it is over. */
   protected readonly countdown = new CountdownController(this, () => {
@@ -126,6 +147,11 @@ export abstract class PaylinkElement<S extends string> extends LitElement {
     } catch {
       states.add(`--${this.status}`); // the older dashed form, before :state() was standard
     }
+  }
+
+  /** The element in the shadow root that `selector` finds, if any. */
+  protected find<E extends Element = HTMLElement>(selector: string): E | undefined {
+    return this.renderRoot?.querySelector<E>(selector) ?? undefined;
   }
 
   /** Dispatches one of the elements' events; the detail must be the type the event map gives. */

@@ -3,6 +3,27 @@ import { withTimeLimit, type RequestOptions } from '../core/transport.js';
 import { englishError } from '../i18n/describe-error.js';
 import type { PartnerRequestOptions } from './partner-client.js';
 
+/** The attribute a token must never be in; the element removes it on sight. */
+export const TOKEN_ATTRIBUTE = 'token';
+
+/** Elements that said once that they removed a `token` attribute. */
+const warned = new WeakSet<Element>();
+
+/**
+ * Removes a `token` attribute (server-side rendering or a framework may write one, where any
+ * script on the page or the HTML source can read it) without using it, and says so once per
+ * element, without the token.
+ */
+export function dropTokenAttribute(el: Element): void {
+  el.removeAttribute(TOKEN_ATTRIBUTE);
+  if (warned.has(el)) return;
+  warned.add(el);
+  console.warn(
+    '<paylink-validate-mobile>: removed a "token" attribute without using it. The token is a ' +
+      'property only (in Vue, :token.prop); better, use base-url with your own backend.',
+  );
+}
+
 /** Where the partner element takes its token from: a `token`, or `getToken` for a fresh one. */
 export interface TokenSource {
   token?: string;

@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { PaylinkError, type RegistrationField } from '../core/errors.js';
 import { frozenCopy } from '../core/frozen.js';
 import { maskNational, parseMobile } from '../input/mobile.js';
@@ -19,10 +19,9 @@ import {
   partnerMessagesFor,
   type PartnerMessages,
 } from './partner-messages.js';
-import { withToken } from './partner-token.js';
+import { dropTokenAttribute, TOKEN_ATTRIBUTE, withToken } from './partner-token.js';
 
 /** The attribute a token must never be: removed on sight, never read. */
-const TOKEN_ATTRIBUTE = 'token';
 
 export type ValidateMobileState = 'idle' | 'validating' | 'resending' | 'validated' | 'error';
 
@@ -72,49 +71,59 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
   protected override moreText = codeText;
   static override shadowRootOptions = { ...PaylinkElement.shadowRootOptions, delegatesFocus: true };
 
+  /** The reactive properties, declared as fields below; `state: true` ones are internal. */
+  static override properties: PropertyDeclarations = {
+    signature: {},
+    sessionUuid: { attribute: 'session-uuid' },
+    mobile: {},
+    partnerProfileNo: { attribute: 'partner-profile-no' },
+    token: { attribute: false },
+    messages: { attribute: false },
+    getToken: { attribute: false },
+    resendAfter: { type: Number, attribute: 'resend-after' },
+    result: { state: true },
+    resent: { state: true },
+  };
+
   /** From step 1 (check-license), passed as is. Changing it ends the registration session. */
-  @property() signature?: string;
+  signature?: string;
 
   /** From step 1, passed as is. */
-  @property({ attribute: 'session-uuid' }) sessionUuid?: string;
+  sessionUuid?: string;
 
   /** The merchant's mobile as step 1 took it, passed as is. */
-  @property() mobile?: string;
+  mobile?: string;
 
   /** The partner's profile number from the contract with Paylink. */
-  @property({ attribute: 'partner-profile-no' }) partnerProfileNo?: string;
+  partnerProfileNo?: string;
 
   /**
    * The partner's id_token, sent as `Authorization: Bearer`. A property only: never reflected
    * to an attribute, rendered, logged or put into an event. Not needed with a `base-url`
    * backend that adds it.
    */
-  @property({ attribute: false }) token?: string;
+  token?: string;
 
   /**
    * Replaces any of the built-in strings, the shared ones and this element's own (`validate`,
    * `validated`, `unauthorized`...); the rest keep the language's defaults. A property only.
    */
-  @property({ attribute: false }) override messages?: Partial<Messages & PartnerMessages>;
+  override messages?: Partial<Messages & PartnerMessages>;
 
   /** Supplies a fresh token for each request instead of `token`; asked again once after a 401. */
-  @property({ attribute: false }) getToken?: () => string | Promise<string>;
+  getToken?: () => string | Promise<string>;
 
   /**
    * Seconds before [part=resend] asks for a new code, counted from when the element first
    * shows (step 1 has just sent one) and from each resend. An expired code enables it at once.
    */
-  @property({ type: Number, attribute: 'resend-after' }) resendAfter = 60;
+  resendAfter = 60;
 
-  @state() private result?: ValidateOtpResponse;
+  private result?: ValidateOtpResponse;
   /** Whether the code the merchant is waiting for came from a resend. */
-  @state() private resent = false;
+  private resent = false;
 
   private countdownStarted = false;
-  private warnedTokenAttribute = false;
-
-  @query('[part~="validated"]') private confirmation?: HTMLElement;
-  @query('input[part~="otp"]') private otpInput?: HTMLInputElement;
 
   /**
    * A `token` attribute is watched only to be removed: the token is a property only, and the
@@ -126,7 +135,7 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     if (name === TOKEN_ATTRIBUTE) {
-      if (value !== null) this.dropTokenAttribute();
+      if (value !== null) dropTokenAttribute(this);
       return;
     }
     super.attributeChangedCallback(name, old, value);
@@ -134,26 +143,11 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.hasAttribute(TOKEN_ATTRIBUTE)) this.dropTokenAttribute();
+    if (this.hasAttribute(TOKEN_ATTRIBUTE)) dropTokenAttribute(this);
     if (!this.countdownStarted) {
       this.countdownStarted = true;
       this.countdown.start(this.resendAfter);
     }
-  }
-
-  /**
-   * Removes a `token` attribute (server-side rendering or a framework may write one, where any
-   * script on the page or the HTML source can read it) without using it, and says so once,
-   * without the token.
-   */
-  private dropTokenAttribute(): void {
-    this.removeAttribute(TOKEN_ATTRIBUTE);
-    if (this.warnedTokenAttribute) return;
-    this.warnedTokenAttribute = true;
-    console.warn(
-      '<paylink-validate-mobile>: removed a "token" attribute without using it. The token is a ' +
-        'property only (in Vue, :token.prop); better, use base-url with your own backend.',
-    );
   }
 
   /**
@@ -231,7 +225,7 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
     this.countdown.start(this.resendAfter);
     this.resendAnnouncement =
       this.countdown.remaining > 0 ? this.text.resendWait(this.countdown.remaining) : '';
-    void this.updateComplete.then(() => this.otpInput?.focus());
+    void this.updateComplete.then(() => this.find<HTMLInputElement>('input[part~="otp"]')?.focus());
   }
 
   private async runValidate(): Promise<ValidateOtpResponse> {
@@ -257,7 +251,7 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
     this.countdown.stop();
     const detail = frozenCopy(result);
     this.emit('mobile-validated', detail);
-    void this.updateComplete.then(() => this.confirmation?.focus());
+    void this.updateComplete.then(() => this.find('[part~="validated"]')?.focus());
     return detail;
   }
 
@@ -283,8 +277,10 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
     if (this.codeExpired) {
       // One tap to recover: the old code is no use, and the resend button is ready.
       this.otp = '';
-      void this.updateComplete.then(() => this.otpInput?.focus());
-    } else if (this.codeAtFault) this.otpInput?.select();
+      void this.updateComplete.then(() =>
+        this.find<HTMLInputElement>('input[part~="otp"]')?.focus(),
+      );
+    } else if (this.codeAtFault) this.find<HTMLInputElement>('input[part~="otp"]')?.select();
   }
 
   protected override fail(reason: ErrorReason): PaylinkError {

@@ -23,7 +23,7 @@ const ALLOWED = [
   /^README\.md$/,
   /^LICENSE$/,
   /^custom-elements\.json$/,
-  /^dist\/stcpay-otp(\.iife)?\.js(\.map)?$/,
+  /^dist\/stcpay-otp(\.iife|-code)?\.js(\.map)?$/,
   /^dist\/paylink-validate-mobile\.js(\.map)?$/,
   /^dist\/lib\/((checkout|core|i18n|input|partner|server|server\/ledger|server\/proxy)\/)?[\w-]+\.(js|js\.map|d\.ts)$/,
 ];
@@ -39,6 +39,7 @@ test('holds the builds, the types of every entry, the manifest, README and LICEN
     'dist/lib/define.js',
     'dist/lib/react.js',
     'dist/stcpay-otp.js',
+    'dist/stcpay-otp-code.js',
     'dist/stcpay-otp.iife.js',
     'dist/lib/index.d.ts',
     'dist/lib/define.d.ts',
