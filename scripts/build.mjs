@@ -9,7 +9,8 @@
 // React) as dependencies; index.js has no side effects, define.js and react.js register
 // <stcpay-otp>, define-partner.js and react-partner.js <paylink-validate-mobile>; server.js
 // and server/ are the server half (no DOM, no Lit), for Node and edge runtimes, importing
-// rate-limiter-flexible. Last comes custom-elements.json (cem).
+// rate-limiter-flexible. scripts/minify-lib.mjs then minifies the modules' html and css
+// templates as the script-tag builds have them. Last comes custom-elements.json (cem).
 import { rm } from 'node:fs/promises';
 import { build } from 'vite';
 import { BANNER, CLASSIC_SCRIPT, libraryConfig, OUT, SCRIPT_TAG } from './build-config.mjs';

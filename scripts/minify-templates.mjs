@@ -9,43 +9,95 @@
 //                             space (what the browser renders it as anyway), and the template's
 //                             first and last runs go; a template containing <pre>, <textarea>
 //                             or a white-space rule is left as written.
+//
+// templateEdits() computes those edits for a module's syntax tree; the plugin makes them in
+// src/ for the script-tag builds, scripts/minify-lib.mjs in tsc's output for npm.
 import { transform } from 'lightningcss';
 
 const KEEPS_WHITESPACE = /<pre|<textarea|white-space/i;
+
+/** Whether `code` may hold an `html` or `css` template (tsc writes a space before the backtick). */
+export const HAS_TEMPLATES = /\b(?:html|css)\s*`/;
 
 export function minifyTemplates({ include = /\/src\/[^?]*\.ts$/ } = {}) {
   return {
     name: 'stcpay-otp:minify-templates',
     transform(code, id) {
       if (!include.test(id) || !/\b(?:html|css)`/.test(code)) return null;
-      const edits = [];
-      walk(this.parse(code), (node) => {
-        if (node.type !== 'TaggedTemplateExpression' || node.tag.type !== 'Identifier') return;
-        const { quasis } = node.quasi;
-        if (node.tag.name === 'css') {
-          const pieces = minifyCss(
-            quasis.map((q) => q.value.cooked),
-            id,
-          );
-          if (pieces) quasis.forEach((quasi, i) => edits.push([quasi.start, quasi.end, pieces[i]]));
-        } else if (
-          node.tag.name === 'html' &&
-          !quasis.some((q) => KEEPS_WHITESPACE.test(q.value.raw))
-        ) {
-          quasis.forEach((quasi, i) => {
-            let text = quasi.value.raw.replace(/\s*\n\s*/g, ' ');
-            if (i === 0) text = text.replace(/^ /, '');
-            if (i === quasis.length - 1) text = text.replace(/ $/, '');
-            edits.push([quasi.start, quasi.end, text]);
-          });
-        }
-      });
+      const edits = templateEdits(this.parse(code), id);
       if (edits.length === 0) return null;
-      edits.sort((a, b) => b[0] - a[0]);
-      for (const [start, end, text] of edits) code = code.slice(0, start) + text + code.slice(end);
-      return { code, map: null };
+      return { code: applyEdits(code, edits), map: null };
     },
   };
+}
+
+/**
+ * The edits that minify the `html` and `css` templates of a module, given its ESTree AST (with
+ * `start` and `end` offsets, as acorn and Rolldown give them): `[start, end, text]` each, where
+ * `text` replaces the module's code from `start` to `end`. They do not overlap. A css template
+ * is replaced piece by piece (the text between its `${}`s); in an html template only the runs
+ * of whitespace change, so the markup between them keeps its place in a source map.
+ * `filename` names the module in a CSS error.
+ */
+export function templateEdits(ast, filename) {
+  const edits = [];
+  walk(ast, (node) => {
+    if (node.type !== 'TaggedTemplateExpression' || node.tag.type !== 'Identifier') return;
+    const { quasis } = node.quasi;
+    if (node.tag.name === 'css') {
+      const pieces = minifyCss(
+        quasis.map((q) => q.value.cooked),
+        filename,
+      );
+      if (pieces) quasis.forEach((quasi, i) => edits.push([quasi.start, quasi.end, pieces[i]]));
+    } else if (
+      node.tag.name === 'html' &&
+      !quasis.some((q) => KEEPS_WHITESPACE.test(q.value.raw))
+    ) {
+      edits.push(...htmlEdits(quasis));
+    }
+  });
+  return edits;
+}
+
+/** `code` with `edits` (from templateEdits) made. */
+export function applyEdits(code, edits) {
+  for (const [start, end, text] of [...edits].sort((a, b) => b[0] - a[0]))
+    code = code.slice(0, start) + text + code.slice(end);
+  return code;
+}
+
+/**
+ * An html template's edits: every run of whitespace that contains a line break becomes one
+ * space, and the template's first and last runs go, as does a space it starts or ends with.
+ */
+function htmlEdits(quasis) {
+  const edits = [];
+  quasis.forEach((quasi, i) => {
+    const { raw } = quasi.value;
+    const first = i === 0;
+    const last = i === quasis.length - 1;
+    let head = false; // the first character is gone
+    let tail = false; // the last one is
+    for (const run of raw.matchAll(/\s*\n\s*/g)) {
+      const starts = first && run.index === 0;
+      const ends = last && run.index + run[0].length === raw.length;
+      head ||= starts;
+      tail ||= ends;
+      edits.push([
+        quasi.start + run.index,
+        quasi.start + run.index + run[0].length,
+        starts || ends ? '' : ' ',
+      ]);
+    }
+    if (first && !head && raw.startsWith(' ')) {
+      head = true;
+      edits.push([quasi.start, quasi.start + 1, '']);
+    }
+    if (last && !tail && raw.endsWith(' ') && !(head && raw.length === 1))
+      edits.push([quasi.end - 1, quasi.end, '']);
+  });
+  return edits;
 }
 
 /**
