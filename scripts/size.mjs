@@ -127,21 +127,20 @@ const pages = PAGES.map((file) => ({
   everything: reach(file, true),
 }));
 
+/** What a row is, with the code step an app's bundler makes of an npm entry. */
+const described = (r) => (r.later ? `${r.what}; its code step ${kb(r.later)} gzip more` : r.what);
+
 if (process.argv.includes('--markdown')) {
   for (const r of rows)
-    console.log(`| \`${r.file}\` (${r.what}) | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`);
+    console.log(
+      `| \`${r.file}\` (${described(r)}) | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`,
+    );
   process.exit(0);
 }
 
 const table = [
   ['build', 'minified', 'gzip', 'brotli', ''],
-  ...rows.map((r) => [
-    r.file,
-    kb(r.raw),
-    kb(r.gzip),
-    kb(r.brotli),
-    r.later ? `${r.what}; its code step ${kb(r.later)} gzip more` : r.what,
-  ]),
+  ...rows.map((r) => [r.file, kb(r.raw), kb(r.gzip), kb(r.brotli), described(r)]),
 ];
 const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
 for (const row of table)

@@ -115,7 +115,7 @@ function sendFailed(
 /**
  * Paylink says the order is paid already (another tab, a reload after paying): that is for the
  * store to confirm, in the outcome handling, loaded for it if it was not. Should that fail, the
- * refusal is shown as an error.
+ * refusal is shown, and dispatched, as an error.
  */
 async function alreadyPaid(el: CheckoutHost, body: SendOtpBody, error: PaylinkError) {
   try {
@@ -124,6 +124,7 @@ async function alreadyPaid(el: CheckoutHost, body: SendOtpBody, error: PaylinkEr
   } catch {
     el.error = error;
     el.status = 'error';
+    el.emit('otp-error', error.toDetail());
   }
 }
 
