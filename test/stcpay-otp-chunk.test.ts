@@ -4,11 +4,11 @@
  * (test/server/chunk-fault.js), in a page of its own (an iframe), so that a code step held back
  * or failing is this test's alone. Sends go to the local mock Paylink over real HTTP.
  */
-import { expect } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import type { OtpErrorDetail } from '../src/core/events.js';
 import { clickAndSettle, hasPart, part, stateOf, visibleError } from './helpers/harness.js';
-import { mockPaylink, pause, until } from './helpers/mock.js';
-import { said } from './helpers/shopper-words.js';
+import { mockPaylink, pause, TEST_OTPS, until } from './helpers/mock.js';
+import { said, saidForRefusal } from './helpers/shopper-words.js';
 
 type Mode = 'ok' | 'fail' | 'hold';
 
@@ -51,6 +51,42 @@ async function shopperPage() {
     },
     remove: () => frame.remove(),
   };
+}
+
+/**
+ * An order of the demo store, paid already: an invoice made and paid through the store's own
+ * routes (the server kit's proxy in front of the mock Paylink), as another tab would have.
+ */
+async function paidOrder() {
+  const created = await fetch('/store/api/checkout', { method: 'POST' });
+  const { transactionNo, amount } = (await created.json()) as {
+    transactionNo: string;
+    amount: number;
+  };
+  const post = async (path: string, body: object) => {
+    const response = await fetch(`/paylink/rest/pay/stcpay/${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(response.status, path).to.equal(200);
+    return response.json();
+  };
+  const order = {
+    stcpayMobile: '551234567',
+    stcpayMobileCountryCode: '966',
+    orderNumber: transactionNo,
+    total: amount,
+  };
+  const { paymentSessionId, signature, signedBase64Data } = await post('sendOtp', order);
+  await post('processPayment', {
+    ...order,
+    stcpayPaymentOTP: TEST_OTPS.success,
+    paymentSessionId,
+    signature,
+    signedBase64Data,
+  });
+  return { transactionNo, amount };
 }
 
 describe('dist/stcpay-otp.js and its code step', () => {
@@ -138,5 +174,41 @@ describe('dist/stcpay-otp.js and its code step', () => {
     expect(await mock.requests()).to.have.length(1);
     await el.updateComplete;
     expect(hasPart(el, 'otp')).to.equal(true);
+  });
+
+  it('without collect-otp, loads the outcome handling when Paylink says the order is paid', async () => {
+    page = await shopperPage();
+    const { transactionNo, amount } = await paidOrder();
+    const el = await page.checkout('/paylink', {
+      'transaction-no': transactionNo,
+      total: String(amount),
+      'status-url': '/paylink/payment-status',
+    });
+    const unconfirmed = oneEvent(el, 'payment-unconfirmed');
+    const processed = oneEvent(el, 'payment-processed');
+    part(el, 'submit').click();
+    expect((await unconfirmed).detail).to.include({
+      orderNumber: transactionNo,
+      reason: 'already-paid',
+    });
+    expect((await processed).detail).to.include({ confirmedByStore: true });
+    await el.updateComplete;
+    expect(stateOf(el)).to.equal('paid');
+    expect(await page.codeStepRequests()).to.have.length(1);
+  });
+
+  it('without collect-otp, and no outcome handling to load: the refusal is shown and dispatched', async () => {
+    page = await shopperPage();
+    await page.set('fail');
+    const { transactionNo, amount } = await paidOrder();
+    const el = await page.checkout('/paylink', {
+      'transaction-no': transactionNo,
+      total: String(amount),
+    });
+    const { error } = await clickAndSettle(el, 'submit', 'otp-sent');
+    expect(error).to.include({ code: 'http', message: saidForRefusal('en', 'already-paid') });
+    await el.updateComplete;
+    expect(visibleError(el)).to.equal(saidForRefusal('en', 'already-paid'));
+    expect(stateOf(el)).to.equal('error');
   });
 });
