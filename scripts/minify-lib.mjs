@@ -14,7 +14,7 @@ import remapping from '@jridgewell/remapping';
 import { decodedMappings, originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
 import { parse } from 'acorn';
 import MagicString from 'magic-string';
-import { HAS_TEMPLATES, templateEdits } from './minify-templates.mjs';
+import { HAS_TEMPLATES, templateEdits, walk } from './minify-templates.mjs';
 
 const LIB = 'dist/lib';
 
@@ -76,16 +76,6 @@ function withTemplateLines(map, ast, code) {
     }
   });
   return { ...map, mappings };
-}
-
-function walk(node, visit) {
-  if (Array.isArray(node)) return node.forEach((child) => walk(child, visit));
-  if (!node || typeof node.type !== 'string') return;
-  visit(node);
-  for (const key in node) {
-    const value = node[key];
-    if (value && typeof value === 'object') walk(value, visit);
-  }
 }
 
 const files = (await readdir(LIB, { recursive: true }))

@@ -126,7 +126,8 @@ function minifyCss(pieces, filename) {
   return out.map((piece) => piece.replace(/[\\`]/g, '\\$&').replace(/\$\{/g, '\\${'));
 }
 
-function walk(node, visit) {
+/** Calls `visit` on every node of an ESTree AST, depth first. */
+export function walk(node, visit) {
   if (Array.isArray(node)) return node.forEach((child) => walk(child, visit));
   if (!node || typeof node.type !== 'string') return;
   visit(node);
