@@ -12,8 +12,8 @@ import type { RequestController } from '../core/request-controller.js';
 import type { SlowController } from '../core/slow.js';
 import type { RequestOptions } from '../core/transport.js';
 import type { Messages } from '../i18n/messages.js';
-import type { VerifyPayment } from './store-status.js';
-import type { CodeStep } from './load-code-step.js';
+import type { CodeMessages } from '../i18n/messages.js';
+import type { PaymentStatus, VerifyPayment } from './store-status.js';
 
 /** A payment that may have gone through, and whether the element is still asking the store. */
 export interface Unconfirmed {
@@ -23,6 +23,29 @@ export interface Unconfirmed {
   status?: number;
   /** The store is being asked now (`status-url` or `verifyPayment`). */
   checking: boolean;
+}
+
+/**
+ * What the code step's chunk (stcpay-otp-code.ts) gives the element once loaded: the code step
+ * (code-step.ts), how a payment ends (outcome.ts), and their strings.
+ */
+export interface CodeStep {
+  readonly codeText: Readonly<Record<string, CodeMessages>>;
+  startOtpStep(el: CheckoutHost): void;
+  renderCodeStep(el: CheckoutHost, cancel: unknown): TemplateResult;
+  handleOtpInput(this: CheckoutHost, event: InputEvent): void;
+  handleResend(this: CheckoutHost): void;
+  runConfirm(el: CheckoutHost): Promise<PaymentProcessedDetail | null>;
+  becomeUnconfirmed(
+    el: CheckoutHost,
+    order: Pick<OtpSentDetail, 'orderNumber' | 'total'>,
+    why: { reason: UnconfirmedReason; status?: number },
+  ): void;
+  askStore(el: CheckoutHost, unconfirmed: Unconfirmed): void;
+  stopAskingStore(el: CheckoutHost): void;
+  settle(el: CheckoutHost, status: PaymentStatus, unconfirmed: Unconfirmed): void;
+  renderPaid(el: CheckoutHost): TemplateResult;
+  renderUnconfirmed(el: CheckoutHost): TemplateResult;
 }
 
 export type StcpayOtpState =

@@ -1,5 +1,5 @@
 import { codeStep } from './stcpay-otp-code.js';
-import type { CodeStep } from './load-code-step.js';
+import type { CodeStep } from './host.js';
 
 /**
  * load-code-step.ts for the classic script (dist/stcpay-otp.iife.js), which is one file: its code

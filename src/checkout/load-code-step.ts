@@ -1,7 +1,6 @@
-import type { codeStep } from './stcpay-otp-code.js';
+import type { CodeStep } from './host.js';
 
-/** The code step and the outcome handling (stcpay-otp-code.ts), as the element calls them. */
-export type CodeStep = typeof codeStep;
+export type { CodeStep } from './host.js';
 
 /** The load in flight or done, for every element on the page; cleared when it fails. */
 let loading: Promise<CodeStep> | undefined;

@@ -4,6 +4,7 @@
  * Built as its own file next to the element's (`stcpay-otp-code.js`).
  */
 import { codeText } from '../i18n/code-text.js';
+import type { CodeStep } from './host.js';
 import {
   handleOtpInput,
   handleResend,
@@ -21,7 +22,7 @@ import {
 } from './outcome.js';
 
 /** What the element calls once the chunk is loaded. */
-export const codeStep = {
+export const codeStep: CodeStep = {
   codeText,
   handleOtpInput,
   handleResend,
