@@ -32,7 +32,7 @@ export interface Unconfirmed {
 export interface CodeStep {
   readonly codeText: Readonly<Record<string, CodeMessages>>;
   startOtpStep(el: CheckoutHost): void;
-  renderCodeStep(el: CheckoutHost, cancel: unknown): TemplateResult;
+  renderCodeStep(el: CheckoutHost, cancel: unknown): TemplateResult<1>;
   handleOtpInput(this: CheckoutHost, event: InputEvent): void;
   handleResend(this: CheckoutHost): void;
   runConfirm(el: CheckoutHost): Promise<PaymentProcessedDetail | null>;
@@ -44,8 +44,8 @@ export interface CodeStep {
   askStore(el: CheckoutHost, unconfirmed: Unconfirmed): void;
   stopAskingStore(el: CheckoutHost): void;
   settle(el: CheckoutHost, status: PaymentStatus, unconfirmed: Unconfirmed): void;
-  renderPaid(el: CheckoutHost): TemplateResult;
-  renderUnconfirmed(el: CheckoutHost): TemplateResult;
+  renderPaid(el: CheckoutHost): TemplateResult<1>;
+  renderUnconfirmed(el: CheckoutHost): TemplateResult<1>;
 }
 
 export type StcpayOtpState =
