@@ -105,8 +105,9 @@ describe('dist/stcpay-otp.js and its code step', () => {
     expect(part(el, 'submit').textContent!.trim()).to.equal(
       said('en', 'pay', said('en', 'amount', '10.00')),
     );
-    // Asked for after the first render (at idle, here), and not yet answered.
-    await until(async () => (await page!.codeStepRequests()).length === 1);
+    // Asked for after the first render (at idle, here: within 2 s, however busy the page), and
+    // not yet answered.
+    await until(async () => (await page!.codeStepRequests()).length === 1, 8000);
     expect((await page.codeStepRequests())[0].status).to.equal(null);
   });
 
