@@ -11,6 +11,7 @@ import { busy, statusText } from './status-line.js';
 import { offerNewCode } from './code-session.js';
 import { showSendWait } from './send-wait.js';
 import { receiveSmsOtp } from '../core/web-otp.js';
+import { renderOtpField, renderResend } from '../core/otp-field.js';
 import { becomeUnconfirmed, paid } from './outcome.js';
 
 // The code step: entering it, the code field, resend and change-mobile, the browser's SMS code
@@ -94,8 +95,7 @@ export async function runConfirm(el: CheckoutHost): Promise<PaymentProcessedDeta
   return Object.freeze({ ...payment });
 }
 
-// The handlers are listeners (and the base's handleOtpInput and handleResend): called on the
-// element, as `this`.
+// The handlers are listeners: called on the element, as `this`.
 
 function handleConfirm(this: CheckoutHost, event: SubmitEvent): void {
   event.preventDefault();
@@ -103,7 +103,7 @@ function handleConfirm(this: CheckoutHost, event: SubmitEvent): void {
   this.confirm().catch(() => {});
 }
 
-export function handleOtpInput(this: CheckoutHost, event: InputEvent): void {
+function handleOtpInput(this: CheckoutHost, event: InputEvent): void {
   this.otp = (event.target as HTMLInputElement).value;
   this.clearError('sent');
   // With a known length, a complete code confirms itself (typed or pasted).
@@ -116,7 +116,7 @@ function sameAsCompleted(el: CheckoutHost): boolean {
   return el.completedOtp !== undefined && check.ok && check.otp === el.completedOtp;
 }
 
-export function handleResend(this: CheckoutHost): void {
+function handleResend(this: CheckoutHost): void {
   if (this.disabled || busy(this) || this.countdown.remaining > 0) return;
   this.send().catch(() => {});
 }
@@ -141,7 +141,7 @@ export function renderCodeStep(el: CheckoutHost, cancel: unknown) {
     handleConfirm,
     html`
       <p part="status" id="status" role="status">${statusText(el, m)}</p>
-      ${el.renderOtpField(otpInvalid, isBusy)}
+      ${renderOtpField(el, otpInvalid, isBusy, handleOtpInput)}
       <button
         part="confirm"
         type="submit"
@@ -154,7 +154,12 @@ export function renderCodeStep(el: CheckoutHost, cancel: unknown) {
       </button>
       <p part="error" id="error" role="alert">${el.errorText}</p>
       <div part="actions" class="actions">
-        ${el.renderResend({ look: primary ? 'primary' : 'link', waiting, busy: isBusy })}
+        ${renderResend(el, {
+          look: primary ? 'primary' : 'link',
+          waiting,
+          busy: isBusy,
+          onClick: handleResend,
+        })}
         <button
           part="change-mobile"
           type="button"

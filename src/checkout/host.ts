@@ -33,8 +33,6 @@ export interface CodeStep {
   readonly codeText: Readonly<Record<string, CodeMessages>>;
   startOtpStep(el: CheckoutHost): void;
   renderCodeStep(el: CheckoutHost, cancel: unknown): TemplateResult<1>;
-  handleOtpInput(this: CheckoutHost, event: InputEvent): void;
-  handleResend(this: CheckoutHost): void;
   runConfirm(el: CheckoutHost): Promise<PaymentProcessedDetail | null>;
   becomeUnconfirmed(
     el: CheckoutHost,
@@ -129,11 +127,4 @@ export interface CheckoutHost extends ReactiveControllerHost, HTMLElement {
     onSubmit: (event: SubmitEvent) => void,
     content: TemplateResult,
   ): TemplateResult<1>;
-  renderOtpField(invalid: boolean, busy: boolean): TemplateResult<1>;
-  renderResend(options: {
-    look: string;
-    waiting: boolean;
-    busy: boolean;
-    asking?: boolean;
-  }): TemplateResult<1>;
 }

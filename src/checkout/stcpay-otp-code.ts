@@ -5,13 +5,7 @@
  */
 import { codeText } from '../i18n/code-text.js';
 import type { CodeStep } from './host.js';
-import {
-  handleOtpInput,
-  handleResend,
-  renderCodeStep,
-  runConfirm,
-  startOtpStep,
-} from './code-step.js';
+import { renderCodeStep, runConfirm, startOtpStep } from './code-step.js';
 import {
   askStore,
   becomeUnconfirmed,
@@ -24,8 +18,6 @@ import {
 /** What the element calls once the chunk is loaded. */
 export const codeStep: CodeStep = {
   codeText,
-  handleOtpInput,
-  handleResend,
   renderCodeStep,
   runConfirm,
   startOtpStep,

@@ -352,14 +352,6 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
     else if (codeAtFault && this.onOtpStep) this.otpInput?.select();
   }
 
-  protected override handleOtpInput(event: InputEvent): void {
-    this.codeStep?.handleOtpInput.call(this as unknown as CheckoutHost, event);
-  }
-
-  protected override handleResend(): void {
-    this.codeStep?.handleResend.call(this as unknown as CheckoutHost);
-  }
-
   override render() {
     const host = this as unknown as CheckoutHost;
     // `paid`, `unconfirmed` and the code step are only ever reached with the code step loaded.

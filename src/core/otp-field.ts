@@ -1,5 +1,17 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
+import type { Messages } from '../i18n/messages.js';
+import type { CountdownController } from './countdown.js';
+import type { PaylinkError } from './errors.js';
+
+/** What the code field and the resend button read from the element that renders them. */
+export interface CodeFieldHost {
+  readonly text: Messages;
+  readonly otp: string;
+  readonly disabled: boolean;
+  readonly error?: PaylinkError;
+  readonly countdown: CountdownController;
+}
 
 export interface OtpFieldOptions {
   label: string;
@@ -39,5 +51,47 @@ export function otpField(options: OtpFieldOptions) {
         @input=${options.onInput}
       />
     </div>
+  `;
+}
+
+/** The code input, described by the status line and, while one is shown, the error. */
+export function renderOtpField(
+  el: CodeFieldHost,
+  invalid: boolean,
+  busy: boolean,
+  onInput: (event: InputEvent) => void,
+) {
+  return otpField({
+    label: el.text.otpLabel,
+    value: el.otp,
+    invalid,
+    busy,
+    disabled: el.disabled,
+    describedBy: el.error ? 'status error' : 'status',
+    onInput,
+  });
+}
+
+/**
+ * The button that asks for a new code: disabled while `busy` and, counting down, while
+ * `waiting`. `look` is its class; `asking`, when given, is its `aria-disabled` (while a new
+ * code is being asked for). `onClick` is called with the rendering element as `this`.
+ */
+export function renderResend(
+  el: CodeFieldHost,
+  options: { look: string; waiting: boolean; busy: boolean; asking?: boolean; onClick: () => void },
+) {
+  const { look, waiting, busy, asking, onClick } = options;
+  return html`
+    <button
+      part="resend"
+      type="button"
+      class=${look}
+      ?disabled=${el.disabled || waiting || busy}
+      aria-disabled=${asking === undefined ? nothing : asking ? 'true' : 'false'}
+      @click=${onClick}
+    >
+      ${waiting ? el.text.resendIn(el.countdown.clock) : el.text.resend}
+    </button>
   `;
 }

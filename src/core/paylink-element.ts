@@ -1,7 +1,6 @@
 import {
   html,
   LitElement,
-  nothing,
   type PropertyDeclarations,
   type PropertyValues,
   type TemplateResult,
@@ -10,7 +9,6 @@ import { CountdownController } from './countdown.js';
 import { PaylinkError, type ErrorReason } from './errors.js';
 import type { PaylinkEventMap } from './events.js';
 import { LocalizeController } from './localize.js';
-import { otpField } from './otp-field.js';
 import { otpLengths, parseOtp } from '../input/otp.js';
 import { describeError } from '../i18n/describe-error.js';
 import type { CodeMessages, Messages } from '../i18n/messages.js';
@@ -212,12 +210,6 @@ export abstract class PaylinkElement<S extends string> extends LitElement {
   /** Moves focus after an error: to the input at fault, if there is one. */
   protected focusAfter(_error: PaylinkError): void {}
 
-  /** Takes what was typed into the code input (renderOtpField's). */
-  protected abstract handleOtpInput(event: InputEvent): void;
-
-  /** Asks for a new code: renderResend's [part=resend] was clicked. */
-  protected abstract handleResend(): void;
-
   /**
    * A form in the element's language and direction that leaves the checks to the element
    * (`novalidate`), marked busy while `busy`.
@@ -239,50 +231,6 @@ export abstract class PaylinkElement<S extends string> extends LitElement {
       >
         ${content}
       </form>
-    `;
-  }
-
-  /** The code input, described by the status line and, while one is shown, the error. */
-  protected renderOtpField(invalid: boolean, busy: boolean) {
-    return otpField({
-      label: this.text.otpLabel,
-      value: this.otp,
-      invalid,
-      busy,
-      disabled: this.disabled,
-      describedBy: this.error ? 'status error' : 'status',
-      onInput: this.handleOtpInput,
-    });
-  }
-
-  /**
-   * The button that asks for a new code: disabled while `busy` and, counting down, while
-   * `waiting`. `look` is its class; `asking`, when given, is its `aria-disabled` (while a new
-   * code is being asked for).
-   */
-  protected renderResend({
-    look,
-    waiting,
-    busy,
-    asking,
-  }: {
-    look: string;
-    waiting: boolean;
-    busy: boolean;
-    asking?: boolean;
-  }) {
-    const m = this.text;
-    return html`
-      <button
-        part="resend"
-        type="button"
-        class=${look}
-        ?disabled=${this.disabled || waiting || busy}
-        aria-disabled=${asking === undefined ? nothing : asking ? 'true' : 'false'}
-        @click=${this.handleResend}
-      >
-        ${waiting ? m.resendIn(this.countdown.clock) : m.resend}
-      </button>
     `;
   }
 }

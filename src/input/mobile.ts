@@ -101,3 +101,13 @@ export function maskNational(national: string): string {
   const masked = national.slice(0, 2) + '•'.repeat(national.length - 4) + national.slice(-2);
   return formatNational(masked);
 }
+
+/**
+ * A number as given, masked for the screen: a Saudi mobile as `+966 59 ••• ••77`, anything
+ * else down to its last two digits.
+ */
+export function maskMobile(mobile: string): string {
+  const saudi = parseMobile(mobile, '966');
+  if (saudi.ok) return `+966\u00a0${maskNational(saudi.national)}`;
+  return mobile.length > 2 ? '•'.repeat(mobile.length - 2) + mobile.slice(-2) : mobile;
+}

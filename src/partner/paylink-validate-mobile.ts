@@ -2,7 +2,8 @@ import { html } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import { PaylinkError, type RegistrationField } from '../core/errors.js';
 import { frozenCopy } from '../core/frozen.js';
-import { maskNational, parseMobile } from '../input/mobile.js';
+import { maskMobile } from '../input/mobile.js';
+import { renderOtpField, renderResend, type CodeFieldHost } from '../core/otp-field.js';
 import { isCompleteOtp } from '../input/otp.js';
 import {
   retryOtp,
@@ -311,22 +312,19 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
     this.validate().catch(() => {});
   }
 
-  protected override handleResend(): void {
+  private handleResend(): void {
     this.resend().catch(() => {});
   }
 
-  protected override handleOtpInput(event: InputEvent): void {
+  private handleOtpInput(event: InputEvent): void {
     this.otp = (event.target as HTMLInputElement).value;
     this.clearError('idle');
     if (isCompleteOtp(this.otp, this.otpLength)) this.validate().catch(() => {});
   }
 
-  /** The number the code went to, masked: `+966 59 ••• ••77`, or only its last two digits. */
-  private get maskedMobile(): string {
-    const mobile = this.mobile ?? '';
-    const saudi = parseMobile(mobile, '966');
-    if (saudi.ok) return `+966\u00a0${maskNational(saudi.national)}`;
-    return mobile.length > 2 ? '•'.repeat(mobile.length - 2) + mobile.slice(-2) : mobile;
+  /** Itself, as the code field and the resend button read it (their members are protected). */
+  private get field(): CodeFieldHost {
+    return this as unknown as CodeFieldHost;
   }
 
   override render() {
@@ -360,11 +358,11 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
                 : !this.mobile
                   ? ''
                   : this.resent
-                    ? m.otpResent(this.maskedMobile)
-                    : m.otpSentTo(this.maskedMobile)
+                    ? m.otpResent(maskMobile(this.mobile ?? ''))
+                    : m.otpSentTo(maskMobile(this.mobile ?? ''))
           }
         </p>
-        ${this.renderOtpField(this.codeAtFault, validating)}
+        ${renderOtpField(this.field, this.codeAtFault, validating, this.handleOtpInput)}
         <button
           part="submit"
           type="submit"
@@ -376,11 +374,12 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
         </button>
         <p part="error" id="error" role="alert">${this.errorText}</p>
         <div part="actions" class="actions">
-          ${this.renderResend({
+          ${renderResend(this.field, {
             look: this.codeExpired ? '' : 'link',
             waiting,
             busy: validating,
             asking: resending,
+            onClick: this.handleResend,
           })}
         </div>
         <p class="visually-hidden" role="status">${this.resendAnnouncement}</p>
