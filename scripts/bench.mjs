@@ -29,12 +29,12 @@
 // dist/stcpay-otp-code.js, which it imports after the first render.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { join } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { join, relative } from 'node:path';
 import { chromium } from 'playwright-core';
 import { createDemoServer } from '../demo/demo-server.js';
 import { MOCK_PARTNER, PARTNER_EXAMPLE } from '../demo/mock-partner.js';
 import { CHROME_ARGS, findChrome } from './find-chrome.mjs';
+import { compressed, filesBytes, reached } from './dist-files.mjs';
 import { buildLitFloor, LIT_FLOOR_TAG } from './lit-floor.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS) || 21;
@@ -488,56 +488,24 @@ for (const [count, values] of [
   console.log(`- ${count} element${count > 1 ? 's' : ''}: ${times(ratio)}, ${verdict}`);
 }
 
-/**
- * The relative files `file` in dist/ imports statically (`import ... from "./x.js"`,
- * `import "./x.js"`, `export ... from "./x.js"`), and theirs, in the order first met; an
- * `import()` is not one of them.
- */
-function staticImports(file, found = []) {
-  const code = readFileSync(join(DIST, file), 'utf8');
-  const pattern = /(?<![\w$.])(?:import|export)\s*(?:[^'"`()]*?\bfrom\s*)?["']\.\/([^"']+)["']/g;
-  for (const [, name] of code.matchAll(pattern)) {
-    if (name === file || found.includes(name)) continue;
-    found.push(name);
-    staticImports(name, found);
-  }
-  return found;
-}
-
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-const compressed = (content) => ({
-  raw: content.length,
-  gzip: gzipSync(content, { level: 9 }).length,
-  brotli: brotliCompressSync(content, {
-    params: {
-      [constants.BROTLI_PARAM_QUALITY]: 11,
-      [constants.BROTLI_PARAM_SIZE_HINT]: content.length,
-    },
-  }).length,
-});
-/** The bytes of files downloaded one by one: each compressed on its own, then added up. */
-const filesBytes = (files) =>
-  files
-    .map((name) => compressed(readFileSync(join(DIST, name))))
-    .reduce((sum, each) => ({
-      raw: sum.raw + each.raw,
-      gzip: sum.gzip + each.gzip,
-      brotli: sum.brotli + each.brotli,
-    }));
 const listed = (files) => files.map((name) => `\`${DIST}/${name}\``).join(' + ');
 
-const firstStep = [ELEMENTS.checkout.bundle, ...staticImports(ELEMENTS.checkout.bundle)];
-const codeStep = [CODE_STEP, ...staticImports(CODE_STEP).filter((f) => !firstStep.includes(f))];
+// Names in dist/, as the tables show them.
+const inDist = (name) => join(DIST, name);
+const named = (paths) => paths.map((path) => relative(DIST, path));
+const firstStep = named(reached(inDist(ELEMENTS.checkout.bundle)));
+const codeStep = named(reached(inDist(CODE_STEP))).filter((name) => !firstStep.includes(name));
 const floorBytes = compressed(Buffer.from(litFloor));
 const byteRows = [
   [
     `first step: ${listed(firstStep)}${firstStep.length > 1 ? '' : ' (no static imports)'}`,
-    filesBytes(firstStep),
+    filesBytes(firstStep.map(inDist)),
   ],
-  [`code step: ${listed(codeStep)}`, filesBytes(codeStep)],
-  ['first step + code step', filesBytes([...firstStep, ...codeStep])],
-  ['classic script: `dist/stcpay-otp.iife.js`', filesBytes(['stcpay-otp.iife.js'])],
-  [`partner: ${listed([ELEMENTS.partner.bundle])}`, filesBytes([ELEMENTS.partner.bundle])],
+  [`code step: ${listed(codeStep)}`, filesBytes(codeStep.map(inDist))],
+  ['first step + code step', filesBytes([...firstStep, ...codeStep].map(inDist))],
+  ['classic script: `dist/stcpay-otp.iife.js`', filesBytes([inDist('stcpay-otp.iife.js')])],
+  [`partner: ${listed([ELEMENTS.partner.bundle])}`, filesBytes([inDist(ELEMENTS.partner.bundle)])],
   ['Lit floor (built in memory)', floorBytes],
 ];
 const size = (bytes) => `${kb(bytes)} (${bytes} B)`;

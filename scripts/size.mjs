@@ -11,9 +11,8 @@
 // it imports, bundled and minified by Vite, without Lit (and React), which the app has anyway.
 // Its code step then comes out as a file of its own, as in the app.
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { compressed, filesBytes, reached } from './dist-files.mjs';
 
 const BUDGET_FILE = 'size-budget.json';
 const budget = JSON.parse(readFileSync(BUDGET_FILE, 'utf8'));
@@ -66,21 +65,6 @@ async function bundled(file) {
   return output.filter((chunk) => chunk.type === 'chunk');
 }
 
-const sizes = (buffer) => ({
-  raw: buffer.length,
-  gzip: gzipSync(buffer, { level: 9 }).length,
-  brotli: brotliCompressSync(buffer, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-});
-
-/** The relative files a module imports: statically, and with a literal import(). */
-function importsOf(code) {
-  const from = (pattern) => [...code.matchAll(pattern)].map((match) => match[1]);
-  return {
-    imports: from(/(?:\bfrom|\bimport)\s*["'`](\.{1,2}\/[^"'`]+)["'`]/g),
-    dynamicImports: from(/\bimport\s*\(\s*["'`](\.{1,2}\/[^"'`]+)["'`]\s*\)/g),
-  };
-}
-
 const kb = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
 const rows = [];
 for (const b of BUILDS) {
@@ -92,11 +76,11 @@ for (const b of BUILDS) {
     const first = new Set([entry.fileName]);
     for (const name of first)
       for (const next of byName.get(name).imports) if (byName.has(next)) first.add(next);
-    const gzipOf = (list) => list.reduce((sum, c) => sum + sizes(Buffer.from(c.code)).gzip, 0);
+    const gzipOf = (list) => list.reduce((sum, c) => sum + compressed(Buffer.from(c.code)).gzip, 0);
     const code = chunks.filter((chunk) => !first.has(chunk.fileName));
     rows.push({
       ...b,
-      ...sizes(
+      ...compressed(
         Buffer.from(
           chunks
             .filter((c) => first.has(c.fileName))
@@ -106,25 +90,13 @@ for (const b of BUILDS) {
       ),
       later: gzipOf(code),
     });
-  } else rows.push({ ...b, ...sizes(readFileSync(b.file)) });
-}
-
-/** The gzip bytes of `file` and the files it reaches: statically only, or also with import(). */
-function reach(file, withDynamic, seen = new Set()) {
-  if (seen.has(file)) return 0;
-  seen.add(file);
-  const code = readFileSync(file, 'utf8');
-  const { imports, dynamicImports } = importsOf(code);
-  const next = withDynamic ? [...imports, ...dynamicImports] : imports;
-  let total = sizes(Buffer.from(code)).gzip;
-  for (const path of next) total += reach(join(dirname(file), path), withDynamic, seen);
-  return total;
+  } else rows.push({ ...b, ...compressed(readFileSync(b.file)) });
 }
 
 const pages = PAGES.map((file) => ({
   file,
-  firstStep: reach(file, false),
-  everything: reach(file, true),
+  firstStep: filesBytes(reached(file)).gzip,
+  everything: filesBytes(reached(file, { dynamic: true })).gzip,
 }));
 
 /** What a row is, with the code step an app's bundler makes of an npm entry. */
