@@ -8,6 +8,12 @@ import { createPaylink } from 'stcpay-otp/server';
 import { createPaylinkMock, MOCK_CREDENTIALS, TEST_OTPS } from '../../demo/mock-paylink.js';
 import { createPartnerMock } from '../../demo/mock-partner.js';
 
+/** Paylink's STC Pay paths, as the element calls them (through the kit's proxy too). */
+export const SEND_OTP = '/rest/pay/stcpay/sendOtp';
+export const PROCESS_PAYMENT = '/rest/pay/stcpay/processPayment';
+/** The paths of getInvoice, as the mock notes them. */
+export const GET_INVOICE = /^\/api\/getInvoice\//;
+
 /** @param {{tokenLifetimeMs?: number}} [options] passed to both mocks */
 export async function startMock(options = {}) {
   const paylink = createPaylinkMock(options);
@@ -123,10 +129,10 @@ export const otpRequest = (orderNumber, total, change = {}) => ({
  */
 export async function pay(base, orderNumber, total) {
   const request = otpRequest(orderNumber, total);
-  const sent = await postJson(`${base}/rest/pay/stcpay/sendOtp`, request);
+  const sent = await postJson(base + SEND_OTP, request);
   assert.equal(sent.status, 200);
   const { paymentSessionId, signature, signedBase64Data } = await sent.json();
-  const paid = await postJson(`${base}/rest/pay/stcpay/processPayment`, {
+  const paid = await postJson(base + PROCESS_PAYMENT, {
     ...request,
     stcpayPaymentOTP: TEST_OTPS.success,
     paymentSessionId,

@@ -16,10 +16,16 @@ import { after, before, test } from 'node:test';
 import { createClient } from 'redis';
 import { createPaylink, toNodeHandler } from 'stcpay-otp/server';
 import { MOCK_CREDENTIALS, seededRandom, TEST_OTPS } from '../../demo/mock-paylink.js';
-import { invoiceInput, otpRequest, postJson, serveNode, startMock } from './mock-server.mjs';
+import {
+  invoiceInput,
+  otpRequest,
+  postJson,
+  PROCESS_PAYMENT,
+  SEND_OTP,
+  serveNode,
+  startMock,
+} from './mock-server.mjs';
 
-const SEND_OTP = '/rest/pay/stcpay/sendOtp';
-const PROCESS_PAYMENT = '/rest/pay/stcpay/processPayment';
 const WEBHOOK = { header: 'Authorization', value: 'Bearer chaos-webhook-5be0c7d1a9' };
 /** The kit gives up on Paylink after this long; pay-slow answers (and pays) after 1.5 s. */
 const KIT_TIMEOUT_MS = 600;

@@ -11,18 +11,18 @@ import { createPaylink, PaylinkServerError, toNodeHandler } from 'stcpay-otp/ser
 import { createPaylinkMock, MOCK_CREDENTIALS, TEST_OTPS } from '../../demo/mock-paylink.js';
 import {
   close,
+  GET_INVOICE,
   invoiceInput,
   listen,
   otpRequest,
   pay,
   postJson,
+  PROCESS_PAYMENT,
+  SEND_OTP,
   serveNode,
   startMock,
 } from './mock-server.mjs';
 
-const SEND_OTP = '/rest/pay/stcpay/sendOtp';
-const PROCESS_PAYMENT = '/rest/pay/stcpay/processPayment';
-const GET_INVOICE = /^\/api\/getInvoice\//;
 const WEBHOOK = { header: 'X-Paylink-Webhook', value: 'wh-secret-7f2c91d04be3a6' };
 
 let mock;

@@ -10,19 +10,18 @@ import { toNodeHandler } from 'stcpay-otp/server';
 import { TEST_OTPS } from '../../demo/mock-paylink.js';
 import {
   close,
+  GET_INVOICE,
   invoiceInput,
   listen,
   mockKit,
   otpRequest,
   pay,
   postJson,
+  PROCESS_PAYMENT,
+  SEND_OTP,
   serveNode,
   startMock,
 } from './mock-server.mjs';
-
-const SEND_OTP = '/rest/pay/stcpay/sendOtp';
-const PROCESS_PAYMENT = '/rest/pay/stcpay/processPayment';
-const GET_INVOICE = /^\/api\/getInvoice\//;
 
 let mock;
 const servers = [];

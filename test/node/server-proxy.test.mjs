@@ -7,10 +7,14 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { createPaylink, toNodeHandler } from 'stcpay-otp/server';
 import { MOCK_CREDENTIALS, TEST_OTPS } from '../../demo/mock-paylink.js';
-import { invoiceInput, otpRequest, serveNode, startMock } from './mock-server.mjs';
-
-const SEND_OTP = '/rest/pay/stcpay/sendOtp';
-const PROCESS_PAYMENT = '/rest/pay/stcpay/processPayment';
+import {
+  invoiceInput,
+  otpRequest,
+  PROCESS_PAYMENT,
+  SEND_OTP,
+  serveNode,
+  startMock,
+} from './mock-server.mjs';
 
 let mock;
 /** Every answer the proxies gave in this file, to search for secrets at the end. */

@@ -16,11 +16,11 @@ import {
   LICENSE,
   otpRequest,
   postJson,
+  SEND_OTP,
   serveNode,
   startMock,
 } from './mock-server.mjs';
 
-const SEND_OTP = '/rest/pay/stcpay/sendOtp';
 const installed = spawnSync('redis-server', ['--version']).status === 0;
 if (!installed && process.env.CI) throw new Error('redis-server is missing: .ci/run installs it');
 
