@@ -41,8 +41,9 @@ export function libraryConfig({
         // The modules the code step shares with the element stay in the element's file (which
         // exports them to it), rather than in a third file the element would wait for.
         preserveEntrySignatures: 'allow-extension',
-        // Vite leaves whitespace in ES library output; minify it all.
-        output: { minify: true, ...output },
+        // Vite leaves whitespace in ES library output; minify it all. A built file is not built
+        // again, so the bundler's annotations (`@__PURE__`, `@vite-ignore`) are of no use in it.
+        output: { minify: true, comments: { annotation: false }, ...output },
       },
     },
   };

@@ -27,7 +27,8 @@ const CHUNK = './stcpay-otp-code.js';
 function importCodeStep(): Promise<CodeStep> {
   if (!failures) return import('./stcpay-otp-code.js').then((chunk) => chunk.codeStep);
   const again = new URL(`${CHUNK}?try=${failures}`, import.meta.url).href;
+  // The new URL is left to the browser: the build and Vite's dev server leave it as written.
   return import('./stcpay-otp-code.js')
-    .catch((): Promise<typeof import('./stcpay-otp-code.js')> => import(again))
+    .catch((): Promise<typeof import('./stcpay-otp-code.js')> => import(/* @vite-ignore */ again))
     .then((chunk) => chunk.codeStep);
 }
