@@ -41,10 +41,18 @@ const SCENARIOS = [
   'pay-hang', // no answer, and nothing paid
   'pay-server-error', // a clear refusal
 ];
+/**
+ * Every limit out of the way: all the run's shoppers share 127.0.0.1, and a limit left at its
+ * default would answer 429 in the ledger's place. The run checks that no 429 came.
+ */
 const LIMITS = Object.fromEntries(
-  ['sendOtpPerOrder', 'sendOtpPerClient', 'processPaymentPerOrder', 'paymentStatusPerClient'].map(
-    (name) => [name, { points: 100_000, duration: 60 }],
-  ),
+  [
+    'sendOtpPerOrder',
+    'sendOtpPerClient',
+    'processPaymentPerOrder',
+    'processPaymentPerClient',
+    'paymentStatusPerClient',
+  ].map((name) => [name, { points: 100_000, duration: 60 }]),
 );
 
 const installed = spawnSync('redis-server', ['--version']).status === 0;
@@ -127,7 +135,7 @@ async function redisClient() {
  * same Redis (or, without `redis`, one instance in memory), all with one onPaid: the store's
  * database, whose warehouse fails a share `onPaidFailures` of the calls. Paylink's
  * processPayment answers as `scenarioFor()` draws; every call the kits make to it is noted with
- * when it left and when the kit had its outcome.
+ * when it left and when the kit had its outcome, and told to `store.onRelay(orderNumber)`.
  */
 async function storeServers({
   count,
@@ -141,13 +149,14 @@ async function storeServers({
   const upstream = [];
   const instances = [];
   const failing = seededRandom(`${seed}-${keyPrefix}`);
-  const store = { instances, shipped, upstream, onPaidFailures: 0 };
+  const store = { instances, shipped, upstream, onPaidFailures: 0, onRelay: () => {} };
   for (let i = 0; i < count; i++) {
     const fetchPaylink = async (url, init) => {
       if (!url.endsWith(PROCESS_PAYMENT)) return fetch(url, init);
       const { orderNumber } = JSON.parse(init.body);
       const call = { orderNumber, start: Date.now(), end: Infinity, scenario: scenarioFor() };
       upstream.push(call);
+      store.onRelay(orderNumber);
       try {
         return await fetch(
           `${mock.origin}/mock/${tenant}/${call.scenario}${PROCESS_PAYMENT}`,
@@ -189,6 +198,7 @@ async function storeServers({
 async function openSession(base, transactionNo) {
   const request = otpRequest(transactionNo, 65);
   const sent = await postJson(`${base}${SEND_OTP}`, request);
+  assert.notEqual(sent.status, 429, 'a limit answered sendOtp');
   if (sent.status !== 200) return undefined;
   const { paymentSessionId, signature, signedBase64Data } = await sent.json();
   return (otp) => ({
@@ -212,6 +222,7 @@ async function chaosRun(name, store, orders, random) {
     orders,
     'processPayment sent by browsers': 0,
     'refused 409 by the ledger': 0,
+    'refused 429 by a limit': 0,
     'browsers that hung up': 0,
     'webhooks delivered': 0,
     'forged webhooks': 0,
@@ -231,9 +242,18 @@ async function chaosRun(name, store, orders, random) {
     return poll.answer;
   }
 
-  async function processPayment(payment, otp, hangUpAfter) {
+  /** Browsers that hang up the moment the kit relays their order's payment, by order. */
+  const hangUpOnRelay = new Map();
+  store.onRelay = (orderNumber) => {
+    hangUpOnRelay.get(orderNumber)?.abort();
+    hangUpOnRelay.delete(orderNumber);
+  };
+
+  /** `hangUp`: after so many ms, or 'on relay' (for certain while Paylink has the payment). */
+  async function processPayment(payment, otp, hangUp) {
     const browser = new AbortController();
-    if (hangUpAfter !== undefined) setTimeout(() => browser.abort(), hangUpAfter);
+    if (hangUp === 'on relay') hangUpOnRelay.set(payment(otp).orderNumber, browser);
+    else if (hangUp !== undefined) setTimeout(() => browser.abort(), hangUp);
     counts['processPayment sent by browsers']++;
     try {
       const response = await postJson(
@@ -243,6 +263,7 @@ async function chaosRun(name, store, orders, random) {
         browser.signal,
       );
       if (response.status === 409) counts['refused 409 by the ledger']++;
+      if (response.status === 429) counts['refused 429 by a limit']++;
       await response.arrayBuffer();
       return response.status;
     } catch {
@@ -254,16 +275,23 @@ async function chaosRun(name, store, orders, random) {
   /**
    * One shopper: up to three tries, each with a new code when the last one did not pay. Some
    * leave after their first try, and Paylink's webhook for them is lost: only reconcile() can
-   * settle their orders.
+   * settle their orders. A quarter hang up after up to 400 ms, and every tenth order's browser
+   * hangs up while Paylink has its first try, so every run has hang-ups whatever the timing.
    */
-  async function shopper(invoice) {
+  async function shopper(invoice, index) {
     const { transactionNo } = invoice;
     const leaves = random() < 0.15;
     for (let attempt = 0; attempt < 3; attempt++) {
       const payment = await openSession(pick(instances).base, transactionNo);
       if (!payment) break; // the order is paid: sendOtp is refused
       const otp = random() < 0.75 ? TEST_OTPS.success : TEST_OTPS.wrong;
-      const work = [processPayment(payment, otp, random() < 0.25 ? random() * 400 : undefined)];
+      const hangUp =
+        index % 10 === 0 && attempt === 0
+          ? 'on relay'
+          : random() < 0.25
+            ? random() * 400
+            : undefined;
+      const work = [processPayment(payment, otp, hangUp)];
       // A second tab pays at the same time.
       if (random() < 0.3) work.push(sleep(random() * 100).then(() => processPayment(payment, otp)));
       if (!leaves)
@@ -318,7 +346,7 @@ async function chaosRun(name, store, orders, random) {
   let next = 0;
   await Promise.all(
     Array.from({ length: 20 }, async () => {
-      while (next < invoices.length) await shopper(invoices[next++]);
+      while (next < invoices.length) await shopper(invoices[next], next++);
     }),
   );
   // Every lost answer's pending window over, then every instance reconciles at once.
@@ -411,6 +439,7 @@ async function chaosRun(name, store, orders, random) {
   assert.deepEqual(unsettled, []);
   assert.deepEqual(wrongState, []);
   // The run did meet what it is about.
+  assert.equal(counts['refused 429 by a limit'], 0, "a limit answered in the ledger's place");
   assert.ok(counts['refused 409 by the ledger'] > 0, 'a second payment was refused');
   assert.ok(counts['browsers that hung up'] > 0, 'a browser hung up mid-payment');
   assert.ok(
