@@ -82,6 +82,7 @@ describe('transport', () => {
         '',
         '   ',
         '\t',
+        '\u0000\u001f ../x', // leading controls and spaces go first, as the parser drops them
       ];
       for (const baseUrl of refused) {
         expect(checkEndpointUrl(baseUrl, PAGE), JSON.stringify(baseUrl)).to.equal(null);
@@ -93,6 +94,9 @@ describe('transport', () => {
 
     it('still takes ordinary base URLs, with or without a trailing slash', () => {
       expect(url({ baseUrl: ' https://shop.example/paylink/ ' })).to.equal(
+        'https://shop.example/paylink/x',
+      );
+      expect(url({ baseUrl: '\u0000\u001f https://shop.example/paylink/\u0007 ' })).to.equal(
         'https://shop.example/paylink/x',
       );
       expect(url({ baseUrl: '/paylink' })).to.equal('http://localhost:8000/paylink/x');

@@ -99,11 +99,7 @@ export function checkEndpointUrl(value: string | null | undefined, pageUrl?: str
 
 /** Without the leading and trailing C0 controls and spaces (U+0000 to U+0020), as the parser. */
 function trimControlsAndSpaces(text: string): string {
-  let start = 0;
-  let end = text.length;
-  while (start < end && text.charCodeAt(start) <= 0x20) start++;
-  while (end > start && text.charCodeAt(end - 1) <= 0x20) end--;
-  return text.slice(start, end);
+  return text.replace(/^[\0- ]+|[\0- ]+$/g, '');
 }
 
 /**
