@@ -145,6 +145,28 @@ describe('<stcpay-otp>', () => {
       });
     }
 
+    it('shows a number the page sets after the customer typed, and what they type next', async () => {
+      const mock = mockPaylink();
+      const el = await checkout(mock);
+      const input = part<HTMLInputElement>(el, 'mobile');
+      await typeInto(el, 'mobile', '055');
+      await el.updateComplete;
+      expect(el.mobile).to.equal('055');
+      el.mobile = '0551234567';
+      await el.updateComplete;
+      expect(input.value).to.equal('0551234567');
+      await sendKeys({ press: 'Backspace' });
+      await sendKeys({ type: '8' });
+      await el.updateComplete;
+      expect([el.mobile, input.value]).to.deep.equal(['0551234568', '0551234568']);
+      el.mobile = '';
+      await el.updateComplete;
+      expect(input.value).to.equal('');
+      await sendKeys({ type: '0551234567' });
+      const { ok: sent } = await clickAndSettle(el, 'submit', 'otp-sent');
+      expect(sent?.stcpayMobile).to.equal('551234567');
+    });
+
     it('sends a country code given as +966 as digits', async () => {
       const mock = mockPaylink();
       const el = await checkout(mock);

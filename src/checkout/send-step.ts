@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { PaylinkError, type ErrorReason } from '../core/errors.js';
 import type { OtpSentDetail } from '../core/events.js';
 import { formatDecimal } from '../i18n/amount.js';
@@ -161,6 +160,10 @@ function handleMobileInput(this: CheckoutHost, event: InputEvent): void {
   else showSendWait(this);
 }
 
+/**
+ * The number form. The input's value is a plain property binding: handleMobileInput keeps
+ * `mobile` equal to what the field holds, so only a number the page sets is ever written back.
+ */
 export function renderSendStep(el: CheckoutHost) {
   const m = el.text;
   const sending = el.status === 'sending';
@@ -192,7 +195,7 @@ export function renderSendStep(el: CheckoutHost) {
           autocomplete="tel-national"
           placeholder=${MOBILE_RULES[normaliseCountryCode(el.countryCode)]?.written.example ?? ''}
           dir="ltr"
-          .value=${live(el.mobile)}
+          .value=${el.mobile}
           ?readonly=${sending}
           ?disabled=${el.disabled}
           aria-invalid=${mobileInvalid ? 'true' : 'false'}

@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { live } from 'lit/directives/live.js';
 import type { Messages } from '../i18n/messages.js';
 import type { CountdownController } from './countdown.js';
 import type { PaylinkError } from './errors.js';
@@ -28,7 +27,9 @@ export interface OtpFieldOptions {
 
 /**
  * The one-time-code input both elements use: labelled, numeric keyboard whose Enter key says
- * "done" (it confirms), the browser's one-time-code autofill, always left to right.
+ * "done" (it confirms), the browser's one-time-code autofill, always left to right. Its value
+ * is a plain property binding: `onInput` keeps `value` equal to what the field holds, so only a
+ * value the element sets (a code from the SMS, a cleared field) is ever written back.
  */
 export function otpField(options: OtpFieldOptions) {
   return html`
@@ -43,7 +44,7 @@ export function otpField(options: OtpFieldOptions) {
         enterkeyhint="done"
         autocomplete="one-time-code"
         dir="ltr"
-        .value=${live(options.value)}
+        .value=${options.value}
         ?readonly=${options.busy}
         ?disabled=${options.disabled}
         aria-invalid=${options.invalid ? 'true' : 'false'}
