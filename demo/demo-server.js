@@ -9,9 +9,10 @@ import { createStoreServer } from './store-server.js';
 
 /**
  * `slowPaymentMs`: how long the slow test code's payment takes (20 s by default, as a store
- * would meet it; the tests take less).
+ * would meet it; the tests take less). `storeRateLimit`: the demo store's kit limits, beyond
+ * the kit's defaults (the tests, whose three browsers share one address, widen them).
  */
-export function createDemoServer({ slowPaymentMs } = {}) {
+export function createDemoServer({ slowPaymentMs, storeRateLimit } = {}) {
   const paylink = createPaylinkMock({
     slowPaymentMs,
     // Paylink's payment webhook to the demo store, on the address the invoice was made on.
@@ -20,7 +21,7 @@ export function createDemoServer({ slowPaymentMs } = {}) {
   const handlers = [
     paylink,
     createPartnerMock(paylink),
-    createStoreServer(),
+    createStoreServer({ rateLimit: storeRateLimit }),
     createPartnerServer(),
   ];
   /** Answers the request (true) if it is one of ours; false passes it on. */

@@ -26,7 +26,8 @@ export const CART = [
   { title: 'Dates, Sukkari, 500 g', price: 20, qty: 1 },
 ];
 
-export function createStoreServer() {
+/** `rateLimit`: the kit's limits, where they differ from its defaults. */
+export function createStoreServer({ rateLimit } = {}) {
   /** The kit for each address the demo is served on: the mock Paylink lives there too. */
   const kits = new Map();
   let orderCount = 0;
@@ -53,6 +54,7 @@ export function createStoreServer() {
         webhook: MOCK_WEBHOOK,
         // Longer than the slow test code's 20 s: the store waits for STC Pay, the browser asks it.
         timeout: 30_000,
+        ...(rateLimit ? { rateLimit } : {}),
       });
       kits.set(origin, { paylink, proxy: toNodeHandler(paylink.handler) });
     }
