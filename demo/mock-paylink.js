@@ -11,6 +11,8 @@
 //   POST /mock/<tenant>/<scenario>/rest/pay/stcpay/processPayment
 //        the same, but recorded under <tenant> and answered as <scenario> says (see SCENARIOS)
 //   GET  /mock/<tenant>/requests                        what <tenant> received, oldest first
+//   GET  /mock/webhooks?transactionNo=…                 the payment webhooks sent for it:
+//                                                       [{transactionNo, attempt, status}]
 //   GET  /payment-status?transactionNo=…                the demo store's own route:
 //                                                       {"status": "paid" | "unpaid"}
 //   GET  /mock/<tenant>/<scenario>/payment-status?transactionNo=…
@@ -268,6 +270,18 @@ export function createPaylinkMock({
     const logRoute = path.match(/^\/mock\/([\w-]+)\/requests$/);
     if (logRoute && req.method === 'GET') {
       sendJson(res, 200, log.get(logRoute[1]) ?? []);
+      return true;
+    }
+
+    if (path === '/mock/webhooks' && req.method === 'GET') {
+      const transactionNo = new URL(req.url ?? '/', 'http://mock').searchParams.get(
+        'transactionNo',
+      );
+      sendJson(
+        res,
+        200,
+        webhooks.filter((entry) => entry.transactionNo === transactionNo),
+      );
       return true;
     }
 

@@ -12,8 +12,9 @@
 //   POST /store/api/checkout                 creates an invoice → {transactionNo, amount}
 //   GET  /store/api/orders/<transactionNo>   → {transactionNo, amount, orderStatus, paid,
 //                                               fulfilled}
-//   GET  /store/api/fulfilled                → [{transactionNo, orderNumber, amount, source}]:
-//                                              each order onPaid shipped, once
+//   GET  /store/api/fulfilled                → [{transactionNo, orderNumber, amount, source,
+//                                              onPaidCalls}]: each order onPaid shipped, once,
+//                                              and how many times onPaid was called for it
 //   *    /paylink/...                        the kit: sendOtp, processPayment, payment-status,
 //                                            and Paylink's webhook (stcpay-otp/server)
 
@@ -34,10 +35,17 @@ export function createStoreServer({ rateLimit } = {}) {
   /** The orders shipped, by transactionNo, in the order onPaid shipped them. */
   const fulfilled = new Map();
 
-  /** Where the store ships: the kit calls it once per paid order. */
+  /**
+   * Where the store ships: the kit calls it once per paid order. A second call for an order is
+   * counted (`onPaidCalls`) and refused, so that nothing ships twice and the tests can see it.
+   */
   function onPaid({ transactionNo, orderNumber, amount, source }) {
-    if (fulfilled.has(transactionNo)) throw new Error(`${transactionNo} shipped twice`);
-    fulfilled.set(transactionNo, { transactionNo, orderNumber, amount, source });
+    const shipped = fulfilled.get(transactionNo);
+    if (shipped) {
+      shipped.onPaidCalls++;
+      throw new Error(`${transactionNo} shipped twice`);
+    }
+    fulfilled.set(transactionNo, { transactionNo, orderNumber, amount, source, onPaidCalls: 1 });
     if (fulfilled.size > 1000) fulfilled.delete(fulfilled.keys().next().value);
   }
 
