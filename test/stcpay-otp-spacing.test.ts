@@ -114,6 +114,7 @@ describe('<stcpay-otp> send spacing', () => {
     lost.timeout = 300;
     await lost.send().catch(() => {});
     lost.baseUrl = mock.baseUrl('ok');
+    lost.timeout = 10_000; // an answer is due now
     expect((await lost.send()).stcpayMobile).to.equal('551234567');
     await refusedSend(lost);
 
