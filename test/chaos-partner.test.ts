@@ -46,7 +46,7 @@ describe('<paylink-validate-mobile> under chaos', () => {
     this.timeout(90_000);
     const seed = await chaos.seed('partner chaos');
     const random = generator(seed);
-    const mock = mockPaylink(`partner-chaos-${seed}`);
+    const mock = mockPaylink(chaos.tenant('partner-chaos', seed));
     const token = await partnerToken();
     const where = (step: number) => `seed ${seed}, step ${step}`;
 

@@ -69,7 +69,7 @@ describe('<stcpay-otp> under chaos', () => {
     this.timeout(90_000);
     const seed = await chaos.seed('chaos');
     const random = generator(seed);
-    const mock = mockPaylink(`chaos-${seed}`);
+    const mock = mockPaylink(chaos.tenant('chaos', seed));
     const where = (step: number) => `seed ${seed}, step ${step}`;
 
     const container = document.createElement('div');
@@ -83,7 +83,7 @@ describe('<stcpay-otp> under chaos', () => {
     let count = 0;
     function mount(): StcpayOtp {
       const el = document.createElement('stcpay-otp');
-      el.transactionNo = `${1_700_000_000_000 + seed * 1000 + count++}`;
+      el.transactionNo = chaos.transactionNo(1_700_000_000_000, seed, count++);
       el.total = 10;
       el.mobile = '0551234567';
       el.baseUrl = mock.baseUrl('random');
@@ -220,7 +220,7 @@ describe('<stcpay-otp> under chaos', () => {
     this.timeout(180_000);
     const seed = await chaos.seed('chaos (spacing)');
     const random = generator(seed ^ 0x5eed);
-    const mock = mockPaylink(`chaos-spacing-${seed}`);
+    const mock = mockPaylink(chaos.tenant('chaos-spacing', seed));
     const where = (step: number) => `spacing seed ${seed}, step ${step}`;
 
     const container = document.createElement('div');
@@ -259,7 +259,9 @@ describe('<stcpay-otp> under chaos', () => {
     }
 
     let count = 0;
-    function mount(transactionNo = `${1_800_000_000_000 + seed * 1000 + count++}`): StcpayOtp {
+    function mount(
+      transactionNo = chaos.transactionNo(1_800_000_000_000, seed, count++),
+    ): StcpayOtp {
       const el = document.createElement('stcpay-otp');
       el.transactionNo = transactionNo;
       el.total = 10;

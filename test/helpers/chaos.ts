@@ -6,8 +6,21 @@
  */
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { engine } from '../engine.js';
 import { mockPaylink, pause, until, type RecordedRequest } from './mock.js';
 import type { generator } from './random.js';
+
+/**
+ * The mock's tenant of a run, one per engine: a replay (one seed for the three engines) must
+ * not find the engine before's requests, answers or paid orders there.
+ */
+export const tenant = (name: string, seed: number) => `${name}-${engine}-${seed}`;
+
+/**
+ * The run's `n`th transaction number from `base`, its own in each engine for the same reason.
+ */
+export const transactionNo = (base: number, seed: number, n: number) =>
+  `${base + (seed * 3 + ['chromium', 'firefox', 'webkit'].indexOf(engine)) * 1000 + n}`;
 
 /**
  * The seed of a chaos run: CHAOS_SEED's when the run is a replay, else a fresh one. Printed at
