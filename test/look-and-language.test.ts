@@ -354,7 +354,8 @@ describe('<stcpay-otp> look and language', () => {
         state: 'sending',
         shows: 'mobile',
         reach: async (setup) => {
-          const el = await checkout(mockPaylink(), { ...setup, scenario: 'slow' });
+          // Paylink never answers: the state cannot move on while axe looks.
+          const el = await checkout(mockPaylink(), { ...setup, scenario: 'hang' });
           el.mobile = '551234567';
           void el.send().catch(() => {});
           await el.updateComplete;
@@ -397,7 +398,7 @@ describe('<stcpay-otp> look and language', () => {
           const el = await checkout(mockPaylink(), {
             ...setup,
             processPayment: true,
-            scenario: 'pay-slow',
+            scenario: 'pay-hang', // as for sending: still verifying while axe looks
           });
           await toCodeStep(el);
           part(el, 'otp').focus();
@@ -461,6 +462,7 @@ describe('<stcpay-otp> look and language', () => {
             expect(el.getAttribute('state'), 'state').to.equal(state);
             expect(hasPart(el, shows), `shows [part=${shows}]`).to.equal(true);
             await expect(el).to.be.accessible();
+            expect(el.getAttribute('state'), 'state after axe').to.equal(state);
           });
         }
       }
