@@ -23,6 +23,7 @@ import {
   createTokens,
   dropMidAnswer,
   isJson,
+  MARKUP_DETAIL,
   parseObject,
   problemBody,
   put,
@@ -52,6 +53,7 @@ export const PARTNER_SCENARIOS = {
   'missing-field': '200 whose body lacks licenseName',
   truncated: '200 whose JSON body is cut off halfway',
   unauthorized: '401, as for an expired token',
+  'markup-error': '400 with {title, status, detail} whose detail is HTML markup',
   hang: 'never answers',
   reset: 'drops the connection without answering',
   redirect: '307 to the same request under the offsite scenario, which a client must not follow',
@@ -227,6 +229,8 @@ export function createPartnerMock({ record }, { tokenLifetimeMs } = {}) {
       if (scenario === 'reset') return req.socket.destroy();
       if (scenario === 'server-error')
         return sendJson(res, 500, problemBody(500, 'Internal Server Error', 'Unexpected error'));
+      if (scenario === 'markup-error')
+        return sendJson(res, 400, problemBody(400, 'Bad Request', MARKUP_DETAIL));
       if (scenario === 'unauthorized' || (needsToken && !tokens.accepts(req)))
         return sendJson(
           res,

@@ -214,6 +214,7 @@ export const PARTNER_EXAMPLE_SESSION = {
 export type PartnerScenario =
   | 'ok'
   | 'server-error'
+  | 'markup-error'
   | 'missing-field'
   | 'truncated'
   | 'unauthorized'
