@@ -118,7 +118,7 @@ describe('dist/stcpay-otp.js and its code step', () => {
     part(el, 'mobile').focus();
     const { ok } = await clickAndSettle(el, 'submit', 'otp-sent');
     expect(ok?.stcpayMobile).to.equal('551234567');
-    await pause(500); // past the idle time at which a code-taking element loads it
+    await pause(2200); // past the latest idle time (2 s) at which a code-taking element loads it
     expect(await page.codeStepRequests()).to.deep.equal([]);
     expect(await mock.requests()).to.have.length(1);
   });
