@@ -21,7 +21,18 @@ export function webkitLauncher() {
     async startSession(id, url) {
       webkit = await browser();
       sessions.set(id, url);
-      await webkit.navigate(url);
+      try {
+        await webkit.navigate(url);
+      } catch (error) {
+        // WebKit drops its session when a page crashes or hangs: the file that was running
+        // failed; a new WebKit runs the files after it, rather than each failing in turn.
+        if (!/invalid session id/.test(String(error))) throw error;
+        console.warn(`WebKit lost its session (${error.message}); starting it again.`);
+        await webkit.close();
+        starting = undefined;
+        webkit = await browser();
+        await webkit.navigate(url);
+      }
     },
     isActive: (id) => sessions.has(id),
     getBrowserUrl: (id) => sessions.get(id),
@@ -29,11 +40,17 @@ export function webkitLauncher() {
       throw new Error('WebKit has no debug session here: use Chromium or Firefox with --manual.');
     },
     async stopSession(id) {
-      const { coverage } = await webkit.execute('return { coverage: window.__coverage__ }');
-      // An empty page stops the test page's timers and any reload loop.
-      await webkit.navigate('about:blank');
       sessions.delete(id);
-      return { testCoverage: coverage ?? undefined };
+      try {
+        const { coverage } = await webkit.execute('return { coverage: window.__coverage__ }');
+        // An empty page stops the test page's timers and any reload loop.
+        await webkit.navigate('about:blank');
+        return { testCoverage: coverage ?? undefined };
+      } catch (error) {
+        // A lost session (see startSession) has nothing to stop; the next file starts anew.
+        if (!/invalid session id/.test(String(error))) throw error;
+        return { testCoverage: undefined };
+      }
     },
     async sendKeys(_id, keys) {
       await webkit.sendKeys(keys);
