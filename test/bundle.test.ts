@@ -7,6 +7,7 @@ import {
   checkoutWithNumber,
   clickAndSettle,
   loadScript,
+  part,
   watchPageErrors,
 } from './helpers/harness.js';
 import { mockPaylink } from './helpers/mock.js';
@@ -49,7 +50,10 @@ describe('dist/stcpay-otp.js', () => {
     expect(registered).to.be.a('function');
     // A second copy (another URL, so the browser evaluates it again) finds the tag taken.
     await loadScript(`${BUNDLE}?second`, 'module');
-    expect(customElements.get('stcpay-otp')).to.equal(registered);
+    // The first copy's element still renders and reads its attributes.
+    expect(
+      part<HTMLInputElement>(await checkoutWithNumber(mockPaylink().baseUrl()), 'mobile').value,
+    ).to.equal('0551234567');
     expect(pageErrors).to.deep.equal([]);
   });
 
