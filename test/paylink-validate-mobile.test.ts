@@ -19,6 +19,7 @@ import {
   PARTNER_OTPS,
   partnerToken,
   pause,
+  timeLimitFor,
   until,
   type PartnerScenario,
 } from './helpers/mock.js';
@@ -282,15 +283,14 @@ describe('<paylink-validate-mobile>', () => {
         const mock = mockPaylink();
         const el = await step2(mock, await checkLicense(token), { scenario });
         el.token = token;
-        // Short only where Paylink never answers: the others must not end as a timeout.
-        el.timeout = scenario === 'hang' ? 300 : 10_000;
+        el.timeout = timeLimitFor(scenario);
         await typeInto(el, 'otp', PARTNER_OTPS.success);
         const { error } = await clickAndSettle(el, 'submit', 'mobile-validated');
         expect(error).to.deep.equal({ ...expected, message });
         await el.updateComplete;
         expect(text(el, 'error')).to.equal(message);
         el.baseUrl = mock.baseUrl('ok');
-        el.timeout = 10_000;
+        el.timeout = timeLimitFor('ok');
         expect((await clickAndSettle(el, 'submit', 'mobile-validated')).ok?.licenseName).to.be.a(
           'string',
         );

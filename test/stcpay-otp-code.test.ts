@@ -13,7 +13,7 @@ import {
   text,
   typeInto,
 } from './helpers/harness.js';
-import { mockPaylink, pause, until, type Scenario } from './helpers/mock.js';
+import { mockPaylink, pause, timeLimitFor, until, type Scenario } from './helpers/mock.js';
 import { useFakeWebOtp, useNoWebOtp } from './helpers/fake-web-otp.js';
 import { said, saidForRefusal } from './helpers/shopper-words.js';
 
@@ -339,8 +339,7 @@ describe('<stcpay-otp> code step', () => {
       it(`${scenario}: goes unconfirmed (${reason}) with no otp-error and no way to pay again`, async () => {
         const mock = mockPaylink();
         const { el } = await atCodeStep(mock, { processPayment: true, scenario });
-        // Short only where Paylink never answers: the others must not end as a timeout.
-        el.timeout = scenario === 'pay-hang' ? 300 : 10_000;
+        el.timeout = timeLimitFor(scenario);
         let errors = 0;
         el.addEventListener('otp-error', () => errors++);
         await typeInto(el, 'otp', TEST_OTPS.success);

@@ -19,6 +19,7 @@ import {
   mockPaylink,
   pause,
   rejection,
+  timeLimitFor,
   TOO_MANY_RETRY_AFTER,
   until,
   type Scenario,
@@ -28,13 +29,12 @@ const CATALOGS = { en, ar } as const;
 type Lang = keyof typeof CATALOGS;
 
 /**
- * A checkout of 10 for 055 123 4567 with resend-after 60 (the default), on a new transaction.
- * Its time limit is 300 ms where Paylink never answers (`hang`), and 10 s where an answer is
- * due: on a busy machine one can take longer than 300 ms, and would read as a timeout.
+ * A checkout of 10 for 055 123 4567 with resend-after 60 (the default), on a new transaction,
+ * with the time limit its scenario calls for (timeLimitFor).
  */
 async function checkout(
   scenario: Scenario,
-  { lang = 'en' as Lang, timeout = scenario === 'hang' ? 300 : 10_000 } = {},
+  { lang = 'en' as Lang, timeout = timeLimitFor(scenario) } = {},
 ) {
   const mock = mockPaylink();
   const el = await freshCheckout<StcpayOtp>(mock.baseUrl(scenario), { lang, timeout });

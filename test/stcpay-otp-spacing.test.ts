@@ -10,7 +10,7 @@ import '../src/define.js';
 import type { OtpErrorDetail } from '../src/index.js';
 import type { StcpayOtp } from '../src/checkout/stcpay-otp.js';
 import { forgetTransactions } from '../src/checkout/transactions.js';
-import { mockPaylink, TEST_OTPS, type Scenario } from './helpers/mock.js';
+import { mockPaylink, TEST_OTPS, timeLimitFor, type Scenario } from './helpers/mock.js';
 import { said } from './helpers/shopper-words.js';
 
 type Mock = ReturnType<typeof mockPaylink>;
@@ -114,7 +114,7 @@ describe('<stcpay-otp> send spacing', () => {
     lost.timeout = 300;
     await lost.send().catch(() => {});
     lost.baseUrl = mock.baseUrl('ok');
-    lost.timeout = 10_000; // an answer is due now
+    lost.timeout = timeLimitFor('ok');
     expect((await lost.send()).stcpayMobile).to.equal('551234567');
     await refusedSend(lost);
 

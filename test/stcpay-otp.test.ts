@@ -13,7 +13,14 @@ import {
   visibleError,
   visibleStatus,
 } from './helpers/harness.js';
-import { DOCS_EXAMPLE, mockPaylink, pause, until, type Scenario } from './helpers/mock.js';
+import {
+  DOCS_EXAMPLE,
+  mockPaylink,
+  pause,
+  timeLimitFor,
+  until,
+  type Scenario,
+} from './helpers/mock.js';
 import { EDGE_NUMBERS, REFUSED_NUMBERS } from './helpers/mobile-numbers.js';
 import { said } from './helpers/shopper-words.js';
 
@@ -331,8 +338,7 @@ describe('<stcpay-otp>', () => {
       it(`${scenario}: reports ${expected.code}, sends no otp-sent, and works again afterwards`, async () => {
         const mock = mockPaylink();
         const el = await checkout(mock, scenario);
-        // Short only where Paylink never answers: the others must not end as a timeout.
-        el.timeout = scenario === 'hang' ? 300 : 10_000;
+        el.timeout = timeLimitFor(scenario);
         // A lost answer may have sent a code, so resend-after would hold the retry (see
         // stcpay-otp-spacing.test.ts); here it is 0 to see the recovery itself.
         el.resendAfter = 0;
@@ -352,7 +358,7 @@ describe('<stcpay-otp>', () => {
         expect(sentCount).to.equal(0);
 
         el.baseUrl = mock.baseUrl('ok');
-        el.timeout = 10_000; // an answer is due: 300 ms could pass on a busy machine
+        el.timeout = timeLimitFor('ok');
         const { ok: sent } = await clickAndSettle(el, 'submit', 'otp-sent');
         await el.updateComplete;
         expect(sent?.stcpayMobile).to.equal('551234567');

@@ -196,6 +196,13 @@ export interface MockInvoice {
   metadata: null;
 }
 
+/**
+ * The time limit a test gives a request to the mock: 300 ms where Paylink never answers (a
+ * scenario ending in `hang`), so the timeout comes soon; 10 s where an answer is due, since a
+ * busy machine can take longer than 300 ms to give one, which would read as a timeout.
+ */
+export const timeLimitFor = (scenario: string): number => (/hang$/.test(scenario) ? 300 : 10_000);
+
 /** The partner mock's fake credentials and codes (demo/mock-partner.js). */
 export const MOCK_PARTNER = { profileNo: '19039481', apiKey: 'mock-partner-api-key' };
 export const PARTNER_OTPS = { success: '7615', wrong: '1111', expire: '0000' };
