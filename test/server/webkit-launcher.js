@@ -4,6 +4,9 @@
 // type "webdriver".
 import { startWebKit } from '../../scripts/webkit.mjs';
 
+/** WebKitWebDriver's answer once it dropped the session: the page crashed or hung. */
+const lostSession = (error) => /invalid session id/.test(String(error));
+
 export function webkitLauncher() {
   /** @type {Awaited<ReturnType<typeof startWebKit>> | undefined} */
   let webkit;
@@ -26,7 +29,7 @@ export function webkitLauncher() {
       } catch (error) {
         // WebKit drops its session when a page crashes or hangs: the file that was running
         // failed; a new WebKit runs the files after it, rather than each failing in turn.
-        if (!/invalid session id/.test(String(error))) throw error;
+        if (!lostSession(error)) throw error;
         console.warn(`WebKit lost its session (${error.message}); starting it again.`);
         await webkit.close();
         starting = undefined;
@@ -48,7 +51,7 @@ export function webkitLauncher() {
         return { testCoverage: coverage ?? undefined };
       } catch (error) {
         // A lost session (see startSession) has nothing to stop; the next file starts anew.
-        if (!/invalid session id/.test(String(error))) throw error;
+        if (!lostSession(error)) throw error;
         return { testCoverage: undefined };
       }
     },
