@@ -265,7 +265,8 @@ export function createPaylinkMock({
    * @param {import('node:http').ServerResponse} res
    */
   function handle(req, res) {
-    const path = new URL(req.url ?? '/', 'http://mock').pathname;
+    const url = new URL(req.url ?? '/', 'http://mock');
+    const path = url.pathname;
 
     const logRoute = path.match(/^\/mock\/([\w-]+)\/requests$/);
     if (logRoute && req.method === 'GET') {
@@ -274,9 +275,7 @@ export function createPaylinkMock({
     }
 
     if (path === '/mock/webhooks' && req.method === 'GET') {
-      const transactionNo = new URL(req.url ?? '/', 'http://mock').searchParams.get(
-        'transactionNo',
-      );
+      const transactionNo = url.searchParams.get('transactionNo');
       sendJson(
         res,
         200,
