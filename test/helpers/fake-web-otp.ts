@@ -34,8 +34,9 @@ export function fakeWebOtp(): { requests: FakeSmsRequest[]; restore: () => void 
 
 /**
  * The page as an engine without WebOTP sees it, in every engine: `OTPCredential` is gone until
- * `restore()`. `asked` counts what is asked of `navigator.credentials.get` meanwhile, where the
- * engine has it (nothing should be).
+ * `restore()`. `asked` counts what is asked of `navigator.credentials.get` meanwhile (nothing
+ * should be); where the engine has no `navigator.credentials` (WebKit here), one is put in place
+ * that counts and refuses, so the count means the same in every engine.
  */
 export function withoutWebOtp(): { asked: () => number; restore: () => void } {
   const global = window as unknown as Record<string, unknown>;
@@ -43,17 +44,27 @@ export function withoutWebOtp(): { asked: () => number; restore: () => void } {
   delete global.OTPCredential;
   if ('OTPCredential' in window) throw new Error('OTPCredential could not be removed');
   let asked = 0;
-  const credentials = navigator.credentials as CredentialsContainer | undefined;
-  const get = credentials?.get;
-  if (credentials && get)
-    credentials.get = (...args: Parameters<CredentialsContainer['get']>) => {
-      asked++;
-      return get.apply(credentials, args);
-    };
+  const hadCredentials = navigator.credentials !== undefined;
+  if (!hadCredentials)
+    Object.defineProperty(navigator, 'credentials', {
+      configurable: true,
+      value: {} as CredentialsContainer,
+    });
+  const credentials = navigator.credentials;
+  const own = Object.getOwnPropertyDescriptor(credentials, 'get');
+  const get = credentials.get as CredentialsContainer['get'] | undefined;
+  credentials.get = (...args: Parameters<CredentialsContainer['get']>) => {
+    asked++;
+    return get
+      ? get.apply(credentials, args)
+      : Promise.reject(new DOMException('', 'NotSupportedError'));
+  };
   return {
     asked: () => asked,
     restore: () => {
-      if (credentials && get) credentials.get = get;
+      if (!hadCredentials) delete (navigator as unknown as Record<string, unknown>).credentials;
+      else if (own) Object.defineProperty(credentials, 'get', own);
+      else delete (credentials as unknown as Record<string, unknown>).get;
       if (descriptor) Object.defineProperty(window, 'OTPCredential', descriptor);
     },
   };
