@@ -113,9 +113,8 @@ export interface Tallies {
   run: string;
   /** What the element was asked to do, plural: `sends`, `validations`. */
   attempts: string;
-  /** Attempts the element accepted (started), and how many the run made. */
+  /** Attempts the element accepted (started). */
   accepted: number;
-  planned: number;
   /** The event of a success, and how often it came. */
   successEvent: string;
   successes: number;
@@ -130,8 +129,8 @@ export interface Tallies {
 }
 
 /**
- * Prints what a run did, then checks it was chaotic enough to mean something: every attempt
- * made was accepted, some succeeded, some elements were removed and some reset mid-request,
+ * Prints what a run did, then checks it was chaotic enough to mean something: some attempts
+ * succeeded, some elements were removed and some reset mid-request,
  * some extra clicks or calls joined one in flight, and the mock drew each of `outcomes`.
  */
 export function expectDidTheWork(run: Tallies): void {
@@ -143,7 +142,6 @@ export function expectDidTheWork(run: Tallies): void {
       `${run.interruptions.length} interrupted mid-request; ` +
       `${JSON.stringify(run.tally)}; outcomes ${JSON.stringify(outcomes)}`,
   );
-  expect(run.accepted, `${run.attempts} accepted`).to.be.at.least(run.planned);
   expect(run.successes, `some ${run.attempts} succeeded`).to.be.above(0);
   expect(
     run.interruptions.some((i) => i.how === 'removed'),
