@@ -12,29 +12,23 @@ export interface CodeFieldHost {
   readonly countdown: CountdownController;
 }
 
-export interface OtpFieldOptions {
-  label: string;
-  value: string;
-  invalid: boolean;
-  /** Read-only while a request is in flight, so focus stays where it is. */
-  busy: boolean;
-  disabled: boolean;
-  /** Ids of the status and error lines that describe the input. */
-  describedBy: string;
-  /** Called with the rendering element as `this`. */
-  onInput: (event: InputEvent) => void;
-}
-
 /**
  * The one-time-code input both elements use: labelled, numeric keyboard whose Enter key says
- * "done" (it confirms), the browser's one-time-code autofill, always left to right. Its value
- * is a plain property binding: `onInput` keeps `value` equal to what the field holds, so only a
+ * "done" (it confirms), the browser's one-time-code autofill, always left to right, described by
+ * the status line and, while one is shown, the error. Read-only while `busy` (a request in
+ * flight), so focus stays where it is. Its value is a plain property binding: `onInput` (called
+ * with the rendering element as `this`) keeps `otp` equal to what the field holds, so only a
  * value the element sets (a code from the SMS, a cleared field) is ever written back.
  */
-export function otpField(options: OtpFieldOptions) {
+export function renderOtpField(
+  el: CodeFieldHost,
+  invalid: boolean,
+  busy: boolean,
+  onInput: (event: InputEvent) => void,
+) {
   return html`
-    <label part="otp-label" for="otp">${options.label}</label>
-    <div part="field" class="field ${options.invalid ? 'invalid' : ''}" dir="ltr">
+    <label part="otp-label" for="otp">${el.text.otpLabel}</label>
+    <div part="field" class="field ${invalid ? 'invalid' : ''}" dir="ltr">
       <input
         part="otp"
         id="otp"
@@ -44,33 +38,15 @@ export function otpField(options: OtpFieldOptions) {
         enterkeyhint="done"
         autocomplete="one-time-code"
         dir="ltr"
-        .value=${options.value}
-        ?readonly=${options.busy}
-        ?disabled=${options.disabled}
-        aria-invalid=${options.invalid ? 'true' : 'false'}
-        aria-describedby=${options.describedBy}
-        @input=${options.onInput}
+        .value=${el.otp}
+        ?readonly=${busy}
+        ?disabled=${el.disabled}
+        aria-invalid=${invalid ? 'true' : 'false'}
+        aria-describedby=${el.error ? 'status error' : 'status'}
+        @input=${onInput}
       />
     </div>
   `;
-}
-
-/** The code input, described by the status line and, while one is shown, the error. */
-export function renderOtpField(
-  el: CodeFieldHost,
-  invalid: boolean,
-  busy: boolean,
-  onInput: (event: InputEvent) => void,
-) {
-  return otpField({
-    label: el.text.otpLabel,
-    value: el.otp,
-    invalid,
-    busy,
-    disabled: el.disabled,
-    describedBy: el.error ? 'status error' : 'status',
-    onInput,
-  });
 }
 
 /**
