@@ -132,7 +132,6 @@ export function renderCodeStep(el: CheckoutHost, cancel: unknown) {
   const isBusy = busy(el);
   const verifying = el.status === 'verifying';
   const otpInvalid = el.error?.field === 'otp' || blamesCode(el.error?.refusal);
-  const waiting = el.countdown.remaining > 0;
   const primary = el.newCodeNeeded;
   const confirmLabel = el.processPayment ? m.confirmPayment : m.confirm;
   return el.renderForm(
@@ -154,12 +153,7 @@ export function renderCodeStep(el: CheckoutHost, cancel: unknown) {
       </button>
       <p part="error" id="error" role="alert">${el.errorText}</p>
       <div part="actions" class="actions">
-        ${renderResend(el, {
-          look: primary ? 'primary' : 'link',
-          waiting,
-          busy: isBusy,
-          onClick: handleResend,
-        })}
+        ${renderResend(el, primary ? 'primary' : 'link', isBusy, handleResend)}
         <button
           part="change-mobile"
           type="button"

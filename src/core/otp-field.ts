@@ -50,15 +50,18 @@ export function renderOtpField(
 }
 
 /**
- * The button that asks for a new code: disabled while `busy` and, counting down, while
- * `waiting`. `look` is its class; `asking`, when given, is its `aria-disabled` (while a new
- * code is being asked for). `onClick` is called with the rendering element as `this`.
+ * The button that asks for a new code: disabled while `busy` and while its countdown runs.
+ * `look` is its class; `asking`, when given, is its `aria-disabled` (while a new code is being
+ * asked for). `onClick` is called with the rendering element as `this`.
  */
 export function renderResend(
   el: CodeFieldHost,
-  options: { look: string; waiting: boolean; busy: boolean; asking?: boolean; onClick: () => void },
+  look: string,
+  busy: boolean,
+  onClick: () => void,
+  asking?: boolean,
 ) {
-  const { look, waiting, busy, asking, onClick } = options;
+  const waiting = el.countdown.remaining > 0;
   return html`
     <button
       part="resend"

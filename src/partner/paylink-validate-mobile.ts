@@ -343,7 +343,6 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
     }
     const validating = this.status === 'validating';
     const resending = this.status === 'resending';
-    const waiting = this.countdown.remaining > 0;
     return this.renderForm(
       'form',
       validating,
@@ -374,13 +373,13 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
         </button>
         <p part="error" id="error" role="alert">${this.errorText}</p>
         <div part="actions" class="actions">
-          ${renderResend(this.field, {
-            look: this.codeExpired ? '' : 'link',
-            waiting,
-            busy: validating,
-            asking: resending,
-            onClick: this.handleResend,
-          })}
+          ${renderResend(
+            this.field,
+            this.codeExpired ? '' : 'link',
+            validating,
+            this.handleResend,
+            resending,
+          )}
         </div>
         <p class="visually-hidden" role="status">${this.resendAnnouncement}</p>
       `,
