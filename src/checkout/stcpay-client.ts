@@ -27,11 +27,9 @@ const STCPAY: Endpoint = { origins: STCPAY_ORIGINS };
 
 /** POSTs Paylink's sendOtp and resolves with its (checked) success body. */
 export function sendOtp(body: SendOtpBody, options: RequestOptions = {}): Promise<SendOtpResponse> {
-  return call(SEND_OTP_PATH, body, options, {
-    endpoint: STCPAY,
-    refusal: (reason) => withRefusal('sendOtp', reason),
-    parse: parseSendOtpResponse,
-  });
+  return call(SEND_OTP_PATH, body, options, STCPAY, parseSendOtpResponse, (reason) =>
+    withRefusal('sendOtp', reason),
+  );
 }
 
 /**
@@ -69,11 +67,9 @@ export function processPayment(
   body: ProcessPaymentBody,
   options: RequestOptions = {},
 ): Promise<ProcessPaymentResponse> {
-  return call(PROCESS_PAYMENT_PATH, body, options, {
-    endpoint: STCPAY,
-    refusal: (reason) => withRefusal('processPayment', reason),
-    parse: parseProcessPaymentResponse,
-  });
+  return call(PROCESS_PAYMENT_PATH, body, options, STCPAY, parseProcessPaymentResponse, (reason) =>
+    withRefusal('processPayment', reason),
+  );
 }
 
 export function parseProcessPaymentResponse(value: unknown): ProcessPaymentResponse | null {

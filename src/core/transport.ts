@@ -148,21 +148,18 @@ export async function withTimeLimit<T>(
   }
 }
 
-/** How one API call reads its answer: where it goes, how a refusal is read, what success is. */
-export interface Call<T> {
-  endpoint: Endpoint;
-  /** Reads what a non-2xx answer meant, beyond its status. */
-  refusal?: (reason: Extract<ErrorReason, { code: 'http' }>) => ErrorReason;
-  /** The checked success body, or null for an answer missing what is needed (`bad-response`). */
-  parse: (value: unknown) => T | null;
-}
-
-/** POSTs `body` with postJson, then reads a refusal with `refusal` and a success with `parse`. */
+/**
+ * POSTs `body` with postJson, then reads a refusal with `refusal` (what a non-2xx answer meant,
+ * beyond its status) and a success with `parse` (the checked success body, or null for an answer
+ * missing what is needed: `bad-response`).
+ */
 export async function call<T>(
   path: string,
   body: unknown,
   options: RequestOptions,
-  { endpoint, refusal, parse }: Call<T>,
+  endpoint: Endpoint,
+  parse: (value: unknown) => T | null,
+  refusal?: (reason: Extract<ErrorReason, { code: 'http' }>) => ErrorReason,
 ): Promise<T> {
   let answer: unknown;
   try {

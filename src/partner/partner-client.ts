@@ -14,7 +14,7 @@ import {
   type ValidateOtpBody,
   type ValidateOtpResponse,
 } from '../core/paylink-api.js';
-import { call, type Call, type RequestOptions } from '../core/transport.js';
+import { call, type RequestOptions } from '../core/transport.js';
 
 export {
   REST_ORIGINS,
@@ -38,36 +38,40 @@ export type PartnerCall<Body, Answer> = (
 
 /**
  * The request to `path` at the partner API's hosts, with the token (when given) as
- * `Authorization: Bearer`, that reads a refusal and the answer as `read` says.
+ * `Authorization: Bearer`, that reads the answer with `parse` and a refusal with `refusal`.
  */
 function partnerCall<Body, Answer>(
   path: string,
-  read: Omit<Call<Answer>, 'endpoint'>,
+  parse: (value: unknown) => Answer | null,
+  refusal: (reason: Extract<ErrorReason, { code: 'http' }>) => ErrorReason,
 ): PartnerCall<Body, Answer> {
   return (body, { token, ...requestOptions } = {}) =>
-    call(path, body, requestOptions, {
-      ...read,
-      endpoint: {
-        origins: REST_ORIGINS,
-        headers: token ? { Authorization: `Bearer ${token}` } : {},
-      },
-    });
+    call(
+      path,
+      body,
+      requestOptions,
+      { origins: REST_ORIGINS, headers: token ? { Authorization: `Bearer ${token}` } : {} },
+      parse,
+      refusal,
+    );
 }
 
 /** POSTs validate-otp and resolves with its checked answer. */
 export const validateOtp: PartnerCall<ValidateOtpBody, ValidateOtpResponse> = partnerCall(
   VALIDATE_OTP_PATH,
-  { refusal: registrationRefusal, parse: parseValidateOtpResponse },
+  parseValidateOtpResponse,
+  registrationRefusal,
 );
 
 /**
  * POSTs retry-otp (Paylink texts the merchant a new code) and resolves with the session fields
  * it returned.
  */
-export const retryOtp: PartnerCall<RetryOtpBody, RetryOtpResponse> = partnerCall(RETRY_OTP_PATH, {
-  refusal: retryRefusal,
-  parse: parseRetryOtpResponse,
-});
+export const retryOtp: PartnerCall<RetryOtpBody, RetryOtpResponse> = partnerCall(
+  RETRY_OTP_PATH,
+  parseRetryOtpResponse,
+  retryRefusal,
+);
 
 /**
  * Reads what a refused validate-otp meant. 401 stays as it is (the token); a reason about the
