@@ -64,10 +64,9 @@ export async function runSend(el: CheckoutHost): Promise<OtpSentDetail> {
     throw error;
   }
   noteSuccess(numberOf(body)!);
-  const { stcMobile, ...session } = answer;
+  // Paylink's fields first, `stcMobile` last of them when it came (parseSendOtpResponse).
   const detail: OtpSentDetail = {
-    ...session,
-    ...(stcMobile === undefined ? {} : { stcMobile }),
+    ...answer,
     stcpayMobileCountryCode: body.stcpayMobileCountryCode,
     orderNumber: body.orderNumber,
     total: body.total,
