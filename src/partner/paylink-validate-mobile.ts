@@ -217,9 +217,8 @@ export class PaylinkValidateMobile extends PaylinkElement<ValidateMobileState> {
     const session = await this.requests.run((signal) =>
       withToken(this, this.requestOptions, signal, (options) => retryOtp(body, options)),
     );
-    if (session.signature) this.signature = session.signature;
-    if (session.sessionUuid) this.sessionUuid = session.sessionUuid;
-    if (session.mobile) this.mobile = session.mobile;
+    // Only the fields Paylink sent, filled (parseRetryOtpResponse): they replace step 1's.
+    Object.assign(this, session);
     this.status = 'idle';
     this.otp = '';
     this.resent = true;
