@@ -48,11 +48,20 @@ function mobileFor(countryCode: unknown): Rule {
     typeof value === 'string' && (countryCode === '966' ? /^5\d{8}$/ : /^\d{6,14}$/).test(value);
 }
 
-/** Checks `body` (a parsed JSON value) against `rules`: no field missing, none extra. */
-function check<T>(body: unknown, rules: Record<string, Rule>): Checked<T> {
+/**
+ * Checks `body` (a parsed JSON value) against `rules`: no field missing, none extra but those
+ * `ignored` (left out of the checked value, so never forwarded).
+ */
+function check<T>(
+  body: unknown,
+  rules: Record<string, Rule>,
+  ignored: readonly string[] = [],
+): Checked<T> {
   const value = asObject(body);
   if (!value) return { ok: false, field: 'body' };
-  const extra = Object.keys(value).find((key) => !Object.hasOwn(rules, key));
+  const extra = Object.keys(value).find(
+    (key) => !Object.hasOwn(rules, key) && !ignored.includes(key),
+  );
   if (extra !== undefined) return { ok: false, field: 'body' };
   for (const [field, rule] of Object.entries(rules))
     if (!rule(value[field])) return { ok: false, field };
@@ -73,17 +82,27 @@ export function checkSendOtp(body: unknown): Checked<SendOtpBody> {
   });
 }
 
+/**
+ * An `otp-sent` detail spread into the body brings `stcMobile` (Paylink's, when it sent one) and
+ * `resent`: the page may leave them in; they are not forwarded.
+ */
+const OTP_SENT_EXTRAS = ['stcMobile', 'resent'];
+
 export function checkProcessPayment(body: unknown): Checked<ProcessPaymentBody> {
-  return check(body, {
-    stcpayMobileCountryCode: countryCode,
-    stcpayMobile: mobileFor(asObject(body)?.stcpayMobileCountryCode),
-    orderNumber: text(TRANSACTION_NO),
-    total,
-    stcpayPaymentOTP: text(OTP),
-    paymentSessionId: text(SESSION_ID),
-    signature: text(OPAQUE),
-    signedBase64Data: text(OPAQUE),
-  });
+  return check(
+    body,
+    {
+      stcpayMobileCountryCode: countryCode,
+      stcpayMobile: mobileFor(asObject(body)?.stcpayMobileCountryCode),
+      orderNumber: text(TRANSACTION_NO),
+      total,
+      stcpayPaymentOTP: text(OTP),
+      paymentSessionId: text(SESSION_ID),
+      signature: text(OPAQUE),
+      signedBase64Data: text(OPAQUE),
+    },
+    OTP_SENT_EXTRAS,
+  );
 }
 
 /** A merchant's mobile as Paylink's partner API writes it ("0599925477"): digits, optional +. */

@@ -87,6 +87,36 @@ describe('the proxy forwards', () => {
     assert.equal(answer.headers.get('access-control-allow-origin'), null);
   });
 
+  test('processPayment with an otp-sent detail spread in: its stcMobile and resent stay behind', async () => {
+    const order = await newOrder();
+    const request = otpRequest(order, 65);
+    const session = (await shop.post(`/paylink${SEND_OTP}`, request)).json;
+    assert.equal(typeof session.stcMobile, 'string');
+    // What a page has after a resend: the request, Paylink's answer, `resent`; then the code.
+    const body = { ...request, ...session, resent: true, stcpayPaymentOTP: TEST_OTPS.wrong };
+    let forwarded;
+    mock.intercept((req, res) => {
+      if (new URL(req.url, 'http://mock').pathname !== PROCESS_PAYMENT) return false;
+      let text = '';
+      req.on('data', (chunk) => (text += chunk));
+      req.on('end', () => {
+        forwarded = JSON.parse(text);
+        res.writeHead(400, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ status: 400, error: 'Bad Request', path: PROCESS_PAYMENT }));
+      });
+      return true;
+    });
+    try {
+      const answer = await shop.post(`/paylink${PROCESS_PAYMENT}`, body);
+      assert.equal(answer.status, 400);
+      assert.equal(answer.json.error, 'Bad Request'); // Paylink's refusal, not the kit's check
+    } finally {
+      mock.intercept(undefined);
+    }
+    const { stcMobile: _, resent: __, ...expected } = body;
+    assert.deepEqual(forwarded, expected);
+  });
+
   test('processPayment, after which the order is paid, as payment-status says', async () => {
     const order = await newOrder();
     const request = otpRequest(order, 65);
@@ -295,6 +325,10 @@ describe('the proxy refuses', () => {
       assert.equal(answer.status, 400, JSON.stringify(change));
       assert.equal(answer.json.detail, `Invalid field: ${field}.`);
     }
+    // Only an otp-sent detail's own extras may come along; any other field is refused.
+    const extraPayment = await shop.post(`/paylink${PROCESS_PAYMENT}`, { ...payment, [MARKER]: 1 });
+    assert.equal(extraPayment.status, 400);
+    assert.equal(extraPayment.json.detail, 'The body has missing or unexpected fields.');
     assert.equal(mock.count(SEND_OTP), before);
   });
 
