@@ -9,11 +9,12 @@ import {
 import {
   parseProcessPaymentResponse,
   parseSendOtpResponse,
+  processPayment,
   sendOtp,
   STCPAY_ORIGINS,
   type SendOtpBody,
 } from '../src/checkout/stcpay-client.js';
-import { DOCS_EXAMPLE, mockPaylink, rejection, until } from './helpers/mock.js';
+import { DOCS_EXAMPLE, mockPaylink, rejection, TEST_OTPS, until } from './helpers/mock.js';
 import { said } from './helpers/shopper-words.js';
 
 const body: SendOtpBody = { ...DOCS_EXAMPLE.request };
@@ -272,6 +273,36 @@ describe('Paylink client', () => {
       controller.abort(reason);
       expect(await rejection(pending)).to.equal(reason);
       await until(async () => (await mock.requests())[0].abandoned);
+    });
+  });
+
+  describe('processPayment over HTTP', () => {
+    it("sends processPayment's eight fields of an otp-sent detail spread in, without stcMobile or resent", async () => {
+      const mock = mockPaylink();
+      const options = { baseUrl: mock.baseUrl() };
+      // A transaction of its own: the mock keeps what is paid, as Paylink does.
+      const order = { ...body, orderNumber: `T${crypto.randomUUID().slice(0, 8)}` };
+      const session = await sendOtp(order, options);
+      expect(session.stcMobile).to.be.a('string');
+      // What a page has after a resend, as the documentation's sample spreads it.
+      const detail = { ...order, ...session, resent: true as const };
+      const paid = await processPayment(
+        { ...detail, stcpayPaymentOTP: TEST_OTPS.success },
+        options,
+      );
+      expect(paid.orderNumber).to.equal(order.orderNumber);
+      const [, request] = await mock.requests();
+      expect(request.path).to.match(/\/processPayment$/);
+      expect(JSON.parse(request.body)).to.deep.equal({
+        stcpayMobileCountryCode: '966',
+        stcpayMobile: '551234567',
+        orderNumber: order.orderNumber,
+        total: 10,
+        stcpayPaymentOTP: TEST_OTPS.success,
+        paymentSessionId: session.paymentSessionId,
+        signature: session.signature,
+        signedBase64Data: session.signedBase64Data,
+      });
     });
   });
 });

@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { PaylinkError } from '../core/errors.js';
 import type { OtpCompleteDetail, PaymentProcessedDetail } from '../core/events.js';
 import { isCompleteOtp, parseOtp } from '../input/otp.js';
-import { processPayment } from './stcpay-client.js';
+import { processPayment, processPaymentBody } from './stcpay-client.js';
 import { blamesCode, lostAnswer, needsNewCode } from './refusal.js';
 import { statusRequestUrl } from './store-status.js';
 import { setStanding } from './transactions.js';
@@ -51,16 +51,7 @@ export async function runConfirm(el: CheckoutHost): Promise<PaymentProcessedDeta
       throw el.fail({ code: 'validation', field: 'statusUrl' });
   }
 
-  const body: OtpCompleteDetail = {
-    stcpayMobileCountryCode: session.stcpayMobileCountryCode,
-    stcpayMobile: session.stcpayMobile,
-    orderNumber: session.orderNumber,
-    total: session.total,
-    stcpayPaymentOTP: otp,
-    paymentSessionId: session.paymentSessionId,
-    signature: session.signature,
-    signedBase64Data: session.signedBase64Data,
-  };
+  const body: OtpCompleteDetail = processPaymentBody({ ...session, stcpayPaymentOTP: otp });
   el.error = undefined;
   el.notice = '';
   if (!el.processPayment) {
@@ -76,7 +67,7 @@ export async function runConfirm(el: CheckoutHost): Promise<PaymentProcessedDeta
   let payment: PaymentProcessedDetail;
   try {
     payment = await el.inFlight.track(
-      el.requests.run((signal) => processPayment({ ...body }, { ...el.requestOptions, signal })),
+      el.requests.run((signal) => processPayment(body, { ...el.requestOptions, signal })),
     );
   } catch (error) {
     const lost = error instanceof PaylinkError ? lostAnswer(error.reason) : undefined;

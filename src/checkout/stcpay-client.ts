@@ -60,15 +60,38 @@ export function parseSendOtpResponse(value: unknown): SendOtpResponse | null {
 }
 
 /**
- * POSTs Paylink's processPayment and resolves with its (checked) success body. A refusal is
- * marked with what it meant (`refusal`, see refusal.ts), read by status first.
+ * processPayment's body out of `fields`: its eight fields and nothing else, so an `otp-sent`
+ * detail spread into it leaves its `stcMobile` and `resent` behind.
+ */
+export function processPaymentBody(fields: ProcessPaymentBody): ProcessPaymentBody {
+  return {
+    stcpayMobileCountryCode: fields.stcpayMobileCountryCode,
+    stcpayMobile: fields.stcpayMobile,
+    orderNumber: fields.orderNumber,
+    total: fields.total,
+    stcpayPaymentOTP: fields.stcpayPaymentOTP,
+    paymentSessionId: fields.paymentSessionId,
+    signature: fields.signature,
+    signedBase64Data: fields.signedBase64Data,
+  };
+}
+
+/**
+ * POSTs Paylink's processPayment with the body's eight fields (processPaymentBody) and resolves
+ * with its (checked) success body. A refusal is marked with what it meant (`refusal`, see
+ * refusal.ts), read by status first.
  */
 export function processPayment(
   body: ProcessPaymentBody,
   options: RequestOptions = {},
 ): Promise<ProcessPaymentResponse> {
-  return call(PROCESS_PAYMENT_PATH, body, options, STCPAY, parseProcessPaymentResponse, (reason) =>
-    withRefusal('processPayment', reason),
+  return call(
+    PROCESS_PAYMENT_PATH,
+    processPaymentBody(body),
+    options,
+    STCPAY,
+    parseProcessPaymentResponse,
+    (reason) => withRefusal('processPayment', reason),
   );
 }
 

@@ -39,8 +39,9 @@ export interface PaymentUnconfirmedDetail {
 
 /**
  * The `detail` of `otp-sent`: the processPayment body without the code, so a host page can
- * spread it into that request and add `stcpayPaymentOTP`. `stcpayMobile` is as Paylink
- * returned it; pass it to processPayment unchanged.
+ * spread it into that request and add `stcpayPaymentOTP`; `processPayment()` and the server
+ * kit's proxy leave its `stcMobile` and `resent` out. `stcpayMobile` is as Paylink returned it;
+ * pass it to processPayment unchanged.
  */
 export interface OtpSentDetail extends Omit<ProcessPaymentBody, 'stcpayPaymentOTP'> {
   /** As Paylink returned it, when it did. */
