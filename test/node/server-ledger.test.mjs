@@ -270,6 +270,35 @@ describe("Paylink's webhook", () => {
     ]);
   });
 
+  test('paid while a payment-status poll was asking Paylink: the poll answers paid, not unpaid', async () => {
+    const shop = await store();
+    const invoice = await shop.paylink.addInvoice(invoiceInput(65));
+    // The poll's getInvoice is answered (not paid yet) but its answer held back, as by a slow
+    // network; meanwhile the invoice is paid and the webhook tells the kit.
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    let asked;
+    const polled = new Promise((resolve) => (asked = resolve));
+    mock.intercept((req, res) => {
+      if (!req.url.includes(`/api/getInvoice/${invoice.transactionNo}`)) return false;
+      mock.intercept(undefined);
+      const end = res.end.bind(res);
+      res.end = (...args) => {
+        asked();
+        held.then(() => end(...args));
+        return res;
+      };
+      return false;
+    });
+    const poll = shop.status(invoice.transactionNo);
+    await polled;
+    await pay(mock.origin, invoice.transactionNo, 65);
+    assert.equal((await shop.webhook(webhookBody(invoice))).status, 200);
+    await until(() => shop.paidCalls.length === 1);
+    release();
+    assert.equal(await poll, 'paid');
+  });
+
   test('a store without `webhook` has no such route', async () => {
     const shop = await store({ webhook: undefined });
     const invoice = await shop.paylink.addInvoice(invoiceInput(65));

@@ -204,8 +204,11 @@ export function createPayments(options: PaymentsOptions): Payments {
       if (!store && isPending(entry, Date.now(), pendingMs)) return 'pending';
       throw error;
     }
-    // Read again: a payment may have started while Paylink was asked.
-    return isPending(await ledger.get(transactionNo), Date.now(), pendingMs) ? 'pending' : 'unpaid';
+    // Read again: a payment may have started, or been found paid (the webhook, another poll),
+    // while Paylink was asked.
+    const latest = await ledger.get(transactionNo);
+    if (latest?.paid) return 'paid';
+    return isPending(latest, Date.now(), pendingMs) ? 'pending' : 'unpaid';
   }
 
   /** One open order: deliver, or ask Paylink; resolves whether it was found paid. */
