@@ -115,13 +115,18 @@ export function beginAttempt(
   if (inFlight(entry, now)) return { result: { ok: false, why: 'in-flight' } };
   if (isPending(entry, now, pendingMs)) return { result: { ok: false, why: 'unknown' } };
   const current = entry ?? fresh(now);
-  const { attempt: stale, outcome } = current;
+  // An attempt whose lock ran out with no outcome (its instance stopped) is a lost answer: so it
+  // stays recorded, should this attempt be dropped before it is relayed.
+  const { attempt: stale } = current;
+  const outcome = stale ? { kind: 'lost' as const, at: stale.until } : current.outcome;
   return {
-    next: { ...current, attempt: { id, since: now, until: now + lockMs }, updated: now },
-    result: {
-      ok: true,
-      earlier: stale !== undefined || (outcome !== undefined && outcome.kind !== 'refused'),
+    next: {
+      ...current,
+      ...(outcome && { outcome }),
+      attempt: { id, since: now, until: now + lockMs },
+      updated: now,
     },
+    result: { ok: true, earlier: outcome !== undefined && outcome.kind !== 'refused' },
   };
 }
 
