@@ -73,10 +73,10 @@ async function store({ scenario = 'ok', onPaid, ...options } = {}) {
     paylink,
     base,
     paidCalls,
-    /** The STC Pay requests that reached the mock for this store. */
-    upstream: async () =>
+    /** The STC Pay requests to `path` (processPayment unless said) that reached the mock. */
+    upstream: async (path = PROCESS_PAYMENT) =>
       (await (await fetch(`${mock.origin}/mock/${tenant}/requests`)).json()).filter((entry) =>
-        entry.path.endsWith(PROCESS_PAYMENT),
+        entry.path.endsWith(path),
       ),
     status: async (transactionNo) => {
       const response = await fetch(`${base}/payment-status?transactionNo=${transactionNo}`);
@@ -198,6 +198,30 @@ describe('processPayment through the ledger', () => {
     assert.equal(later.status, 504);
     assert.equal((await shop.upstream()).length, 2);
     assert.equal(shop.paidCalls.length, 0);
+  });
+
+  test('no new code while a payment is in flight or its outcome unknown; one again once unpaid', async () => {
+    const shop = await store({ scenario: 'pay-hang', timeout: 300 });
+    const { transactionNo, payment } = await session(shop);
+    const newCode = () => postJson(`${shop.base}${SEND_OTP}`, otpRequest(transactionNo, 65));
+    let answeredAt;
+    const attempt = postJson(`${shop.base}${PROCESS_PAYMENT}`, payment()).then((answer) => {
+      answeredAt = Date.now();
+      return answer;
+    });
+    await until(async () => (await shop.upstream()).length === 1);
+    const inFlight = await newCode();
+    assert.equal(inFlight.status, 409);
+    assert.match((await inFlight.json()).detail, /already under way/);
+    assert.equal((await attempt).status, 504);
+    const unknown = await newCode();
+    assert.equal(unknown.status, 409);
+    assert.match((await unknown.json()).detail, /outcome is not known yet/);
+    assert.equal((await shop.upstream(SEND_OTP)).length, 1, "only the session's own");
+    await sleep(Math.max(0, answeredAt + 1000 + 20 - Date.now()));
+    assert.equal(await shop.status(transactionNo), 'unpaid');
+    assert.equal((await newCode()).status, 200);
+    assert.equal((await shop.upstream(SEND_OTP)).length, 2);
   });
 
   test('a refused payment is unpaid at once, and the shopper may try again', async () => {

@@ -94,26 +94,38 @@ export function recordSend(entry: LedgerEntry | undefined, now: number): Change<
   return { next: { ...current, sends: current.sends + 1, updated: now }, result: undefined };
 }
 
+/** Why no payment may begin for the order now: paid, one in flight, or one's outcome unknown. */
+export type Blocked = 'paid' | 'in-flight' | 'unknown';
+
 /**
  * A payment may begin (`earlier`: an earlier attempt for the order ended without Paylink's word,
  * so its invoice must be asked afresh first), or why not.
  */
-export type Begun =
-  { ok: true; earlier: boolean } | { ok: false; why: 'paid' | 'in-flight' | 'unknown' };
+export type Begun = { ok: true; earlier: boolean } | { ok: false; why: Blocked };
 
 /**
- * Takes the order's payment lock for attempt `id` until `now + lockMs`, unless the order is
- * paid, another attempt is in flight, or an earlier one's outcome is unknown within `pendingMs`:
- * a second processPayment then could charge the shopper twice.
+ * Why no payment may begin for the order now, if so: it is paid, another attempt is in flight,
+ * or an earlier one's outcome is unknown within `pendingMs` (a second could charge twice).
  */
+export function blocked(
+  entry: LedgerEntry | undefined,
+  now: number,
+  pendingMs: number,
+): Blocked | undefined {
+  if (entry?.paid) return 'paid';
+  if (inFlight(entry, now)) return 'in-flight';
+  if (isPending(entry, now, pendingMs)) return 'unknown';
+  return undefined;
+}
+
+/** Takes the order's payment lock for attempt `id` until `now + lockMs`, unless it is `blocked`. */
 export function beginAttempt(
   entry: LedgerEntry | undefined,
   now: number,
   { id, lockMs, pendingMs }: { id: string; lockMs: number; pendingMs: number },
 ): Change<Begun> {
-  if (entry?.paid) return { result: { ok: false, why: 'paid' } };
-  if (inFlight(entry, now)) return { result: { ok: false, why: 'in-flight' } };
-  if (isPending(entry, now, pendingMs)) return { result: { ok: false, why: 'unknown' } };
+  const why = blocked(entry, now, pendingMs);
+  if (why) return { result: { ok: false, why } };
   const current = entry ?? fresh(now);
   // An attempt whose lock ran out with no outcome (its instance stopped) is a lost answer: so it
   // stays recorded, should this attempt be dropped before it is relayed.

@@ -8,6 +8,7 @@ import { PaylinkServerError } from '../errors.js';
 import { verdict, type Invoice } from '../invoice.js';
 import {
   beginAttempt,
+  blocked,
   claimDelivery,
   delivered,
   dropAttempt,
@@ -21,6 +22,7 @@ import {
   settleUnpaid,
   type AttemptOutcome,
   type Begun,
+  type Blocked,
   type PaidSource,
 } from './entry.js';
 import type { Ledger } from './ledger.js';
@@ -66,6 +68,8 @@ export type Later = (work: Promise<unknown>) => void;
 
 export interface Payments {
   recordSend(transactionNo: string): Promise<void>;
+  /** Why no payment (nor a new code for one) may begin for the order now, by the ledger alone. */
+  blocked(transactionNo: string): Promise<Blocked | undefined>;
   begin(transactionNo: string): Promise<Begun & { id: string }>;
   end(transactionNo: string, id: string, kind: AttemptOutcome): Promise<void>;
   /** Releases the lock of an attempt that was not relayed after all. */
@@ -234,6 +238,8 @@ export function createPayments(options: PaymentsOptions): Payments {
 
   return {
     recordSend: (transactionNo) => ledger.update(transactionNo, recordSend),
+    blocked: async (transactionNo) =>
+      blocked(await ledger.get(transactionNo), Date.now(), pendingMs),
     async begin(transactionNo) {
       const id = newId();
       try {

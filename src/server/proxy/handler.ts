@@ -11,7 +11,7 @@ import { checkProcessPayment, checkSendOtp, TRANSACTION_NO, type SendOtpBody } f
 import { PaylinkServerError } from '../errors.js';
 import type { Answer } from '../http.js';
 import { halalas, inCurrency, isPaid, type Invoice } from '../invoice.js';
-import type { AttemptOutcome } from '../ledger/entry.js';
+import type { AttemptOutcome, Blocked } from '../ledger/entry.js';
 import type { Later, Payments } from '../ledger/payments.js';
 import type { Limiter } from '../rate-limit.js';
 import type { InvoiceCache } from './invoice-cache.js';
@@ -90,6 +90,12 @@ const IN_FLIGHT = 'A payment for this order is already under way.';
 const UNKNOWN =
   'An earlier payment for this order may have gone through: its outcome is not known yet.';
 
+/** The 409 for an order the ledger says no payment may begin for now. */
+function conflict(why: Blocked): Response {
+  if (why === 'paid') return problem(409, 'Conflict', 'The order is already paid.');
+  return problem(409, 'Conflict', why === 'in-flight' ? IN_FLIGHT : UNKNOWN);
+}
+
 export function createProxyHandler(options: ProxyOptions): Handler {
   const { prefix, allowedOrigins, limits } = options;
 
@@ -122,7 +128,12 @@ export function createProxyHandler(options: ProxyOptions): Handler {
       (await refused(limits.sendOtpPerClient, client, await checkOrder(checked.value))) ??
       (await overLimit(limits.sendOtpPerOrder, checked.value.orderNumber, ORDER_OR_ADDRESS));
     if (refusal) return refusal;
-    // What the ledger counts; a ledger that cannot be reached does not stop a code being sent.
+    // No new code while the order is paid or a payment for it may be going through: that would
+    // invite the shopper to pay again. A ledger that cannot be reached does not stop a code
+    // being sent (no payment goes without it).
+    const why = await options.payments.blocked(checked.value.orderNumber).catch(() => undefined);
+    if (why) return conflict(why);
+    // What the ledger counts.
     await options.payments.recordSend(checked.value.orderNumber).catch(() => {});
     return relay(() => options.forward(SEND_OTP_PATH, checked.value, signal));
   }
@@ -149,10 +160,7 @@ export function createProxyHandler(options: ProxyOptions): Handler {
     } catch {
       return unavailable();
     }
-    if (!attempt.ok)
-      return attempt.why === 'paid'
-        ? problem(409, 'Conflict', 'The order is already paid.')
-        : problem(409, 'Conflict', attempt.why === 'in-flight' ? IN_FLIGHT : UNKNOWN);
+    if (!attempt.ok) return conflict(attempt.why);
     // An earlier attempt may have paid after all: Paylink's fresh word, not a cached invoice.
     // Asking took time: the lock is renewed for the call itself, or nothing is relayed.
     if (attempt.earlier) {
