@@ -235,6 +235,55 @@ describe('<stcpay-otp> outcomes', () => {
     expect(again.getAttribute('state')).to.equal('paid');
   });
 
+  it('a page reloaded while its payment is under way: no new code, it waits for the store to say paid', async function () {
+    this.timeout(20_000);
+    const created = await fetch('/store/api/checkout', { method: 'POST' });
+    const { transactionNo, amount } = (await created.json()) as {
+      transactionNo: string;
+      amount: number;
+    };
+    const store = (otherwise = '') =>
+      fixture<StcpayOtp>(html`
+        <stcpay-otp
+          transaction-no=${transactionNo}
+          total=${amount}
+          mobile="0551234567"
+          process-payment
+          base-url="/paylink"
+          status-url="/paylink/payment-status"
+          data-x=${otherwise}
+        ></stcpay-otp>
+      `);
+    const first = await store();
+    await first.send();
+    await first.updateComplete;
+    // The slow code: Paylink takes SLOW_PAYMENT_MS to pay, and the page is reloaded meanwhile.
+    await typeOtp(first, TEST_OTPS.slow);
+    const paying = first.confirm();
+    await until(() => first.state === 'verifying');
+    forgetTransactions();
+
+    const again = await store('reloaded');
+    const unconfirmed = oneEvent(again, 'payment-unconfirmed');
+    const processed = oneEvent(again, 'payment-processed');
+    let rejected: unknown;
+    await again.send().catch((e: unknown) => (rejected = e));
+    expect(rejected).to.include({ code: 'http', status: 409 });
+    expect((await unconfirmed).detail).to.deep.equal({
+      orderNumber: transactionNo,
+      total: amount,
+      reason: 'in-progress',
+      status: 409,
+    });
+    await again.updateComplete;
+    expect(again.state).to.equal('unconfirmed');
+    expect(text(again, 'unconfirmed')).to.equal(said('en', 'paymentChecking'));
+    await paying;
+    expect((await processed).detail).to.include({ confirmedByStore: true });
+    await again.updateComplete;
+    expect(again.getAttribute('state')).to.equal('paid');
+  });
+
   it('with no answer from the store, says so in shopper words and stays unconfirmed', async () => {
     const mock = mockPaylink();
     const { el } = await atCodeStep(mock, {

@@ -57,9 +57,10 @@ export async function runSend(el: CheckoutHost): Promise<OtpSentDetail> {
       const wait = waitFor(el, body);
       if (wait) el.error = new PaylinkError({ code: 'too-soon', wait }, '');
     }
-    // Paid already (another tab, a reload after paying): that is for the store to confirm.
-    if (error instanceof PaylinkError && error.refusal === 'already-paid')
-      await alreadyPaid(el, body, error);
+    // Paid already (another tab, a reload after paying), or a payment under way (the store's
+    // server answers 409): that is for the store to confirm.
+    if (error instanceof PaylinkError && (error.refusal === 'already-paid' || error.status === 409))
+      await paidOrPaying(el, body, error);
     else showSendWait(el);
     throw error;
   }
@@ -111,14 +112,16 @@ function sendFailed(
 }
 
 /**
- * Paylink says the order is paid already (another tab, a reload after paying): that is for the
- * store to confirm, in the outcome handling, loaded for it if it was not. Should that fail, the
+ * Paylink says the order is paid already (another tab, a reload after paying), or the store's
+ * server that a payment for it is under way or its outcome unknown (409): that is for the store
+ * to confirm, in the outcome handling, loaded for it if it was not. Should that fail, the
  * refusal is shown, and dispatched, as an error.
  */
-async function alreadyPaid(el: CheckoutHost, body: SendOtpBody, error: PaylinkError) {
+async function paidOrPaying(el: CheckoutHost, body: SendOtpBody, error: PaylinkError) {
+  const reason = error.refusal === 'already-paid' ? 'already-paid' : 'in-progress';
   try {
     const code = el.codeStep ?? (await el.loadCodeStep());
-    code.becomeUnconfirmed(el, body, { reason: 'already-paid', status: error.status });
+    code.becomeUnconfirmed(el, body, { reason, status: error.status });
   } catch {
     el.error = error;
     el.status = 'error';
