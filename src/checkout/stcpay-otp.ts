@@ -62,6 +62,7 @@ const LOST = { code: 'network' } as const;
  * @csspart actions - The row holding resend and change-mobile.
  * @csspart resend - The resend button, disabled during its countdown.
  * @csspart change-mobile - The button back to the mobile number.
+ * @csspart cancel - Cancel, shown while a send takes a while.
  * @csspart paid - The confirmation shown once the payment went through.
  * @csspart unconfirmed - What the element says while a payment is unconfirmed.
  *
