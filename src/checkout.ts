@@ -1,6 +1,7 @@
 /**
  * The storefront's public API: `<stcpay-otp>`, its client and rules, without side effects.
- * The script-tag builds export this; the partner element is not part of it.
+ * The ES module script tag (`dist/stcpay-otp.js`) exports this; the classic script exports
+ * nothing. The partner element is not part of it.
  */
 export { StcpayOtp, type StcpayOtpState } from './checkout/stcpay-otp.js';
 export * from './core/shared-api.js';

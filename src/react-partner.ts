@@ -24,7 +24,10 @@ const Component = createComponent({
  * Everything `<PaylinkValidateMobile>` takes: the element's properties, its event handlers,
  * `ref`... Not `state`, which is read-only, nor the methods: call those through `ref`.
  */
-export type PaylinkValidateMobileProps = ElementProps<typeof Component, 'validate' | 'reset'>;
+export type PaylinkValidateMobileProps = ElementProps<
+  typeof Component,
+  'validate' | 'resend' | 'reset'
+>;
 
 export const PaylinkValidateMobile =
   Component as ForwardRefExoticComponent<PaylinkValidateMobileProps>;

@@ -4,8 +4,9 @@
  * (`transaction-no="…"`, `process-payment`) and their events, both as `onotp-sent={…}` and as
  * `on:otp-sent={…}`, each handler typed with its event's `detail`.
  * Types only; load them once, e.g. in `src/app.d.ts`: `import type {} from 'stcpay-otp/svelte';`.
- * Register the tags before the component mounts (`import 'stcpay-otp/define'`): Svelte then sets
- * what the element has as a property, and the rest as attributes.
+ * Register the tags before the component mounts (`import 'stcpay-otp/define'` for
+ * `<stcpay-otp>`, `import 'stcpay-otp/define-partner'` for `<paylink-validate-mobile>`): Svelte
+ * then sets what the element has as a property, and the rest as attributes.
  */
 import type { HTMLAttributes } from 'svelte/elements';
 import type { PaylinkEventMap } from './core/events.js';

@@ -31,8 +31,10 @@ const LOST = { code: 'network' } as const;
  *   signedBase64Data, stcpayMobile, stcMobile, stcpayMobileCountryCode, orderNumber, total,
  *   resent?}`.
  * @fires otp-error - Nothing was sent, or a request failed. `detail`: `{code, message, status?,
- *   field?, retryable}` with `code` one of `validation`, `http`, `network`, `timeout`,
- *   `bad-response`.
+ *   field?, retryable, retryAfter?, refusal?, serverText?}` with `code` one of `validation`,
+ *   `http`, `network`, `timeout`, `bad-response`, `too-soon`. `refusal` and `serverText` come
+ *   with `http`; `retryAfter` is the seconds before a code may be sent again: always with
+ *   `too-soon`, and after a failed send that holds the next one.
  * @fires otp-complete - The customer confirmed a well-formed code. `detail`: Paylink's
  *   processPayment body, `{stcpayMobileCountryCode, stcpayMobile, orderNumber, total,
  *   stcpayPaymentOTP, paymentSessionId, signature, signedBase64Data}`.
@@ -40,9 +42,10 @@ const LOST = { code: 'network' } as const;
  *   `{orderNumber, orderAmount, msg}`, plus `confirmedByStore: true` when the store confirmed an
  *   unconfirmed payment. Not proof of payment: confirm with getInvoice server side.
  * @fires payment-unconfirmed - With `process-payment`: processPayment may have reached Paylink,
- *   but its answer was lost (timeout, network error, unreadable or gateway answer, removal) or
- *   Paylink says the order is already paid. `detail`: `{orderNumber, total, reason, status?}`.
- *   The element then asks `status-url` or `verifyPayment`, or waits for `resolvePayment()`.
+ *   but its answer was lost (timeout, network error, unreadable or gateway answer, removal),
+ *   Paylink says the order is already paid, or the store's server answers 409 (`in-progress`).
+ *   `detail`: `{orderNumber, total, reason, status?}`. The element then asks `status-url` or
+ *   `verifyPayment`, or waits for `resolvePayment()`.
  *
  * @csspart form - The mobile-number form.
  * @csspart label - The mobile number's label.
@@ -62,6 +65,7 @@ const LOST = { code: 'network' } as const;
  * @csspart actions - The row holding resend and change-mobile.
  * @csspart resend - The resend button, disabled during its countdown.
  * @csspart change-mobile - The button back to the mobile number.
+ * @csspart cancel - Cancel, shown while a send takes a while.
  * @csspart paid - The confirmation shown once the payment went through.
  * @csspart unconfirmed - What the element says while a payment is unconfirmed.
  *
@@ -130,14 +134,16 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
 
   /**
    * The store's own route that says whether a transaction was paid: the element GETs
-   * `status-url?transactionNo=…` and expects `{"status": "paid" | "unpaid"}`. Same rules as
-   * `base-url` (https, or http to this machine). Used to resolve an unconfirmed payment.
+   * `status-url?transactionNo=…` and expects `{"status": "paid" | "pending" | "unpaid"}`
+   * (after `pending` it asks again, further apart). Same rules as `base-url` (https, or http to
+   * this machine). Used to resolve an unconfirmed payment.
    */
   statusUrl?: string;
 
   /**
    * The host's own way to resolve an unconfirmed payment, instead of `status-url`: resolves
-   * `'paid'` or `'unpaid'` for a transaction number. A property only.
+   * `'paid'`, `'unpaid'` or `'pending'` (the element asks again, further apart) for a
+   * transaction number. A property only.
    */
   verifyPayment?: VerifyPayment;
 

@@ -23,7 +23,8 @@ export type PaymentProcessedDetail = ProcessPaymentResponse & { confirmedByStore
 /**
  * Why a payment is unconfirmed: no answer in time, no connection, an answer that could not be
  * read, a gateway error between the page and Paylink, Paylink saying the order is already paid,
- * or the element removed while the payment was in flight.
+ * the store's server answering 409 (another payment for the order under way, or its outcome not
+ * known yet: `in-progress`), or the element removed while the payment was in flight.
  */
 export type UnconfirmedReason =
   'timeout' | 'network' | 'bad-response' | 'gateway' | 'already-paid' | 'in-progress' | 'removed';

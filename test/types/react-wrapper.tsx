@@ -84,6 +84,8 @@ export function Partner() {
       <PaylinkValidateMobile state="validated" />
       {/* @ts-expect-error a method is called through ref, not replaced */}
       <PaylinkValidateMobile validate={() => Promise.reject(new Error('no'))} />
+      {/* @ts-expect-error resend is a method too */}
+      <PaylinkValidateMobile resend={() => Promise.resolve()} />
     </>
   );
 }
