@@ -1,8 +1,8 @@
 import express from 'express';
 import { createPaylink, toNodeHandler } from 'stcpay-otp/server';
 
-/** The store's orders that have shipped (a database table in a real store). */
-const shipped = new Map<string, { transactionNo: string; amount: number }>();
+/** The store's orders that have shipped, by transactionNo (a database table in a real store). */
+const shipped = new Map<string, { orderNumber: string; amount: number }>();
 
 const paylink = createPaylink({
   apiId: process.env.PAYLINK_API_ID!,
@@ -14,9 +14,10 @@ const paylink = createPaylink({
   // Paylink's payment webhook, set in its portal to POST https://shop.example/paylink/webhook
   // with this header.
   webhook: { header: 'Authorization', value: process.env.PAYLINK_WEBHOOK_AUTHORIZATION! },
-  // Once per paid order, on Paylink's word, whichever way the news came: ship here.
+  // Each paid invoice, on Paylink's word, whichever way the news came: ship here, once per
+  // transactionNo (an invoice this store did not create is paid too, and is not this store's).
   onPaid: ({ orderNumber, transactionNo, amount }) => {
-    shipped.set(orderNumber, { transactionNo, amount });
+    if (!shipped.has(transactionNo)) shipped.set(transactionNo, { orderNumber, amount });
   },
 });
 
@@ -48,6 +49,5 @@ app.post('/checkout', async (_req, res) => {
 app.get('/orders/:transactionNo', async (req, res) => {
   const { transactionNo } = req.params;
   const { paid } = await paylink.verifyPayment(transactionNo, { amount: 65 });
-  const order = [...shipped.values()].find((o) => o.transactionNo === transactionNo);
-  res.json({ paid, shipped: order !== undefined });
+  res.json({ paid, shipped: shipped.has(transactionNo) });
 });

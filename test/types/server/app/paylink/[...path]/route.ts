@@ -14,8 +14,13 @@ const paylink = createPaylink({
   clientAddressHeader: 'x-real-ip',
   redis,
   webhook: { header: 'Authorization', value: process.env.PAYLINK_WEBHOOK_AUTHORIZATION! },
-  onPaid: async ({ orderNumber }) => {
-    await fetch(`${process.env.ORDERS_API}/orders/${orderNumber}/ship`, { method: 'POST' });
+  // The orders API ships the order once, if transactionNo is the invoice it made for it.
+  onPaid: async ({ orderNumber, transactionNo }) => {
+    await fetch(`${process.env.ORDERS_API}/orders/${orderNumber}/ship`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ transactionNo }),
+    });
   },
 });
 
