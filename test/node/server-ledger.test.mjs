@@ -224,6 +224,27 @@ describe('processPayment through the ledger', () => {
     assert.equal((await shop.upstream(SEND_OTP)).length, 2);
   });
 
+  test("an error page instead of Paylink's answer: the shopper is told 502, and the order is pending", async () => {
+    const shop = await store();
+    const { transactionNo, payment } = await session(shop);
+    // A proxy in front of Paylink answers for it with its own page (a 503, a CDN's 520...).
+    mock.intercept((req, res) => {
+      if (!req.url.endsWith(PROCESS_PAYMENT)) return false;
+      mock.intercept(undefined);
+      req.resume();
+      req.on('end', () =>
+        res.writeHead(503, { 'Content-Type': 'text/html' }).end('<h1>Service Unavailable</h1>'),
+      );
+      return true;
+    });
+    const answer = await postJson(`${shop.base}${PROCESS_PAYMENT}`, payment());
+    assert.equal(answer.status, 502);
+    // The payment may have gone through behind that page: not unpaid, and no second one yet.
+    assert.equal(await shop.status(transactionNo), 'pending');
+    const again = await postJson(`${shop.base}${PROCESS_PAYMENT}`, payment());
+    assert.equal(again.status, 409);
+  });
+
   test('a refused payment is unpaid at once, and the shopper may try again', async () => {
     const shop = await store();
     const { transactionNo, payment } = await session(shop);

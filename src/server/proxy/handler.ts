@@ -76,13 +76,13 @@ export interface ProxyOptions {
 }
 
 /**
- * How a relayed processPayment ended, for the ledger: a 200 with JSON was answered, a gateway's
- * 502 or 504, an unreadable answer or none at all lost, any other status refused.
+ * How a relayed processPayment ended, for the ledger: a 200 with JSON was answered; none at all,
+ * an unreadable one (whatever its status: a proxy's HTML error page; the browser is told 502, as
+ * relayed() says) or a gateway's 502 or 504 lost; any other status with JSON refused.
  */
 export function outcomeOf(answer: Answer | undefined): AttemptOutcome {
-  if (!answer) return 'lost';
-  if (answer.status >= 200 && answer.status <= 299)
-    return answer.json === undefined || answer.text.trim() === '' ? 'lost' : 'answered';
+  if (!answer || answer.json === undefined || answer.text.trim() === '') return 'lost';
+  if (answer.status >= 200 && answer.status <= 299) return 'answered';
   return answer.status === 502 || answer.status === 504 ? 'lost' : 'refused';
 }
 
