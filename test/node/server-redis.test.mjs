@@ -15,6 +15,7 @@ import {
   invoiceInput,
   LICENSE,
   otpRequest,
+  pay,
   postJson,
   SEND_OTP,
   serveNode,
@@ -163,3 +164,56 @@ test(
     ]);
   },
 );
+
+test(
+  "a paid order whose onPaid keeps failing stays in reconcile()'s work past a week untouched",
+  needsRedis,
+  async () => {
+    const keyPrefix = `test-open-${Date.now()}`;
+    let failing = true;
+    const delivered = [];
+    const paylink = createPaylink({
+      ...MOCK_CREDENTIALS,
+      environment: 'testing',
+      restBaseUrl: mock.origin,
+      stcpayBaseUrl: mock.origin,
+      redis,
+      rateLimit: { keyPrefix },
+      onPaid: (order) => {
+        if (failing) throw new Error('the orders database is down');
+        delivered.push(order.transactionNo);
+      },
+    });
+    const { transactionNo } = await paylink.addInvoice(invoiceInput(65));
+    await pay(mock.origin, transactionNo, 65);
+    // Paid on Paylink's word; onPaid fails, so the order stays open.
+    assert.equal((await paylink.verifyPayment(transactionNo, { amount: 65 })).paid, true);
+    const index = `${keyPrefix}:ledger-open`;
+    assert.deepEqual(await redis.zRange(index, 0, -1), [transactionNo]);
+
+    // Nothing touches it for eight days (reconcile() not running, say): then it works again.
+    const eightDaysAgo = Date.now() - 8 * 24 * 60 * 60 * 1000;
+    await redis.zAdd(index, { score: eightDaysAgo, value: transactionNo });
+    failing = false;
+    assert.deepEqual(await paylink.reconcile(), { checked: 1, paid: 1 });
+    assert.deepEqual(delivered, [transactionNo]);
+    assert.deepEqual(await redis.zRange(index, 0, -1), []);
+  },
+);
+
+test('an order whose entry expired leaves the open index', needsRedis, async () => {
+  const keyPrefix = `test-expired-${Date.now()}`;
+  const paylink = createPaylink({
+    ...MOCK_CREDENTIALS,
+    environment: 'testing',
+    restBaseUrl: mock.origin,
+    stcpayBaseUrl: mock.origin,
+    redis,
+    rateLimit: { keyPrefix },
+  });
+  const index = `${keyPrefix}:ledger-open`;
+  // What an expired entry leaves behind: its order in the index, its key gone.
+  await redis.zAdd(index, { score: Date.now() - 1000, value: '1000000000042' });
+  assert.deepEqual(await paylink.reconcile(), { checked: 0, paid: 0 });
+  assert.deepEqual(await redis.zRange(index, 0, -1), []);
+});

@@ -4,8 +4,6 @@
  * only if the entry is still the one that was read, and keeps the index of the orders that
  * reconcile() still has work on.
  */
-import { LEDGER_TTL_MS } from './entry.js';
-
 export interface LedgerStore {
   /** The entry as stored (JSON), or null. */
   read(transactionNo: string): Promise<string | null>;
@@ -115,13 +113,32 @@ return 1
 `;
 
 /**
+ * KEYS: the open index. ARGV: the entries' key prefix, the most to return. The index's first
+ * orders whose entries still exist; those whose entries expired leave it. An order stays in the
+ * index as long as its entry, however long untouched (a paid one not yet delivered: 400 days).
+ */
+const OPEN = `
+local members = redis.call('ZRANGE', KEYS[1], 0, tonumber(ARGV[2]) - 1)
+local live = {}
+for _, member in ipairs(members) do
+  if redis.call('EXISTS', ARGV[1] .. member) == 1 then
+    live[#live + 1] = member
+  else
+    redis.call('ZREM', KEYS[1], member)
+  end
+end
+return live
+`;
+
+/**
  * The ledger in Redis: one key an order (`{keyPrefix}:ledger:{transactionNo}`, expiring with the
  * entry) and a sorted set of the open ones (`{keyPrefix}:ledger-open`). The swap is one Lua
  * script, atomic across every instance.
  */
-export function redisStore(client: unknown, keyPrefix: string, ttlMs = LEDGER_TTL_MS): LedgerStore {
+export function redisStore(client: unknown, keyPrefix: string): LedgerStore {
   const command = redisCommand(client)!;
-  const key = (transactionNo: string) => `${keyPrefix}:ledger:${transactionNo}`;
+  const entries = `${keyPrefix}:ledger:`;
+  const key = (transactionNo: string) => entries + transactionNo;
   // Not under `ledger:`, where an order numbered "open" would meet it.
   const index = `${keyPrefix}:ledger-open`;
   return {
@@ -146,9 +163,7 @@ export function redisStore(client: unknown, keyPrefix: string, ttlMs = LEDGER_TT
       return Number(done) === 1;
     },
     async openOrders(limit) {
-      // Orders whose entries expired leave the index with them.
-      await command(['ZREMRANGEBYSCORE', index, '-inf', String(Date.now() - ttlMs)]);
-      const members = await command(['ZRANGE', index, '0', String(limit - 1)]);
+      const members = await command(['EVAL', OPEN, '1', index, entries, String(limit)]);
       return Array.isArray(members) ? members.map(String) : [];
     },
   };
