@@ -201,7 +201,8 @@ describe('processPayment through the ledger', () => {
   });
 
   test('no new code while a payment is in flight or its outcome unknown; one again once unpaid', async () => {
-    const shop = await store({ scenario: 'pay-hang', timeout: 300 });
+    // Time enough for the in-flight check below to happen in flight on a busy machine.
+    const shop = await store({ scenario: 'pay-hang', timeout: 2000 });
     const { transactionNo, payment } = await session(shop);
     const newCode = () => postJson(`${shop.base}${SEND_OTP}`, otpRequest(transactionNo, 65));
     let answeredAt;
@@ -224,25 +225,35 @@ describe('processPayment through the ledger', () => {
     assert.equal((await shop.upstream(SEND_OTP)).length, 2);
   });
 
-  test("an error page instead of Paylink's answer: the shopper is told 502, and the order is pending", async () => {
-    const shop = await store();
-    const { transactionNo, payment } = await session(shop);
-    // A proxy in front of Paylink answers for it with its own page (a 503, a CDN's 520...).
+  /** The next processPayment is answered by a page in front of Paylink, not by Paylink. */
+  const pageInstead = (status, html) =>
     mock.intercept((req, res) => {
       if (!req.url.endsWith(PROCESS_PAYMENT)) return false;
       mock.intercept(undefined);
       req.resume();
-      req.on('end', () =>
-        res.writeHead(503, { 'Content-Type': 'text/html' }).end('<h1>Service Unavailable</h1>'),
-      );
+      req.on('end', () => res.writeHead(status, { 'Content-Type': 'text/html' }).end(html));
       return true;
     });
+
+  test("a server's error page instead of Paylink's answer: the shopper is told 502, and the order is pending", async () => {
+    const shop = await store();
+    const { transactionNo, payment } = await session(shop);
+    // A proxy in front of Paylink answers for it with its own page (a 503, a CDN's 520...).
+    pageInstead(503, '<h1>Service Unavailable</h1>');
     const answer = await postJson(`${shop.base}${PROCESS_PAYMENT}`, payment());
     assert.equal(answer.status, 502);
     // The payment may have gone through behind that page: not unpaid, and no second one yet.
     assert.equal(await shop.status(transactionNo), 'pending');
     const again = await postJson(`${shop.base}${PROCESS_PAYMENT}`, payment());
     assert.equal(again.status, 409);
+  });
+
+  test("a firewall's refusal page (a 4xx, not JSON): refused, so unpaid at once", async () => {
+    const shop = await store();
+    const { transactionNo, payment } = await session(shop);
+    pageInstead(403, '<h1>Forbidden</h1>');
+    assert.equal((await postJson(`${shop.base}${PROCESS_PAYMENT}`, payment())).status, 502);
+    assert.equal(await shop.status(transactionNo), 'unpaid');
   });
 
   test('a refused payment is unpaid at once, and the shopper may try again', async () => {

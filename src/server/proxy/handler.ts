@@ -77,13 +77,15 @@ export interface ProxyOptions {
 
 /**
  * How a relayed processPayment ended, for the ledger: a 200 with JSON was answered; none at all,
- * an unreadable one (whatever its status: a proxy's HTML error page; the browser is told 502, as
- * relayed() says) or a gateway's 502 or 504 lost; any other status with JSON refused.
+ * an unreadable 2xx or 5xx (a proxy's error page in front of Paylink, a CDN's 520: the browser
+ * is told 502, as relayed() says), or a gateway's 502 or 504 lost; any other refused.
  */
 export function outcomeOf(answer: Answer | undefined): AttemptOutcome {
-  if (!answer || answer.json === undefined || answer.text.trim() === '') return 'lost';
-  if (answer.status >= 200 && answer.status <= 299) return 'answered';
-  return answer.status === 502 || answer.status === 504 ? 'lost' : 'refused';
+  if (!answer) return 'lost';
+  const unreadable = answer.json === undefined || answer.text.trim() === '';
+  if (answer.status >= 200 && answer.status <= 299) return unreadable ? 'lost' : 'answered';
+  if (answer.status === 502 || answer.status === 504) return 'lost';
+  return answer.status >= 500 && unreadable ? 'lost' : 'refused';
 }
 
 const IN_FLIGHT = 'A payment for this order is already under way.';
