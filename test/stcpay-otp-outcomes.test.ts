@@ -235,37 +235,53 @@ describe('<stcpay-otp> outcomes', () => {
     expect(again.getAttribute('state')).to.equal('paid');
   });
 
-  it('a page reloaded while its payment is under way: no new code, it waits for the store to say paid', async function () {
-    this.timeout(20_000);
+  /**
+   * A demo store's order whose payment (with `process-payment`, the slow code) is under way in
+   * another page: the store's ledger has it in flight when this resolves.
+   */
+  async function paymentUnderWay() {
     const created = await fetch('/store/api/checkout', { method: 'POST' });
     const { transactionNo, amount } = (await created.json()) as {
       transactionNo: string;
       amount: number;
     };
-    const store = (otherwise = '') =>
+    const checkout = (attributes: { processPayment: boolean; reloaded?: boolean }) =>
       fixture<StcpayOtp>(html`
         <stcpay-otp
           transaction-no=${transactionNo}
           total=${amount}
           mobile="0551234567"
-          process-payment
+          ?process-payment=${attributes.processPayment}
           base-url="/paylink"
           status-url="/paylink/payment-status"
-          data-x=${otherwise}
+          data-x=${attributes.reloaded ? 'reloaded' : ''}
         ></stcpay-otp>
       `);
-    const first = await store();
+    const first = await checkout({ processPayment: true });
     await first.send();
     await first.updateComplete;
     // The slow code: Paylink takes SLOW_PAYMENT_MS to pay, and the page is reloaded meanwhile.
     await typeOtp(first, TEST_OTPS.slow);
     const paying = first.confirm();
-    await until(() => first.state === 'verifying');
-    forgetTransactions();
+    const status = async () =>
+      (
+        (await (await fetch(`/paylink/payment-status?transactionNo=${transactionNo}`)).json()) as {
+          status: string;
+        }
+      ).status;
+    await until(async () => (await status()) === 'pending');
+    forgetTransactions(); // as a reload of the page would
+    return { transactionNo, amount, paying, checkout };
+  }
 
-    const again = await store('reloaded');
+  it('a page reloaded while its payment is under way: no new code, it waits for the store to say paid', async function () {
+    this.timeout(20_000);
+    const { transactionNo, amount, paying, checkout } = await paymentUnderWay();
+    const again = await checkout({ processPayment: true, reloaded: true });
     const unconfirmed = oneEvent(again, 'payment-unconfirmed');
     const processed = oneEvent(again, 'payment-processed');
+    const errors: unknown[] = [];
+    again.addEventListener('otp-error', (event) => errors.push(event.detail));
     let rejected: unknown;
     await again.send().catch((e: unknown) => (rejected = e));
     expect(rejected).to.include({ code: 'http', status: 409 });
@@ -282,6 +298,23 @@ describe('<stcpay-otp> outcomes', () => {
     expect((await processed).detail).to.include({ confirmedByStore: true });
     await again.updateComplete;
     expect(again.getAttribute('state')).to.equal('paid');
+    // Not an error: nothing to retry, nothing announced as one.
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('without process-payment, a payment under way elsewhere is an error to the page, not unconfirmed', async function () {
+    this.timeout(20_000);
+    const { paying, checkout } = await paymentUnderWay();
+    const again = await checkout({ processPayment: false, reloaded: true });
+    const error = oneEvent(again, 'otp-error');
+    let unconfirmed = false;
+    again.addEventListener('payment-unconfirmed', () => (unconfirmed = true));
+    await again.send().catch(() => {});
+    expect((await error).detail).to.include({ code: 'http', status: 409 });
+    await again.updateComplete;
+    expect(again.state).to.equal('error');
+    expect(unconfirmed).to.equal(false);
+    await paying;
   });
 
   it('with no answer from the store, says so in shopper words and stays unconfirmed', async () => {

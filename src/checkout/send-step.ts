@@ -57,10 +57,10 @@ export async function runSend(el: CheckoutHost): Promise<OtpSentDetail> {
       const wait = waitFor(el, body);
       if (wait) el.error = new PaylinkError({ code: 'too-soon', wait }, '');
     }
-    // Paid already (another tab, a reload after paying), or a payment under way (the store's
-    // server answers 409): that is for the store to confirm.
-    if (error instanceof PaylinkError && (error.refusal === 'already-paid' || error.status === 409))
-      await paidOrPaying(el, body, error);
+    // Paid already (another tab, a reload after paying), or a payment under way: that is for
+    // the store to confirm.
+    const why = error instanceof PaylinkError ? paidOrPaying(el, error.reason) : undefined;
+    if (why) await unconfirmSend(el, body, why, error as PaylinkError);
     else showSendWait(el);
     throw error;
   }
@@ -100,10 +100,13 @@ function sendFailed(
   undoSend(body.orderNumber, mark, sentAt);
   const reason = error instanceof PaylinkError ? error.reason : undefined;
   if (reason?.code === 'validation') return error;
+  // No answer, or one lost on the way, may have come after the SMS; a server's "paid" or "a
+  // payment is under way" came instead of one.
+  const lost = reason ? lostAnswer(reason)?.reason : 'no answer';
   noteFailure(
     numberOf(body)!,
     sentAt,
-    !reason || lostAnswer(reason) !== undefined,
+    lost !== undefined && lost !== 'already-paid' && lost !== 'in-progress',
     sendSpacing(el),
     (reason as { retryAfter?: number } | undefined)?.retryAfter,
   );
@@ -112,16 +115,34 @@ function sendFailed(
 }
 
 /**
- * Paylink says the order is paid already (another tab, a reload after paying), or the store's
- * server that a payment for it is under way or its outcome unknown (409): that is for the store
- * to confirm, in the outcome handling, loaded for it if it was not. Should that fail, the
- * refusal is shown, and dispatched, as an error.
+ * Why a refused send is for the store to confirm, if it is: Paylink says the order is paid
+ * already (another tab, a reload after paying), or, for an element that pays
+ * (`process-payment`), the store's server answers 409: a payment for the order is under way or
+ * its outcome unknown. A page that pays itself hears of its payments itself: to it, a 409 is
+ * an error.
  */
-async function paidOrPaying(el: CheckoutHost, body: SendOtpBody, error: PaylinkError) {
-  const reason = error.refusal === 'already-paid' ? 'already-paid' : 'in-progress';
+export function paidOrPaying(
+  el: Pick<CheckoutHost, 'processPayment'>,
+  reason: ErrorReason,
+): 'already-paid' | 'in-progress' | undefined {
+  if (reason.code !== 'http') return undefined;
+  if (reason.refusal === 'already-paid') return 'already-paid';
+  return reason.status === 409 && el.processPayment ? 'in-progress' : undefined;
+}
+
+/**
+ * A send refused for `why` (paidOrPaying): the outcome handling, loaded for it if it was not,
+ * asks the store. Should that fail, the refusal is shown, and dispatched, as an error.
+ */
+async function unconfirmSend(
+  el: CheckoutHost,
+  body: SendOtpBody,
+  why: 'already-paid' | 'in-progress',
+  error: PaylinkError,
+) {
   try {
     const code = el.codeStep ?? (await el.loadCodeStep());
-    code.becomeUnconfirmed(el, body, { reason, status: error.status });
+    code.becomeUnconfirmed(el, body, { reason: why, status: error.status });
   } catch {
     el.error = error;
     el.status = 'error';

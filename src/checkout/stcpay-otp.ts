@@ -7,7 +7,7 @@ import type { PaymentStatus, VerifyPayment } from './store-status.js';
 import { standingOf } from './transactions.js';
 import { blamesCode, blamesNumber, lostAnswer } from './refusal.js';
 import { endOtpStep, stopSmsOtp } from './code-session.js';
-import { cancelSend, renderCancel, renderSendStep, runSend } from './send-step.js';
+import { cancelSend, paidOrPaying, renderCancel, renderSendStep, runSend } from './send-step.js';
 import { showSendWait } from './send-wait.js';
 import type { CheckoutHost, StcpayOtpState, Unconfirmed } from './host.js';
 import { loadCodeStep, type CodeStep } from './load-code-step.js';
@@ -340,9 +340,11 @@ export class StcpayOtp extends PaylinkElement<StcpayOtpState> {
 
   protected override fail(reason: ErrorReason): PaylinkError {
     // A lost answer to processPayment is not an error to show: the payment is unconfirmed. Nor
-    // is a send for an order Paylink says is paid.
-    const paid = reason.code === 'http' && reason.refusal === 'already-paid';
-    if ((this.status === 'verifying' && lostAnswer(reason)) || (this.status === 'sending' && paid))
+    // is a send for an order Paylink says is paid, or one a payment is under way for.
+    if (
+      (this.status === 'verifying' && lostAnswer(reason)) ||
+      (this.status === 'sending' && paidOrPaying(this, reason))
+    )
       return new PaylinkError(reason, this.describe(reason));
     return super.fail(reason);
   }
