@@ -21,6 +21,10 @@ export interface Answer {
   json: unknown;
 }
 
+/** Whether an answer cannot be read: not JSON, or empty (a proxy's error page, a cut body). */
+export const unreadable = (answer: Answer): boolean =>
+  answer.json === undefined || answer.text.trim() === '';
+
 export interface SendOptions {
   method: 'GET' | 'POST';
   headers?: Record<string, string>;

@@ -9,7 +9,7 @@
 import { PROCESS_PAYMENT_PATH, SEND_OTP_PATH } from '../../core/paylink-api.js';
 import { checkProcessPayment, checkSendOtp, TRANSACTION_NO, type SendOtpBody } from '../checks.js';
 import { PaylinkServerError } from '../errors.js';
-import type { Answer } from '../http.js';
+import { unreadable, type Answer } from '../http.js';
 import { halalas, inCurrency, isPaid, type Invoice } from '../invoice.js';
 import type { AttemptOutcome, Blocked } from '../ledger/entry.js';
 import type { Later, Payments } from '../ledger/payments.js';
@@ -82,10 +82,9 @@ export interface ProxyOptions {
  */
 export function outcomeOf(answer: Answer | undefined): AttemptOutcome {
   if (!answer) return 'lost';
-  const unreadable = answer.json === undefined || answer.text.trim() === '';
-  if (answer.status >= 200 && answer.status <= 299) return unreadable ? 'lost' : 'answered';
+  if (answer.status >= 200 && answer.status <= 299) return unreadable(answer) ? 'lost' : 'answered';
   if (answer.status === 502 || answer.status === 504) return 'lost';
-  return answer.status >= 500 && unreadable ? 'lost' : 'refused';
+  return answer.status >= 500 && unreadable(answer) ? 'lost' : 'refused';
 }
 
 const IN_FLIGHT = 'A payment for this order is already under way.';

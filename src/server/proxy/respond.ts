@@ -5,7 +5,7 @@
  */
 
 import { PaylinkServerError } from '../errors.js';
-import type { Answer } from '../http.js';
+import { unreadable, type Answer } from '../http.js';
 import type { Limiter } from '../rate-limit.js';
 
 /** Paylink's failure shape {title, status, detail}, which the elements read. */
@@ -159,7 +159,7 @@ export function relayed(
   pass: (answer: Answer) => Response = (answer) => text(answer.status, answer.text),
 ): Response {
   if (!answer) return upstreamFailure(error);
-  if (answer.json === undefined || answer.text.trim() === '')
+  if (unreadable(answer))
     return problem(502, 'Bad Gateway', 'Paylink answered with something other than JSON.');
   return pass(answer);
 }
