@@ -88,12 +88,6 @@ export function isOpen(entry: LedgerEntry): boolean {
   return entry.attempt !== undefined || unknownSince(entry, Infinity) !== undefined;
 }
 
-/** A sendOtp was relayed. */
-export function recordSend(entry: LedgerEntry | undefined, now: number): Change<void> {
-  const current = entry ?? fresh(now);
-  return { next: { ...current, sends: current.sends + 1, updated: now }, result: undefined };
-}
-
 /** Why no payment may begin for the order now: paid, one in flight, or one's outcome unknown. */
 export type Blocked = 'paid' | 'in-flight' | 'unknown';
 
@@ -116,6 +110,21 @@ export function blocked(
   if (inFlight(entry, now)) return 'in-flight';
   if (isPending(entry, now, pendingMs)) return 'unknown';
   return undefined;
+}
+
+/**
+ * A sendOtp is about to be relayed: it is counted, unless the order is `blocked` (a new code
+ * would invite the shopper to pay again), and then why is the result.
+ */
+export function recordSend(
+  entry: LedgerEntry | undefined,
+  now: number,
+  { pendingMs }: { pendingMs: number },
+): Change<Blocked | undefined> {
+  const why = blocked(entry, now, pendingMs);
+  if (why) return { result: why };
+  const current = entry ?? fresh(now);
+  return { next: { ...current, sends: current.sends + 1, updated: now }, result: undefined };
 }
 
 /** Takes the order's payment lock for attempt `id` until `now + lockMs`, unless it is `blocked`. */

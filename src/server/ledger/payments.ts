@@ -8,7 +8,6 @@ import { PaylinkServerError } from '../errors.js';
 import { verdict, type Invoice } from '../invoice.js';
 import {
   beginAttempt,
-  blocked,
   claimDelivery,
   delivered,
   dropAttempt,
@@ -67,9 +66,11 @@ export interface PaymentsOptions {
 export type Later = (work: Promise<unknown>) => void;
 
 export interface Payments {
-  recordSend(transactionNo: string): Promise<void>;
-  /** Why no payment (nor a new code for one) may begin for the order now, by the ledger alone. */
-  blocked(transactionNo: string): Promise<Blocked | undefined>;
+  /**
+   * Counts a sendOtp about to be relayed, in one step with the check that the order is not
+   * blocked (paid, a payment in flight or its outcome unknown); resolves why it is, if it is.
+   */
+  recordSend(transactionNo: string): Promise<Blocked | undefined>;
   begin(transactionNo: string): Promise<Begun & { id: string }>;
   end(transactionNo: string, id: string, kind: AttemptOutcome): Promise<void>;
   /** Releases the lock of an attempt that was not relayed after all. */
@@ -237,9 +238,8 @@ export function createPayments(options: PaymentsOptions): Payments {
   }
 
   return {
-    recordSend: (transactionNo) => ledger.update(transactionNo, recordSend),
-    blocked: async (transactionNo) =>
-      blocked(await ledger.get(transactionNo), Date.now(), pendingMs),
+    recordSend: (transactionNo) =>
+      ledger.update(transactionNo, (entry, now) => recordSend(entry, now, { pendingMs })),
     async begin(transactionNo) {
       const id = newId();
       try {

@@ -130,12 +130,10 @@ export function createProxyHandler(options: ProxyOptions): Handler {
       (await overLimit(limits.sendOtpPerOrder, checked.value.orderNumber, ORDER_OR_ADDRESS));
     if (refusal) return refusal;
     // No new code while the order is paid or a payment for it may be going through: that would
-    // invite the shopper to pay again. A ledger that cannot be reached does not stop a code
-    // being sent (no payment goes without it).
-    const why = await options.payments.blocked(checked.value.orderNumber).catch(() => undefined);
+    // invite the shopper to pay again. Checked and counted in one step; a ledger that cannot be
+    // reached does not stop a code being sent (no payment goes without it).
+    const why = await options.payments.recordSend(checked.value.orderNumber).catch(() => undefined);
     if (why) return conflict(why);
-    // What the ledger counts.
-    await options.payments.recordSend(checked.value.orderNumber).catch(() => {});
     return relay(() => options.forward(SEND_OTP_PATH, checked.value, signal));
   }
 
