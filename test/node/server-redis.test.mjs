@@ -165,20 +165,27 @@ test(
   },
 );
 
+/** A kit whose ledger lives in Redis under `keyPrefix`, and the name of its open index. */
+function ledgerOnRedis(keyPrefix, options = {}) {
+  const paylink = createPaylink({
+    ...MOCK_CREDENTIALS,
+    environment: 'testing',
+    restBaseUrl: mock.origin,
+    stcpayBaseUrl: mock.origin,
+    redis,
+    rateLimit: { keyPrefix },
+    ...options,
+  });
+  return { paylink, index: `${keyPrefix}:ledger-open` };
+}
+
 test(
   "a paid order whose onPaid keeps failing stays in reconcile()'s work past a week untouched",
   needsRedis,
   async () => {
-    const keyPrefix = `test-open-${Date.now()}`;
     let failing = true;
     const delivered = [];
-    const paylink = createPaylink({
-      ...MOCK_CREDENTIALS,
-      environment: 'testing',
-      restBaseUrl: mock.origin,
-      stcpayBaseUrl: mock.origin,
-      redis,
-      rateLimit: { keyPrefix },
+    const { paylink, index } = ledgerOnRedis(`test-open-${Date.now()}`, {
       onPaid: (order) => {
         if (failing) throw new Error('the orders database is down');
         delivered.push(order.transactionNo);
@@ -188,7 +195,6 @@ test(
     await pay(mock.origin, transactionNo, 65);
     // Paid on Paylink's word; onPaid fails, so the order stays open.
     assert.equal((await paylink.verifyPayment(transactionNo, { amount: 65 })).paid, true);
-    const index = `${keyPrefix}:ledger-open`;
     assert.deepEqual(await redis.zRange(index, 0, -1), [transactionNo]);
 
     // Nothing touches it for eight days (reconcile() not running, say): then it works again.
@@ -202,16 +208,7 @@ test(
 );
 
 test('an order whose entry expired leaves the open index', needsRedis, async () => {
-  const keyPrefix = `test-expired-${Date.now()}`;
-  const paylink = createPaylink({
-    ...MOCK_CREDENTIALS,
-    environment: 'testing',
-    restBaseUrl: mock.origin,
-    stcpayBaseUrl: mock.origin,
-    redis,
-    rateLimit: { keyPrefix },
-  });
-  const index = `${keyPrefix}:ledger-open`;
+  const { paylink, index } = ledgerOnRedis(`test-expired-${Date.now()}`);
   // What an expired entry leaves behind: its order in the index, its key gone.
   await redis.zAdd(index, { score: Date.now() - 1000, value: '1000000000042' });
   assert.deepEqual(await paylink.reconcile(), { checked: 0, paid: 0 });
